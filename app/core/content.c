@@ -1,0 +1,435 @@
+/* content.c: the content folder: index, menu, metadata, pages, placeholders. */
+#include "config.h"
+
+#include "core/content.h"
+#include "core/markdown.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Largest Markdown file the kiosk reads, in bytes. */
+enum { CONTENT_MAX_FILE = 64 * 1024 * 1024 };
+
+const char *content_default_root(const char *dir)
+{
+    if (dir && *dir)
+        return dir;
+    const char *env = getenv("KIOSK_CONTENT_DIR");
+    return env && *env ? env : CONTENTDIR;
+}
+
+char *content_slurp(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR;
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap > max) {
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int saved = errno ? errno : EIO;
+                free(buf);
+                fclose(f);
+                errno = saved;
+                return NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (!buf) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int content_page_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 4 || n > 200 || strcmp(name + n - 3, ".md") != 0 || name[0] == '.')
+        return 0;
+    for (const char *p = name; *p; p++) {
+        int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                 *p == '.' || *p == '-' || *p == '_';
+        if (!ok)
+            return 0;
+    }
+    return strstr(name, "..") == NULL;
+}
+
+/* 1 when path resolves (symlinks followed) to a place inside dir. */
+static int path_inside(const char *dir, const char *path)
+{
+    char real_dir[PATH_MAX], real_path[PATH_MAX];
+    if (!realpath(dir, real_dir) || !realpath(path, real_path))
+        return 0;
+    size_t n = strlen(real_dir);
+    return strncmp(real_dir, real_path, n) == 0 && real_path[n] == '/';
+}
+
+static char *join3(const char *a, const char *b, const char *c)
+{
+    size_t n = strlen(a) + strlen(b) + strlen(c) + 3;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s%s%s", a, b, *c ? "/" : "", c);
+    return s;
+}
+
+int content_set_var(struct content *content, const char *name, const char *value)
+{
+    for (size_t i = 0; i < content->var_count; i++) {
+        if (strcmp(content->vars[i].name, name) == 0) {
+            char *copy = strdup(value);
+            if (!copy)
+                return -1;
+            free(content->vars[i].value);
+            content->vars[i].value = copy;
+            return 0;
+        }
+    }
+    struct content_var *vars =
+        realloc(content->vars, (content->var_count + 1) * sizeof *content->vars);
+    if (!vars)
+        return -1;
+    content->vars = vars;
+    char *n = strdup(name), *v = strdup(value);
+    if (!n || !v) {
+        free(n);
+        free(v);
+        return -1;
+    }
+    vars[content->var_count++] = (struct content_var){n, v};
+    return 0;
+}
+
+const char *content_var(const struct content *content, const char *name)
+{
+    for (size_t i = 0; i < content->var_count; i++)
+        if (strcmp(content->vars[i].name, name) == 0)
+            return content->vars[i].value;
+    return NULL;
+}
+
+/* Metadata: "key: value" lines in the first HTML comment of index.md. */
+static int read_metadata(struct content *content, cmark_node *doc)
+{
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK)
+            continue;
+        const char *lit = cmark_node_get_literal(n);
+        if (strncmp(lit, "<!--", 4) != 0)
+            return 0;
+        for (const char *line = lit + 4; *line;) {
+            const char *end = strchr(line, '\n');
+            size_t len = end ? (size_t)(end - line) : strlen(line);
+            const char *colon = memchr(line, ':', len);
+            if (colon && colon > line) {
+                char key[64], value[512];
+                size_t klen = (size_t)(colon - line);
+                const char *v = colon + 1;
+                size_t vlen = len - klen - 1;
+                while (vlen > 0 && *v == ' ')
+                    v++, vlen--;
+                while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\r'))
+                    vlen--;
+                if (vlen >= 3 && strncmp(v + vlen - 3, "-->", 3) == 0)
+                    vlen -= 3;
+                if (klen < sizeof key && vlen < sizeof value && strspn(line, "abcdefghijklmnopqrstuvwxyz-") == klen) {
+                    memcpy(key, line, klen);
+                    key[klen] = '\0';
+                    memcpy(value, v, vlen);
+                    value[vlen] = '\0';
+                    if (content_set_var(content, key, value) < 0)
+                        return -1;
+                }
+            }
+            line += len + (end ? 1 : 0);
+        }
+        return 0;
+    }
+    return 0;
+}
+
+static int read_menu(struct content *content, cmark_node *doc, char *err, size_t errlen)
+{
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        if (!content->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+            content->title = markdown_plain_text(n);
+            if (!content->title)
+                return -1;
+        }
+        if (content->entry_count > 0 || cmark_node_get_type(n) != CMARK_NODE_LIST)
+            continue;
+        for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+            cmark_node *para = cmark_node_first_child(item);
+            cmark_node *link = para ? cmark_node_first_child(para) : NULL;
+            while (link && cmark_node_get_type(link) != CMARK_NODE_LINK)
+                link = cmark_node_next(link);
+            int line = cmark_node_get_start_line(item);
+            if (!link) {
+                snprintf(err, errlen, "%s:%d: error: a menu entry has no link to a page", content->index_path, line);
+                return -2;
+            }
+            const char *url = cmark_node_get_url(link);
+            if (!content_page_name_ok(url)) {
+                snprintf(err, errlen, "%s:%d: error: menu link \"%s\" is not a page file name in this folder (like faq.md)",
+                         content->index_path, line, url);
+                return -2;
+            }
+            struct content_entry *e =
+                realloc(content->entries, (content->entry_count + 1) * sizeof *e);
+            if (!e)
+                return -1;
+            content->entries = e;
+            e[content->entry_count] = (struct content_entry){markdown_plain_text(link), strdup(url), line};
+            content->entry_count++;
+            if (!e[content->entry_count - 1].label || !e[content->entry_count - 1].page)
+                return -1;
+        }
+    }
+    if (!content->title) {
+        snprintf(err, errlen, "%s:1: error: index.md has no heading to use as the title", content->index_path);
+        return -2;
+    }
+    if (content->entry_count == 0) {
+        snprintf(err, errlen, "%s:1: error: index.md has no list of links to pages (the menu)", content->index_path);
+        return -2;
+    }
+    return 0;
+}
+
+static char *page_path(const struct content *content, const char *lang, const char *page)
+{
+    char *dir = join3(content->root, lang, "");
+    char *path = dir ? join3(dir, page, "") : NULL;
+    free(dir);
+    return path;
+}
+
+/* 0 when the page exists inside the folder and can be read; else -1 with err. */
+static int check_page(const struct content *content, const struct content_entry *e, char *err,
+                      size_t errlen)
+{
+    char *dir = join3(content->root, content->lang, "");
+    char *path = page_path(content, content->lang, e->page);
+    int ok = 0;
+    if (!dir || !path)
+        snprintf(err, errlen, "out of memory");
+    else if (access(path, R_OK) != 0)
+        snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
+                 e->line, path, errno == ENOENT ? "does not exist" : "cannot be read");
+    else if (!path_inside(dir, path))
+        snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder", content->index_path,
+                 e->line, path);
+    else
+        ok = 1;
+    free(dir);
+    free(path);
+    return ok ? 0 : -1;
+}
+
+struct content *content_open(const char *root, const char *lang, char *err, size_t errlen)
+{
+    struct content *c = calloc(1, sizeof *c);
+    if (!c || !(c->root = strdup(root)) || !(c->lang = strdup(lang)) ||
+        !(c->index_path = join3(root, lang, "index.md"))) {
+        snprintf(err, errlen, "out of memory");
+        content_close(c);
+        return NULL;
+    }
+    size_t len;
+    char *text = content_slurp(c->index_path, CONTENT_MAX_FILE, &len);
+    if (!text) {
+        snprintf(err, errlen, "%s: error: cannot read the content index: %s", c->index_path,
+                 strerror(errno));
+        content_close(c);
+        return NULL;
+    }
+    cmark_node *doc = markdown_parse(text, len);
+    free(text);
+    int status = doc ? read_metadata(c, doc) : -1;
+    if (status == 0)
+        status = read_menu(c, doc, err, errlen);
+    cmark_node_free(doc);
+    for (size_t i = 0; status == 0 && i < c->entry_count; i++)
+        status = check_page(c, &c->entries[i], err, errlen) < 0 ? -2 : 0;
+    if (status != 0) {
+        if (status == -1)
+            snprintf(err, errlen, "out of memory");
+        content_close(c);
+        return NULL;
+    }
+    return c;
+}
+
+void content_close(struct content *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->entry_count; i++) {
+        free(c->entries[i].label);
+        free(c->entries[i].page);
+    }
+    for (size_t i = 0; i < c->var_count; i++) {
+        free(c->vars[i].name);
+        free(c->vars[i].value);
+    }
+    free(c->entries);
+    free(c->vars);
+    free(c->root);
+    free(c->lang);
+    free(c->index_path);
+    free(c->title);
+    free(c);
+}
+
+char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
+{
+    size_t cap = len + 1, n = 0;
+    char *out = malloc(cap);
+    for (size_t i = 0; out && i < len;) {
+        const char *value = NULL;
+        size_t skip = 1;
+        if (content && i + 4 <= len && text[i] == '{' && text[i + 1] == '{') {
+            const char *close = memmem(text + i + 2, len - i - 2 < 64 ? len - i - 2 : 64, "}}", 2);
+            if (close) {
+                char name[64];
+                size_t nlen = (size_t)(close - (text + i + 2));
+                memcpy(name, text + i + 2, nlen);
+                name[nlen] = '\0';
+                value = content_var(content, name);
+                skip = nlen + 4;
+            }
+        }
+        size_t need = value ? 2 * strlen(value) : 1;
+        if (n + need + 1 > cap) {
+            cap = (n + need + 1) * 2;
+            char *bigger = realloc(out, cap);
+            if (!bigger) {
+                free(out);
+                return NULL;
+            }
+            out = bigger;
+        }
+        if (!value) {
+            out[n++] = text[i++];
+            continue;
+        }
+        for (const char *v = value; *v; v++) {
+            if (strchr("\\`*_{}[]<>()#+-.!|~&", *v))
+                out[n++] = '\\';
+            out[n++] = *v;
+        }
+        i += skip;
+    }
+    if (!out)
+        return NULL;
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}
+
+char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
+                        size_t errlen)
+{
+    size_t raw_len;
+    char *raw = content_slurp(path, CONTENT_MAX_FILE, &raw_len);
+    if (!raw) {
+        snprintf(err, errlen, "%s: error: cannot read: %s", path,
+                 errno == EFBIG ? "the file is larger than 64 MB" : strerror(errno));
+        return NULL;
+    }
+    char *filled = content_fill(content, raw, raw_len, len);
+    free(raw);
+    if (!filled)
+        snprintf(err, errlen, "%s: error: out of memory", path);
+    return filled;
+}
+
+char *content_read_page(const struct content *content, const char *page, size_t *len,
+                        int *fell_back, char *err, size_t errlen)
+{
+    *fell_back = 0;
+    if (!content_page_name_ok(page)) {
+        snprintf(err, errlen, "%s: error: \"%s\" is not a page name", content->index_path, page);
+        return NULL;
+    }
+    char *path = page_path(content, content->lang, page);
+    char *dir = join3(content->root, content->lang, "");
+    if (path && access(path, F_OK) != 0 && strcmp(content->lang, "en") != 0) {
+        free(path);
+        free(dir);
+        path = page_path(content, "en", page);
+        dir = join3(content->root, "en", "");
+        *fell_back = 1;
+    }
+    char *text = NULL;
+    if (!path || !dir)
+        snprintf(err, errlen, "out of memory");
+    else if (access(path, F_OK) == 0 && !path_inside(dir, path))
+        snprintf(err, errlen, "%s: error: leads outside the content folder", path);
+    else
+        text = content_read_file(content, path, len, err, errlen);
+    free(path);
+    free(dir);
+    return text;
+}
+
+struct layout *content_intro_layout(const struct content *content, const struct layout_opts *opts)
+{
+    size_t len;
+    char err[512];
+    char *text = content_read_file(content, content->index_path, &len, err, sizeof err);
+    if (!text)
+        return NULL;
+    cmark_node *doc = markdown_parse(text, len);
+    free(text);
+    if (!doc)
+        return NULL;
+    /* Drop the title and the menu: the home screen draws those itself. */
+    int dropped_title = 0, dropped_menu = 0;
+    for (cmark_node *n = cmark_node_first_child(doc), *next; n; n = next) {
+        next = cmark_node_next(n);
+        cmark_node_type type = cmark_node_get_type(n);
+        if ((type == CMARK_NODE_HEADING && !dropped_title++) ||
+            (type == CMARK_NODE_LIST && !dropped_menu++))
+            cmark_node_free(n);
+    }
+    struct layout *L = layout_document(doc, opts);
+    cmark_node_free(doc);
+    return L;
+}

@@ -1,0 +1,83 @@
+/* content.h: finds and loads a content set: content/<lang>/index.md (title,
+ * menu, metadata) and its pages, with {{placeholders}} filled in, a fallback
+ * to English for a missing page, and no way out of the content folder.
+ *
+ * Errors are written to a caller's buffer as "FILE:LINE: error: message"
+ * (or "FILE: error: message"). A struct content owns all its strings;
+ * content_close() frees it. */
+#ifndef KIOSK_CONTENT_H
+#define KIOSK_CONTENT_H
+
+#include <stddef.h>
+
+#include "core/layout.h"
+
+struct content_entry {
+    char *label; /* menu text */
+    char *page;  /* file name in the language folder, e.g. "faq.md" */
+    int line;    /* line of the link in index.md */
+};
+
+struct content_var {
+    char *name, *value;
+};
+
+struct content {
+    char *root;  /* the content folder (holds one folder per language) */
+    char *lang;  /* the language folder in use, e.g. "en" */
+    char *index_path;
+    char *title; /* first heading of index.md */
+    struct content_entry *entries;
+    size_t entry_count;
+    struct content_var *vars; /* metadata from index.md, then set by content_set_var */
+    size_t var_count;
+};
+
+/* The content folder to use: dir if given, else $KIOSK_CONTENT_DIR, else the
+ * installed one. Never NULL; the string is static or dir itself. */
+const char *content_default_root(const char *dir);
+
+/* Open root/lang/index.md: read its title, menu and metadata, and check that
+ * every page it names exists and is readable. Returns the content, or NULL
+ * with the reason in err. */
+struct content *content_open(const char *root, const char *lang, char *err, size_t errlen);
+
+void content_close(struct content *content);
+
+/* Set a {{name}} value (e.g. "clinic-name" from configuration). 0 or -1. */
+int content_set_var(struct content *content, const char *name, const char *value);
+
+/* Value of a variable, or NULL. */
+const char *content_var(const struct content *content, const char *name);
+
+/* 1 when name is a plain page file name inside the folder: letters, digits,
+ * '.', '-', '_', ending in ".md", no "..", no '/'. */
+int content_page_name_ok(const char *name);
+
+/* Read a page of the content's language, with placeholders filled. A page
+ * missing in this language falls back to English (*fell_back = 1). Returns a
+ * malloc'd NUL-terminated text (caller frees) with its length in *len, or
+ * NULL with the reason in err. */
+char *content_read_page(const struct content *content, const char *page, size_t *len,
+                        int *fell_back, char *err, size_t errlen);
+
+/* Read any Markdown file (for `patient-kiosk FILE.md`), placeholders filled.
+ * Same contract as content_read_page(). */
+char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
+                        size_t errlen);
+
+/* Replace every {{name}} whose name is known by its value, escaped so that
+ * it cannot add Markdown structure. Returns a malloc'd string (caller frees)
+ * or NULL when out of memory. */
+char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len);
+
+/* The index page without its title and menu (the home screen's welcome
+ * text), laid out. NULL when out of memory or unreadable. */
+struct layout *content_intro_layout(const struct content *content, const struct layout_opts *opts);
+
+/* Read a whole file (at most max bytes). Returns a malloc'd NUL-terminated
+ * buffer (caller frees) and its length, or NULL with errno set (EFBIG when
+ * larger than max). */
+char *content_slurp(const char *path, size_t max, size_t *len);
+
+#endif

@@ -1,0 +1,100 @@
+/* layout.h: a parsed Markdown document and a width become lines of styled spans.
+ *
+ * This is the one layout engine: the screen draws its lines, the printout and
+ * `--render` print them as text. Widths are terminal cells. A layout owns all
+ * of its memory; layout_free() releases it. Functions that allocate return
+ * NULL when out of memory. */
+#ifndef KIOSK_LAYOUT_H
+#define KIOSK_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmark-gfm.h>
+
+/* Styles are bits; a span may carry several. The screen maps them to
+ * attributes, the text renderer ignores them (the text itself shows the
+ * structure: underlined headings, bullets, quote bars, box-drawn tables). */
+enum layout_style {
+    STYLE_STRONG = 1 << 0,
+    STYLE_EMPH = 1 << 1,
+    STYLE_CODE = 1 << 2,
+    STYLE_LINK = 1 << 3,
+    STYLE_HEADING = 1 << 4,
+    STYLE_RULE = 1 << 5,  /* heading underlines, table borders, thematic breaks */
+    STYLE_QUOTE = 1 << 6, /* quote bars and quoted text */
+    STYLE_TABLE_HEAD = 1 << 7,
+    STYLE_STRIKE = 1 << 8,
+    STYLE_MARKER = 1 << 9, /* list bullets and numbers */
+    STYLE_NOTE = 1 << 10,  /* link references, source notes */
+};
+
+struct layout_span {
+    uint32_t off, len; /* bytes within the line's text */
+    uint16_t style;
+};
+
+struct layout_line {
+    size_t text_off, text_len;  /* in layout.text */
+    size_t span_off, span_count; /* in layout.spans */
+    uint32_t cells;              /* display width */
+    uint32_t block;              /* which block it came from (for resize anchoring) */
+    uint32_t block_off;          /* byte offset of its first character in that block */
+    uint8_t heading;             /* 1-6 on a heading's text line, else 0 */
+};
+
+struct layout_heading {
+    size_t line;
+    int level;
+    char *text;
+};
+
+struct layout_opts {
+    int width;         /* cells, >= 1 */
+    int ascii;         /* 1: ASCII bullets and borders (no UTF-8 locale) */
+    int show_sources;  /* 1: show `<!-- sources: ... -->` notes (training mode) */
+    const char *lang;  /* language for line breaking ("en", "zh"...), may be NULL */
+};
+
+struct layout {
+    int width;
+    char *text;
+    size_t text_len, text_cap;
+    struct layout_span *spans;
+    size_t span_count, span_cap;
+    struct layout_line *lines;
+    size_t line_count, line_cap;
+    struct layout_heading *headings;
+    size_t heading_count;
+};
+
+/* Lay out doc at opts->width. Returns a layout or NULL when out of memory. */
+struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts);
+
+/* Parse Markdown text and lay it out: markdown_parse() + layout_document(). */
+struct layout *layout_markdown(const char *text, size_t len, const struct layout_opts *opts);
+
+void layout_free(struct layout *layout);
+
+/* Pointer to line i's text (not NUL-terminated: use the line's text_len). */
+const char *layout_line_text(const struct layout *layout, size_t i);
+
+/* Line i without trailing spaces, as a malloc'd NUL-terminated string (caller
+ * frees), or NULL when out of memory. */
+char *layout_line_string(const struct layout *layout, size_t i);
+
+/* The first line at or after (block, block_off): where a reader who had that
+ * text at the top should be after a reflow. */
+size_t layout_find_anchor(const struct layout *layout, uint32_t block, uint32_t block_off);
+
+/* Next line (from `from`, going forward if dir > 0, backward otherwise,
+ * wrapping around) whose text contains needle, case-insensitively. Returns 0
+ * and fills *line, *off, *len (bytes in that line), or -1 if nowhere. */
+int layout_search(const struct layout *layout, const char *needle, size_t from, int dir,
+                  size_t *line, size_t *off, size_t *len);
+
+/* Write the layout as plain text, one line per line, trailing spaces trimmed.
+ * Returns 0, or -1 on a write error. */
+int layout_print(const struct layout *layout, FILE *stream);
+
+#endif

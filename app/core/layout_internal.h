@@ -1,0 +1,88 @@
+/* layout_internal.h: the line builder and wrapper shared by layout.c (blocks)
+ * and layout_table.c (GFM tables). Not for use outside core/layout*. */
+#ifndef KIOSK_LAYOUT_INTERNAL_H
+#define KIOSK_LAYOUT_INTERNAL_H
+
+#include "core/layout.h"
+
+/* Inline text with style runs, collected from one block or table cell. */
+struct styled {
+    char *text;
+    size_t len, cap;
+    struct layout_span *runs;
+    size_t run_count, run_cap;
+    int failed;
+};
+
+/* One container's contribution to the left margin: a list marker on the
+ * first line and spaces after it, or a quote bar on every line. */
+struct margin {
+    char first[24], rest[24];
+    uint16_t style;
+    int first_pending;
+};
+
+struct builder {
+    struct layout *out;
+    const struct layout_opts *opts;
+    struct margin *margins;
+    size_t depth, margin_cap;
+    uint32_t block;
+    int at_start, tight;
+    char **links;
+    size_t link_count, link_cap;
+    int failed;
+    /* the line being built */
+    size_t cur_text, cur_span;
+    uint32_t cur_cells;
+};
+
+/* A wrapped line: bytes [off, off+len) of a struct styled. */
+struct wrap_piece {
+    size_t off, len;
+};
+
+/* Grow *buf (of *cap elements of size bytes) to hold need. 0, or -1 when out of memory. */
+int layout_grow(void **buf, size_t *cap, size_t need, size_t size);
+
+void styled_add(struct styled *st, const char *s, size_t n, uint16_t style);
+void styled_free(struct styled *st);
+
+/* Wrap st into lines of at most avail cells, breaking where UAX #14 allows
+ * and inside a word only when a word is wider than avail. Returns the number
+ * of pieces (>= 1) and *pieces (caller frees), or 0 when out of memory. */
+size_t wrap_styled(const struct styled *st, int avail, const char *lang,
+                   struct wrap_piece **pieces);
+
+/* Widest run of st that may not be broken (its longest word), in cells. */
+int styled_longest_word(const struct styled *st, const char *lang);
+
+/* Line building: begin (with the current margins), add text, end. */
+void line_begin(struct builder *b);
+void line_add(struct builder *b, const char *s, size_t n, uint16_t style);
+void line_add_styled(struct builder *b, const struct styled *st, size_t off, size_t len);
+void line_pad(struct builder *b, size_t cells);
+void line_end(struct builder *b, uint32_t block_off, uint8_t heading);
+
+/* Cells left for text after the margins. Always >= 1. */
+int builder_avail(const struct builder *b);
+
+/* Start a new leaf block: a blank line before it unless it opens its
+ * container or sits in a tight list. Returns the block's number. */
+uint32_t block_begin(struct builder *b);
+
+/* A blank line before a container (list, quote) unless it opens its own
+ * container or sits in a tight list; its first block then adds none. */
+void block_separate(struct builder *b);
+
+/* Emit st wrapped to the available width; continuation lines get hang
+ * extra spaces of indent. */
+void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t heading);
+
+/* Collect the inline content of node into st (links get [n] markers). */
+void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uint16_t style);
+
+/* Lay out one GFM table node. */
+void layout_table(struct builder *b, cmark_node *table);
+
+#endif

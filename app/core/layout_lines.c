@@ -1,0 +1,378 @@
+/* layout_lines.c: the line builder under the layout: styled inline text, UAX #14
+ * wrapping in cells, margins (list markers, quote bars), blank lines. */
+#include "config.h"
+
+#include "core/layout_internal.h"
+#include "core/markdown.h"
+#include "core/text.h"
+#include "core/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Grow *buf (of *cap elements of size) to hold at least need; 0 or -1. */
+int layout_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*buf, n * size);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+/* ---- styled text ---- */
+
+void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
+{
+    if (st->failed || n == 0)
+        return;
+    /* Worst case every byte is invalid and becomes a 3-byte U+FFFD. */
+    if (layout_grow((void **)&st->text, &st->cap, st->len + 3 * n + 1, 1) < 0) {
+        st->failed = 1;
+        return;
+    }
+    size_t start = st->len;
+    for (size_t i = 0; i < n;) {
+        wchar_t wc;
+        size_t used = text_decode(s + i, n - i, &wc);
+        if (wc == '\t') {
+            st->text[st->len++] = ' ';
+        } else if (wc == 0xFFFD) {
+            memcpy(st->text + st->len, "\xEF\xBF\xBD", 3);
+            st->len += 3;
+        } else if (!text_is_control(wc)) {
+            memcpy(st->text + st->len, s + i, used);
+            st->len += used;
+        }
+        i += used;
+    }
+    st->text[st->len] = '\0';
+    if (st->len == start)
+        return;
+    struct layout_span *last = st->run_count ? &st->runs[st->run_count - 1] : NULL;
+    if (last && last->style == style && last->off + last->len == start) {
+        last->len += (uint32_t)(st->len - start);
+        return;
+    }
+    if (layout_grow((void **)&st->runs, &st->run_cap, st->run_count + 1, sizeof *st->runs) < 0) {
+        st->failed = 1;
+        return;
+    }
+    st->runs[st->run_count++] =
+        (struct layout_span){.off = (uint32_t)start, .len = (uint32_t)(st->len - start), .style = style};
+}
+
+void styled_free(struct styled *st)
+{
+    free(st->text);
+    free(st->runs);
+    memset(st, 0, sizeof *st);
+}
+
+/* ---- wrapping ---- */
+
+static size_t skip_spaces(const char *s, size_t pos, size_t len)
+{
+    while (pos < len && s[pos] == ' ')
+        pos++;
+    return pos;
+}
+
+static int push_piece(struct wrap_piece **pieces, size_t *count, size_t *cap, const char *s,
+                      size_t off, size_t end)
+{
+    while (end > off && s[end - 1] == ' ')
+        end--;
+    if (layout_grow((void **)pieces, cap, *count + 1, sizeof **pieces) < 0)
+        return -1;
+    (*pieces)[(*count)++] = (struct wrap_piece){off, end - off};
+    return 0;
+}
+
+size_t wrap_styled(const struct styled *st, int avail, const char *lang,
+                   struct wrap_piece **pieces)
+{
+    const char *s = st->text;
+    size_t len = st->len, count = 0, cap = 0;
+    *pieces = NULL;
+    char *brks = len ? malloc(len) : NULL;
+    if (len && !brks)
+        return 0;
+    text_breaks(s, len, lang, brks);
+    if (avail < 1)
+        avail = 1;
+
+    size_t pos = 0, line_start = 0, last_break = 0;
+    size_t w = 0;
+    int failed = 0;
+    while (pos < len && !failed) {
+        wchar_t wc;
+        size_t n = text_decode(s + pos, len - pos, &wc);
+        if (wc == '\n') {
+            failed = push_piece(pieces, &count, &cap, s, line_start, pos);
+            line_start = skip_spaces(s, pos + 1, len);
+            pos = line_start;
+            w = 0;
+            last_break = 0;
+            continue;
+        }
+        size_t cw = (size_t)text_char_width(wc);
+        if (w + cw > (size_t)avail && wc != ' ' && pos > line_start) {
+            size_t cut = last_break > line_start ? last_break : pos;
+            failed = push_piece(pieces, &count, &cap, s, line_start, cut);
+            line_start = skip_spaces(s, cut, pos);
+            w = text_width(s + line_start, pos - line_start);
+            last_break = 0;
+            if (w + cw > (size_t)avail && line_start < pos)
+                continue; /* the rest of the word still does not fit */
+        }
+        w += cw;
+        pos += n;
+        if (brks[pos - 1] == TEXT_BREAK_ALLOW)
+            last_break = pos;
+    }
+    if (!failed && (line_start < len || count == 0))
+        failed = push_piece(pieces, &count, &cap, s, line_start, len);
+    free(brks);
+    if (failed) {
+        free(*pieces);
+        *pieces = NULL;
+        return 0;
+    }
+    return count;
+}
+
+int styled_longest_word(const struct styled *st, const char *lang)
+{
+    struct wrap_piece *pieces;
+    size_t n = wrap_styled(st, 1, lang, &pieces);
+    int longest = 0;
+    /* At width 1 every piece is one unbreakable run, or one character of a
+     * longer word; rebuild words by joining pieces with no break between. */
+    for (size_t i = 0; i < n;) {
+        size_t start = pieces[i].off, end = pieces[i].off + pieces[i].len;
+        size_t j = i + 1;
+        while (j < n && pieces[j].off == end) {
+            end = pieces[j].off + pieces[j].len;
+            j++;
+        }
+        int w = (int)text_width(st->text + start, end - start);
+        if (w > longest)
+            longest = w;
+        i = j;
+    }
+    free(pieces);
+    return longest;
+}
+
+/* ---- lines ---- */
+
+static void out_text(struct builder *b, const char *s, size_t n)
+{
+    struct layout *L = b->out;
+    if (b->failed || layout_grow((void **)&L->text, &L->text_cap, L->text_len + n + 1, 1) < 0) {
+        b->failed = 1;
+        return;
+    }
+    memcpy(L->text + L->text_len, s, n);
+    L->text_len += n;
+    L->text[L->text_len] = '\0';
+}
+
+static int margin_width(const struct builder *b, size_t *skip)
+{
+    int max = b->opts->width / 2, total = 0;
+    size_t first = b->depth;
+    /* Keep the innermost margins that fit in half the width. */
+    while (first > 0) {
+        int w = (int)text_width(b->margins[first - 1].rest, strlen(b->margins[first - 1].rest));
+        if (total + w > max)
+            break;
+        total += w;
+        first--;
+    }
+    if (skip)
+        *skip = first;
+    return total;
+}
+
+int builder_avail(const struct builder *b)
+{
+    int avail = b->opts->width - margin_width(b, NULL);
+    return avail < 1 ? 1 : avail;
+}
+
+void line_begin(struct builder *b)
+{
+    b->cur_text = b->out->text_len;
+    b->cur_span = b->out->span_count;
+    b->cur_cells = 0;
+    size_t skip;
+    margin_width(b, &skip);
+    for (size_t i = skip; i < b->depth; i++) {
+        struct margin *m = &b->margins[i];
+        const char *p = m->first_pending ? m->first : m->rest;
+        m->first_pending = 0;
+        line_add(b, p, strlen(p), m->style);
+    }
+}
+
+void line_add(struct builder *b, const char *s, size_t n, uint16_t style)
+{
+    struct layout *L = b->out;
+    if (b->failed || n == 0)
+        return;
+    size_t off = L->text_len - b->cur_text;
+    out_text(b, s, n);
+    if (b->failed)
+        return;
+    b->cur_cells += (uint32_t)text_width(s, n);
+    if (L->span_count > b->cur_span) {
+        struct layout_span *last = &L->spans[L->span_count - 1];
+        if (last->style == style && last->off + last->len == off) {
+            last->len += (uint32_t)n;
+            return;
+        }
+    }
+    if (layout_grow((void **)&L->spans, &L->span_cap, L->span_count + 1, sizeof *L->spans) < 0) {
+        b->failed = 1;
+        return;
+    }
+    L->spans[L->span_count++] =
+        (struct layout_span){.off = (uint32_t)off, .len = (uint32_t)n, .style = style};
+}
+
+void line_add_styled(struct builder *b, const struct styled *st, size_t off, size_t len)
+{
+    size_t end = off + len;
+    for (size_t i = 0; i < st->run_count; i++) {
+        size_t rs = st->runs[i].off, re = rs + st->runs[i].len;
+        if (re <= off || rs >= end)
+            continue;
+        size_t s = rs > off ? rs : off, e = re < end ? re : end;
+        line_add(b, st->text + s, e - s, st->runs[i].style);
+    }
+}
+
+void line_pad(struct builder *b, size_t cells)
+{
+    static const char spaces[] = "                                ";
+    while (cells > 0) {
+        size_t n = cells < sizeof spaces - 1 ? cells : sizeof spaces - 1;
+        line_add(b, spaces, n, 0);
+        cells -= n;
+    }
+}
+
+void line_end(struct builder *b, uint32_t block_off, uint8_t heading)
+{
+    struct layout *L = b->out;
+    if (b->failed)
+        return;
+    /* Trim trailing spaces (margins of blank lines, padding of last cells). */
+    while (L->text_len > b->cur_text && L->text[L->text_len - 1] == ' ') {
+        L->text_len--;
+        b->cur_cells--;
+    }
+    size_t len = L->text_len - b->cur_text;
+    while (L->span_count > b->cur_span) {
+        struct layout_span *last = &L->spans[L->span_count - 1];
+        if (last->off >= len) {
+            L->span_count--;
+            continue;
+        }
+        if (last->off + last->len > len)
+            last->len = (uint32_t)(len - last->off);
+        break;
+    }
+    if (layout_grow((void **)&L->lines, &L->line_cap, L->line_count + 1, sizeof *L->lines) < 0) {
+        b->failed = 1;
+        return;
+    }
+    L->lines[L->line_count++] = (struct layout_line){
+        .text_off = b->cur_text,
+        .text_len = len,
+        .span_off = b->cur_span,
+        .span_count = L->span_count - b->cur_span,
+        .cells = b->cur_cells,
+        .block = b->block,
+        .block_off = block_off,
+        .heading = heading,
+    };
+}
+
+static void blank_line(struct builder *b)
+{
+    size_t saved_depth = b->depth;
+    /* Blank lines show quote bars but never a pending list marker. */
+    int pending[64] = {0};
+    for (size_t i = 0; i < b->depth && i < 64; i++) {
+        pending[i] = b->margins[i].first_pending;
+        b->margins[i].first_pending = 0;
+    }
+    line_begin(b);
+    line_end(b, 0, 0);
+    for (size_t i = 0; i < saved_depth && i < 64; i++)
+        b->margins[i].first_pending = pending[i];
+}
+
+void block_separate(struct builder *b)
+{
+    if (!b->at_start && !b->tight)
+        blank_line(b);
+    b->at_start = 1;
+}
+
+uint32_t block_begin(struct builder *b)
+{
+    block_separate(b);
+    b->at_start = 0;
+    return ++b->block;
+}
+
+static void emit_pieces(struct builder *b, const struct styled *st, const struct wrap_piece *p,
+                        size_t n, size_t base, int hang, uint8_t heading)
+{
+    for (size_t i = 0; i < n; i++) {
+        line_begin(b);
+        line_pad(b, (size_t)hang);
+        line_add_styled(b, st, p[i].off + base, p[i].len);
+        line_end(b, (uint32_t)(p[i].off + base), heading);
+    }
+}
+
+void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t heading)
+{
+    int avail = builder_avail(b);
+    if (hang > avail / 3)
+        hang = 0; /* too narrow for a hanging indent to help */
+    struct wrap_piece *pieces;
+    size_t n = wrap_styled(st, avail, b->opts->lang, &pieces);
+    if (n == 0) {
+        b->failed = 1;
+        return;
+    }
+    if (hang == 0 || n == 1) {
+        emit_pieces(b, st, pieces, n, 0, 0, heading);
+        free(pieces);
+        return;
+    }
+    /* First line at full width; the rest re-wrapped at width - hang. */
+    emit_pieces(b, st, pieces, 1, 0, 0, heading);
+    size_t off = pieces[1].off;
+    free(pieces);
+    struct styled tail = {.text = st->text + off, .len = st->len - off};
+    n = wrap_styled(&tail, avail - hang, b->opts->lang, &pieces);
+    if (n == 0) {
+        b->failed = 1;
+        return;
+    }
+    emit_pieces(b, st, pieces, n, off, hang, heading);
+    free(pieces);
+}

@@ -1,0 +1,125 @@
+/* markdown.c: cmark-gfm set-up shared by every Markdown reader. */
+#include "config.h"
+
+#include "core/markdown.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+
+static cmark_parser *new_parser(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    if (!parser)
+        return NULL;
+    static const char *const extensions[] = {"table", "strikethrough"};
+    for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++) {
+        cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
+        if (ext)
+            cmark_parser_attach_syntax_extension(parser, ext);
+    }
+    return parser;
+}
+
+cmark_node *markdown_parse(const char *text, size_t len)
+{
+    cmark_parser *parser = new_parser();
+    if (!parser)
+        return NULL;
+    cmark_parser_feed(parser, text, len);
+    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return doc;
+}
+
+char *markdown_to_html(cmark_node *doc)
+{
+    cmark_parser *parser = new_parser();
+    if (!parser)
+        return NULL;
+    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+    cmark_parser_free(parser);
+    return html;
+}
+
+int markdown_is_table(cmark_node *node)
+{
+    return CMARK_NODE_TABLE && cmark_node_get_type(node) == CMARK_NODE_TABLE;
+}
+
+int markdown_is_table_row(cmark_node *node)
+{
+    return CMARK_NODE_TABLE_ROW && cmark_node_get_type(node) == CMARK_NODE_TABLE_ROW;
+}
+
+int markdown_is_table_cell(cmark_node *node)
+{
+    return CMARK_NODE_TABLE_CELL && cmark_node_get_type(node) == CMARK_NODE_TABLE_CELL;
+}
+
+int markdown_row_is_header(cmark_node *row)
+{
+    return cmark_gfm_extensions_get_table_row_is_header(row);
+}
+
+struct text_buf {
+    char *data;
+    size_t len, cap;
+    int failed;
+};
+
+static void buf_add(struct text_buf *buf, const char *s, size_t n)
+{
+    if (buf->failed)
+        return;
+    if (buf->len + n + 1 > buf->cap) {
+        size_t cap = buf->cap ? buf->cap * 2 : 64;
+        while (cap < buf->len + n + 1)
+            cap *= 2;
+        char *data = realloc(buf->data, cap);
+        if (!data) {
+            buf->failed = 1;
+            return;
+        }
+        buf->data = data;
+        buf->cap = cap;
+    }
+    memcpy(buf->data + buf->len, s, n);
+    buf->len += n;
+    buf->data[buf->len] = '\0';
+}
+
+char *markdown_plain_text(cmark_node *node)
+{
+    struct text_buf buf = {0};
+    buf_add(&buf, "", 0);
+    cmark_iter *iter = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *cur = cmark_iter_get_node(iter);
+        switch (cmark_node_get_type(cur)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: {
+            const char *lit = cmark_node_get_literal(cur);
+            if (lit)
+                buf_add(&buf, lit, strlen(lit));
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            buf_add(&buf, " ", 1);
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(iter);
+    if (buf.failed) {
+        free(buf.data);
+        return NULL;
+    }
+    return buf.data;
+}

@@ -1,0 +1,37 @@
+/* markdown.h: the one place that sets up cmark-gfm (GFM tables, strikethrough).
+ *
+ * Everything that reads Markdown (pages, the question flow, the summary) parses
+ * through here, so every reader sees the same dialect. */
+#ifndef KIOSK_MARKDOWN_H
+#define KIOSK_MARKDOWN_H
+
+#include <stddef.h>
+#include <cmark-gfm.h>
+
+/* The GFM table node types are global variables in libcmark-gfm-extensions,
+ * declared in no installed header; they are set once the extensions register. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+
+/* Parse len bytes of UTF-8 Markdown (invalid bytes become U+FFFD). Returns the
+ * document node, which the caller frees with cmark_node_free(), or NULL when
+ * out of memory. */
+cmark_node *markdown_parse(const char *text, size_t len);
+
+/* Render a parsed document as HTML with GFM tables. Returns a malloc'd string
+ * the caller frees, or NULL when out of memory. */
+char *markdown_to_html(cmark_node *doc);
+
+/* 1 when node is a GFM table, row or cell. */
+int markdown_is_table(cmark_node *node);
+int markdown_is_table_row(cmark_node *node);
+int markdown_is_table_cell(cmark_node *node);
+/* 1 when a table row is the header row. */
+int markdown_row_is_header(cmark_node *row);
+
+/* Append the plain text of node's inline content (text, code, link text;
+ * soft and hard breaks become spaces) to a malloc'd buffer. Returns the
+ * string (caller frees) or NULL when out of memory. */
+char *markdown_plain_text(cmark_node *node);
+
+#endif

@@ -1,0 +1,42 @@
+/* text.h: UTF-8 text measured in terminal cells, and where lines may break.
+ *
+ * Widths are display cells (wcwidth), never bytes or code points. Invalid
+ * UTF-8 bytes are treated as one U+FFFD each. Control characters (C0, DEL,
+ * C1, ESC sequences' introducers) have no width and are never copied to
+ * output by text_clean(). Callers need a UTF-8 LC_CTYPE (C.UTF-8 will do). */
+#ifndef KIOSK_TEXT_H
+#define KIOSK_TEXT_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+/* Decode one character at s (at most len bytes) into *wc. Returns the bytes
+ * used (1 to 4); an invalid or truncated sequence uses 1 byte and gives
+ * U+FFFD. len must be >= 1. */
+size_t text_decode(const char *s, size_t len, wchar_t *wc);
+
+/* Cells taken by one character: 0 for combining marks and controls, 2 for
+ * wide (CJK) characters, 1 otherwise. */
+int text_char_width(wchar_t wc);
+
+/* Cells taken by len bytes of s. */
+size_t text_width(const char *s, size_t len);
+
+/* 1 when wc must never reach a terminal (C0 other than tab/newline, DEL, C1,
+ * and the bidi/format controls that could reorder a line). */
+int text_is_control(wchar_t wc);
+
+/* Line-break opportunities for len bytes of UTF-8 (UAX #14 via libunibreak).
+ * brks must hold len bytes; brks[i] describes a break after byte i: one of
+ * TEXT_BREAK_MUST, TEXT_BREAK_ALLOW, TEXT_BREAK_NO, TEXT_BREAK_INSIDE.
+ * lang is an ISO 639 code ("en", "es", "zh") or NULL. */
+enum { TEXT_BREAK_MUST = 0, TEXT_BREAK_ALLOW = 1, TEXT_BREAK_NO = 2, TEXT_BREAK_INSIDE = 3 };
+void text_breaks(const char *s, size_t len, const char *lang, char *brks);
+
+/* Case-insensitive search for needle in hay (both UTF-8), starting at byte
+ * from. Returns the byte offset of the first match or -1; *match_len gets
+ * the matched length in hay's bytes. */
+long text_find(const char *hay, size_t hay_len, size_t from, const char *needle,
+               size_t *match_len);
+
+#endif

@@ -1,0 +1,190 @@
+/* main.c: options, configuration, mode and exit status. Everything else is
+ * in the libraries under core/ (what is shown) and tui/ (drawing).
+ *
+ * Exit status: 0 success; 1 --check found errors; 2 usage, content or
+ * terminal errors. */
+#include "config.h"
+
+#include "core/content.h"
+#include "core/i18n.h"
+#include "core/layout.h"
+#include "tui/ui.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct options {
+    const char *content_dir;
+    const char *lang;
+    const char *render;
+    int width;
+    int no_color;
+    const char *file;
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, _("Usage: %s [OPTION]... [FILE.md]\n"), PACKAGE);
+    fputs(_("A patient-education kiosk for the terminal: pages from Markdown files, in the\n"
+            "patient's language. With FILE.md, open that file in the reader.\n\n"),
+          out);
+    fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
+            "                     installed content)\n"
+            "  --lang LL          content language, e.g. en (default: from the environment)\n"
+            "  --render PAGE      print PAGE (a menu page name or a .md path) as plain text\n"
+            "  --width N          width in columns for --render (default 80)\n"
+            "  --no-color         no colours (also when NO_COLOR is set)\n"
+            "  --help             show this help and exit\n"
+            "  --version          show the version and exit\n\n"),
+          out);
+    fputs(_("Exit status: 0 if OK, 1 if --check found errors, 2 on a usage, content or\n"
+            "terminal error.\n"),
+          out);
+}
+
+static int parse_width(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 1 || v > 10000)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    enum { OPT_CONTENT = 256, OPT_LANG, OPT_RENDER, OPT_WIDTH, OPT_NO_COLOR, OPT_HELP, OPT_VERSION };
+    static const struct option longopts[] = {
+        {"content", required_argument, NULL, OPT_CONTENT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"render", required_argument, NULL, OPT_RENDER},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_CONTENT:
+            o->content_dir = optarg;
+            break;
+        case OPT_LANG:
+            o->lang = optarg;
+            break;
+        case OPT_RENDER:
+            o->render = optarg;
+            break;
+        case OPT_WIDTH:
+            if (parse_width(optarg, &o->width) < 0) {
+                fprintf(stderr, _("%s: --width: \"%s\" is not a width from 1 to 10000\n"), PACKAGE, optarg);
+                return -1;
+            }
+            break;
+        case OPT_NO_COLOR:
+            o->no_color = 1;
+            break;
+        case OPT_HELP:
+            usage(stdout);
+            exit(0);
+        case OPT_VERSION:
+            printf("%s %s\n", PACKAGE, VERSION);
+            exit(0);
+        default:
+            fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE, argv[optind - 1]);
+            return -1;
+        }
+    }
+    if (optind < argc)
+        o->file = argv[optind++];
+    if (optind < argc) {
+        fprintf(stderr, _("%s: one file at a time, not \"%s\"; see --help\n"), PACKAGE, argv[optind]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The content language: --lang, else the environment, else English; a
+ * language without a folder falls back to English with a notice. */
+static void choose_language(const char *root, const char *asked, char *lang, size_t size)
+{
+    char env[8];
+    i18n_env_language(env, sizeof env);
+    const char *want = asked && *asked ? asked : (env[0] ? env : "en");
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s/index.md", root, want);
+    if (strchr(want, '/') || strchr(want, '.') || stat(path, &st) != 0) {
+        if (asked && *asked)
+            fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE, want);
+        want = "en";
+    }
+    snprintf(lang, size, "%s", want);
+}
+
+/* `--render PAGE`: a menu page name, or a path to any Markdown file. */
+static int render(struct content *content, const char *page, int width, int ascii)
+{
+    char err[1024];
+    size_t len;
+    int fell_back = 0;
+    char *text = content_page_name_ok(page) && !strchr(page, '/') && access(page, F_OK) != 0
+                     ? content_read_page(content, page, &len, &fell_back, err, sizeof err)
+                     : content_read_file(content, page, &len, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        return 2;
+    }
+    struct layout_opts opts = {.width = width, .ascii = ascii, .lang = content->lang};
+    struct layout *L = layout_markdown(text, len, &opts);
+    free(text);
+    if (!L) {
+        fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+        return 2;
+    }
+    int status = layout_print(L, stdout) == 0 ? 0 : 2;
+    layout_free(L);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    int utf8 = i18n_init();
+    struct options o = {.width = 80};
+    if (parse_options(argc, argv, &o) < 0)
+        return 2;
+    const char *root = content_default_root(o.content_dir);
+    char lang[16];
+    choose_language(root, o.lang, lang, sizeof lang);
+    i18n_set_language(lang);
+
+    char err[1024];
+    struct content *content = content_open(root, lang, err, sizeof err);
+    if (!content) {
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        return 2;
+    }
+    int status;
+    if (o.render) {
+        status = render(content, o.render, o.width, !utf8);
+    } else {
+        const char *no_color = getenv("NO_COLOR");
+        struct ui_options ui = {
+            .color = !o.no_color && !(no_color && *no_color),
+            .ascii = !utf8,
+            .file = o.file,
+        };
+        status = ui_run(content, &ui);
+    }
+    content_close(content);
+    return status;
+}

@@ -1,0 +1,128 @@
+/* screen_home.c: the home menu (from index.md) and the list of pages that
+ * match a search made from it. */
+#include "config.h"
+
+#include "tui/screens.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *entry_label(struct ui *ui, size_t i)
+{
+    return ui->content->entries[i].label;
+}
+
+/* Rows the welcome text may take, so the menu always has room. */
+static struct layout *intro(struct ui *ui)
+{
+    if (!ui->intro || ui->intro_width != ui_text_width()) {
+        layout_free(ui->intro);
+        struct layout_opts opts = {.width = ui_text_width(), .ascii = ui->opts->ascii,
+                                   .lang = ui->content->lang};
+        ui->intro = content_intro_layout(ui->content, &opts);
+        ui->intro_width = ui_text_width();
+    }
+    return ui->intro;
+}
+
+static int menu_top(struct ui *ui, int *rows)
+{
+    struct layout *L = intro(ui);
+    int body = ui_body_rows();
+    int text_rows = L ? (int)L->line_count : 0;
+    int max_text = body - (int)ui->home.count - 1;
+    if (max_text < body / 3)
+        max_text = body / 3;
+    if (text_rows > max_text)
+        text_rows = max_text;
+    *rows = body - text_rows - (text_rows ? 1 : 0);
+    return 1 + text_rows + (text_rows ? 1 : 0);
+}
+
+void home_draw(struct ui *ui)
+{
+    struct layout *L = intro(ui);
+    int rows, y = menu_top(ui, &rows);
+    for (int i = 0; L && i < y - 2 && (size_t)i < L->line_count; i++)
+        term_draw_line(L, (size_t)i, 1 + i, 1, ui_text_width(), NULL);
+    ui_draw_chrome(ui, ui->content->title,
+                   _("Up/Down choose  Enter open  1-9 pick  / search  ? help  q quit"), NULL);
+    menu_draw(&ui->home, y, rows, entry_label, ui);
+}
+
+static void search_all(struct ui *ui)
+{
+    size_t n = 0;
+    size_t *found = calloc(ui->content->entry_count, sizeof *found);
+    if (!found)
+        return;
+    for (size_t i = 0; i < ui->content->entry_count; i++) {
+        struct layout *L = ui_layout(ui, ui->content->entries[i].page);
+        size_t line, off, len;
+        if (L && layout_search(L, ui->search, 0, 1, &line, &off, &len) == 0)
+            found[n++] = i;
+    }
+    free(ui->result_entries);
+    ui->result_entries = found;
+    ui->results = (struct menu){.count = n};
+    if (n == 0)
+        snprintf(ui->notice, sizeof ui->notice, _("No page mentions \"%s\"."), ui->search);
+    else
+        ui->screen = SCREEN_RESULTS;
+}
+
+void home_key(struct ui *ui, int key)
+{
+    int rows, y = menu_top(ui, &rows);
+    switch (menu_key(&ui->home, key, rows, y)) {
+    case 2: {
+        const struct content_entry *e = &ui->content->entries[ui->home.selected];
+        ui_open_page(ui, e->page, e->label);
+        return;
+    }
+    case 1:
+        return;
+    }
+    if (key == '/' && ui_prompt(ui, _("Search all pages: "), ui->search, sizeof ui->search))
+        search_all(ui);
+    else if (key == 'q' || key == 'Q')
+        ui->quit = 1;
+}
+
+static const char *result_label(struct ui *ui, size_t i)
+{
+    return ui->content->entries[ui->result_entries[i]].label;
+}
+
+void results_draw(struct ui *ui)
+{
+    char title[256];
+    snprintf(title, sizeof title, _("Pages that mention \"%s\""), ui->search);
+    ui_draw_chrome(ui, title, _("Enter open  Esc back  ? help"), NULL);
+    menu_draw(&ui->results, 2, ui_body_rows() - 1, result_label, ui);
+}
+
+void results_key(struct ui *ui, int key)
+{
+    switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2)) {
+    case 2: {
+        const struct content_entry *e = &ui->content->entries[ui->result_entries[ui->results.selected]];
+        if (ui_open_page(ui, e->page, e->label) == 0) {
+            size_t line, off, len;
+            if (layout_search(ui->page.layout, ui->search, 0, 1, &line, &off, &len) == 0)
+                ui->page.top = line;
+        }
+        return;
+    }
+    case 1:
+        return;
+    }
+    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT)
+        ui->screen = SCREEN_HOME;
+    else if (key == 'q' || key == 'Q')
+        ui->quit = 1;
+}

@@ -1,0 +1,205 @@
+/* screen_page.c: reading a page (scroll, search, jump to a heading) and the
+ * page's list of headings. */
+#include "config.h"
+
+#include "tui/screens.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <string.h>
+
+static size_t max_top(const struct ui *ui)
+{
+    size_t rows = (size_t)ui_body_rows();
+    size_t n = ui->page.layout ? ui->page.layout->line_count : 0;
+    return n > rows ? n - rows : 0;
+}
+
+static void scroll_to(struct ui *ui, long top)
+{
+    if (top < 0)
+        top = 0;
+    ui->page.top = (size_t)top > max_top(ui) ? max_top(ui) : (size_t)top;
+}
+
+void page_draw(struct ui *ui)
+{
+    struct layout *L = ui->page.layout;
+    char position[96] = "";
+    if (L) {
+        int rows = ui_body_rows();
+        for (int r = 0; r < rows && ui->page.top + (size_t)r < L->line_count; r++)
+            term_draw_line(L, ui->page.top + (size_t)r, 1 + r, 1, ui_text_width(), ui->search);
+        size_t last = ui->page.top + (size_t)rows;
+        if (last > L->line_count)
+            last = L->line_count;
+        size_t pct = L->line_count ? last * 100 / L->line_count : 100;
+        snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
+                 L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
+    }
+    ui_draw_chrome(ui, ui->page.title,
+                   ui->opts->file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+                                  : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
+                   position);
+    move(1, 1);
+}
+
+/* Jump to the next (dir 1) or previous (dir -1) line matching the search. */
+static void find_next(struct ui *ui, int dir)
+{
+    struct layout *L = ui->page.layout;
+    if (!L || !ui->search[0])
+        return;
+    size_t line, off, len;
+    size_t from = dir > 0 ? ui->page.top + 1 : (ui->page.top ? ui->page.top - 1 : L->line_count - 1);
+    if (layout_search(L, ui->search, from, dir, &line, &off, &len) < 0) {
+        snprintf(ui->notice, sizeof ui->notice, _("\"%s\" is not on this page."), ui->search);
+        return;
+    }
+    ui->page.top = line; /* the match at the top, unless near the end */
+    scroll_to(ui, (long)line);
+    if (ui->page.top != line && line < ui->page.top)
+        ui->page.top = line;
+}
+
+static void go_back(struct ui *ui)
+{
+    if (ui->opts->file)
+        ui->quit = 1;
+    else
+        ui->screen = SCREEN_HOME;
+}
+
+void page_key(struct ui *ui, int key)
+{
+    long rows = ui_body_rows();
+    long top = (long)ui->page.top;
+    switch (key) {
+    case KEY_UP:
+    case 'k':
+        scroll_to(ui, top - 1);
+        break;
+    case KEY_DOWN:
+    case 'j':
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+        scroll_to(ui, top + 1);
+        break;
+    case KEY_NPAGE:
+    case ' ':
+        scroll_to(ui, top + rows - 1);
+        break;
+    case KEY_PPAGE:
+    case 'b':
+        scroll_to(ui, top - rows + 1);
+        break;
+    case KEY_HOME:
+    case 'g':
+        scroll_to(ui, 0);
+        break;
+    case KEY_END:
+    case 'G':
+        scroll_to(ui, (long)max_top(ui));
+        break;
+    case '/':
+        if (ui_prompt(ui, _("Search this page: "), ui->search, sizeof ui->search))
+            find_next(ui, 1);
+        break;
+    case 'n':
+        find_next(ui, 1);
+        break;
+    case 'N':
+        find_next(ui, -1);
+        break;
+    case 't':
+    case 'T':
+        if (ui->page.layout && ui->page.layout->heading_count > 0) {
+            ui->toc = (struct menu){.count = ui->page.layout->heading_count};
+            ui->screen = SCREEN_TOC;
+        } else {
+            snprintf(ui->notice, sizeof ui->notice, "%s", _("This page has no headings."));
+        }
+        break;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) == OK) {
+            if (ev.bstate & BUTTON4_PRESSED)
+                scroll_to(ui, top - 3);
+            else if (ev.bstate & BUTTON5_PRESSED)
+                scroll_to(ui, top + 3);
+        }
+        break;
+    }
+    case 27:
+    case KEY_BACKSPACE:
+    case 127:
+    case 8:
+    case KEY_LEFT:
+    case 'h':
+        if (ui->search[0] && key == 27)
+            ui->search[0] = '\0'; /* Esc first clears the highlighted search */
+        else
+            go_back(ui);
+        break;
+    case 'q':
+    case 'Q':
+        ui->quit = 1;
+        break;
+    }
+}
+
+void page_resized(struct ui *ui)
+{
+    if (!ui->page.key || COLS < MIN_COLS || LINES < MIN_LINES)
+        return;
+    uint32_t block = 0, off = 0;
+    struct layout *old = ui->page.layout;
+    if (old && ui->page.top < old->line_count) {
+        block = old->lines[ui->page.top].block;
+        off = old->lines[ui->page.top].block_off;
+    }
+    struct layout *L = ui_layout(ui, ui->page.key);
+    ui->page.layout = L;
+    if (L) {
+        /* The paragraph that was at the top stays at the top. */
+        ui->page.top = layout_find_anchor(L, block, off);
+        scroll_to(ui, (long)ui->page.top);
+    }
+}
+
+static const char *heading_label(struct ui *ui, size_t i)
+{
+    return ui->page.layout->headings[i].text;
+}
+
+void toc_draw(struct ui *ui)
+{
+    char title[256];
+    snprintf(title, sizeof title, _("Contents: %s"), ui->page.title);
+    ui_draw_chrome(ui, title, _("Enter jump  Esc back  ? help"), NULL);
+    menu_draw(&ui->toc, 2, ui_body_rows() - 1, heading_label, ui);
+}
+
+void toc_key(struct ui *ui, int key)
+{
+    if (!ui->page.layout) {
+        ui->screen = SCREEN_PAGE;
+        return;
+    }
+    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2)) {
+    case 2:
+        ui->screen = SCREEN_PAGE;
+        ui->page.top = ui->page.layout->headings[ui->toc.selected].line;
+        scroll_to(ui, (long)ui->page.top);
+        return;
+    case 1:
+        return;
+    }
+    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT || key == 't')
+        ui->screen = SCREEN_PAGE;
+    else if (key == 'q' || key == 'Q')
+        ui->quit = 1;
+}

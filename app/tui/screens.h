@@ -1,0 +1,94 @@
+/* screens.h: the state the screens share, and each screen's key and draw
+ * functions. Every draw repaints from this state, so a resize is a redraw. */
+#ifndef KIOSK_SCREENS_H
+#define KIOSK_SCREENS_H
+
+#include <stddef.h>
+
+#include "core/content.h"
+#include "core/layout.h"
+#include "tui/ui.h"
+
+enum screen_id { SCREEN_HOME, SCREEN_PAGE, SCREEN_TOC, SCREEN_RESULTS, SCREEN_HELP };
+
+/* Smallest terminal the screens are drawn in; below it a "please enlarge" screen. */
+enum { MIN_COLS = 40, MIN_LINES = 12 };
+
+struct cached_layout {
+    char *key; /* page name or file path */
+    int width;
+    struct layout *layout;
+    unsigned long used; /* for least-recently-used eviction */
+};
+
+enum { CACHE_SIZE = 24 };
+
+/* A scrollable list of choices (home menu, search results, contents). */
+struct menu {
+    size_t count, selected, top;
+};
+
+struct page_view {
+    char *key;   /* page name (content mode) or path (file mode) */
+    char *title;
+    struct layout *layout; /* owned by the cache */
+    size_t top;
+};
+
+struct ui {
+    struct content *content;
+    const struct ui_options *opts;
+    enum screen_id screen, help_return;
+    struct menu home;
+    struct page_view page;
+    struct menu toc;
+    struct menu results;
+    size_t *result_entries; /* menu entries with a match for the search */
+    char search[128];
+    char notice[1024]; /* one-line message in the footer until the next key */
+    struct layout *intro; /* the home screen's welcome text at intro_width */
+    int intro_width;
+    struct cached_layout cache[CACHE_SIZE];
+    unsigned long tick;
+    int quit;
+};
+
+/* Rows of the body between the title bar and the two footer rows. */
+int ui_body_rows(void);
+/* Width the pages are laid out at for this terminal. */
+int ui_text_width(void);
+
+/* The layout of key (page name, or a file path in file mode) at the current
+ * width, from the cache or made now. NULL with ui->notice set on failure. */
+struct layout *ui_layout(struct ui *ui, const char *key);
+
+/* Open a page (from the menu, a search result or file mode). 0 or -1. */
+int ui_open_page(struct ui *ui, const char *key, const char *title);
+
+/* Read one line of text at the bottom row (search). Returns 1 when entered,
+ * 0 when cancelled. */
+int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size);
+
+/* Shared chrome: the title bar, the crisis line and the key hints. */
+void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const char *position);
+
+/* A menu of count rows drawn from row y for rows rows; label(i) gives text. */
+void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *, size_t),
+               struct ui *ui);
+/* Handle a key for a menu; returns 1 if the key moved the selection,
+ * 2 if it chose the selected row, 0 if the key is not the menu's. */
+int menu_key(struct menu *m, int key, int rows, int y);
+
+void home_draw(struct ui *ui);
+void home_key(struct ui *ui, int key);
+void results_draw(struct ui *ui);
+void results_key(struct ui *ui, int key);
+void page_draw(struct ui *ui);
+void page_key(struct ui *ui, int key);
+void page_resized(struct ui *ui);
+void toc_draw(struct ui *ui);
+void toc_key(struct ui *ui, int key);
+void help_draw(struct ui *ui);
+void help_key(struct ui *ui, int key);
+
+#endif

@@ -1,0 +1,157 @@
+/* term.c: curses start and end, colour roles, styled line drawing. */
+#include "config.h"
+
+#include "tui/term.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static SCREEN *term_screen; /* the one piece of mutable global state: the screen */
+static int term_color;
+
+struct role_style {
+    short fg, bg;
+    int color_attr, mono_attr;
+};
+
+static const struct role_style roles[ROLE_COUNT] = {
+    [ROLE_TEXT] = {-1, -1, A_NORMAL, A_NORMAL},
+    [ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_CRISIS] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_FOOTER] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
+    [ROLE_SELECT] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE | A_UNDERLINE},
+    [ROLE_HEADING] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
+    [ROLE_LINK] = {COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE},
+    [ROLE_RULE] = {COLOR_BLUE, -1, A_NORMAL, A_NORMAL},
+    [ROLE_QUOTE] = {COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL},
+    [ROLE_NOTE] = {-1, -1, A_DIM, A_DIM},
+};
+
+int term_start(int color, char *err, size_t errlen)
+{
+    const char *term = getenv("TERM");
+    if (!term || !*term) {
+        snprintf(err, errlen, _("the terminal type is not set (TERM is empty); set it, for example TERM=xterm-256color"));
+        return -1;
+    }
+    FILE *out = stdout;
+    term_screen = newterm(NULL, out, stdin);
+    if (!term_screen) {
+        snprintf(err, errlen, _("the terminal type \"%s\" (TERM) is unknown on this machine; try TERM=xterm-256color or TERM=vt100"), term);
+        return -1;
+    }
+    set_term(term_screen);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    meta(stdscr, TRUE);
+    set_escdelay(25);
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+    term_color = color && has_colors() && start_color() == OK;
+    if (term_color) {
+        use_default_colors();
+        for (int r = 1; r < ROLE_COUNT; r++)
+            init_pair((short)r, roles[r].fg, roles[r].bg);
+    }
+    return 0;
+}
+
+void term_end(void)
+{
+    if (!term_screen)
+        return;
+    endwin();
+    delscreen(term_screen);
+    term_screen = NULL;
+}
+
+int term_attr(enum term_role role)
+{
+    if (!term_color)
+        return roles[role].mono_attr;
+    return roles[role].color_attr | (role ? (int)COLOR_PAIR(role) : 0);
+}
+
+static int style_attr(uint16_t style)
+{
+    int attr = A_NORMAL;
+    if (style & STYLE_HEADING)
+        attr |= term_attr(ROLE_HEADING);
+    if (style & STYLE_LINK)
+        attr |= term_attr(ROLE_LINK);
+    if (style & STYLE_RULE)
+        attr |= term_attr(ROLE_RULE);
+    if (style & STYLE_QUOTE)
+        attr |= term_attr(ROLE_QUOTE);
+    if (style & STYLE_NOTE)
+        attr |= term_attr(ROLE_NOTE);
+    if (style & (STYLE_STRONG | STYLE_TABLE_HEAD | STYLE_MARKER))
+        attr |= A_BOLD;
+    if (style & STYLE_EMPH)
+        attr |= A_ITALIC;
+    if (style & STYLE_CODE)
+        attr |= A_DIM;
+    if (style & STYLE_STRIKE)
+        attr |= A_DIM;
+    return attr;
+}
+
+int term_text(int y, int x, const char *s, int width, int attr)
+{
+    size_t len = strlen(s), used = 0;
+    int cells = 0;
+    /* Clip by cells, never in the middle of a character. */
+    while (used < len) {
+        wchar_t wc;
+        size_t n = text_decode(s + used, len - used, &wc);
+        int w = text_char_width(wc);
+        if (cells + w > width)
+            break;
+        cells += w;
+        used += n;
+    }
+    attrset(attr);
+    mvaddnstr(y, x, s, (int)used);
+    attrset(A_NORMAL);
+    return cells;
+}
+
+void term_fill(int y, int x, int attr)
+{
+    attrset(attr);
+    for (int i = x; i < COLS; i++)
+        mvaddch(y, i, ' ');
+    attrset(A_NORMAL);
+}
+
+void term_draw_line(const struct layout *L, size_t i, int y, int x, int width, const char *needle)
+{
+    const struct layout_line *line = &L->lines[i];
+    const char *text = layout_line_text(L, i);
+    move(y, x);
+    for (size_t s = 0; s < line->span_count; s++) {
+        const struct layout_span *sp = &L->spans[line->span_off + s];
+        attrset(style_attr(sp->style));
+        addnstr(text + sp->off, (int)sp->len);
+    }
+    attrset(A_NORMAL);
+    (void)width;
+    if (!needle || !*needle)
+        return;
+    size_t from = 0, mlen;
+    long at;
+    while ((at = text_find(text, line->text_len, from, needle, &mlen)) >= 0) {
+        int col = (int)text_width(text, (size_t)at);
+        attrset(term_attr(ROLE_MATCH));
+        mvaddnstr(y, x + col, text + at, (int)mlen);
+        attrset(A_NORMAL);
+        from = (size_t)at + (mlen ? mlen : 1);
+    }
+}

@@ -1,0 +1,45 @@
+/* term.h: the one place that starts and ends curses: colour roles with a
+ * monochrome fallback, mouse, and drawing a laid-out line with its styles. */
+#ifndef KIOSK_TERM_H
+#define KIOSK_TERM_H
+
+#include "core/layout.h"
+
+/* Colour roles; each maps to attributes alone when colour is off. */
+enum term_role {
+    ROLE_TEXT,
+    ROLE_TITLE,   /* top bar */
+    ROLE_CRISIS,  /* the 988 line */
+    ROLE_FOOTER,  /* key hints */
+    ROLE_SELECT,  /* the focused menu row */
+    ROLE_MATCH,   /* search matches */
+    ROLE_HEADING,
+    ROLE_LINK,
+    ROLE_RULE,
+    ROLE_QUOTE,
+    ROLE_NOTE,
+    ROLE_COUNT
+};
+
+/* Start curses on the terminal. color: 0 never, 1 when the terminal has it.
+ * Returns 0, or -1 with a message in err (unknown or missing TERM). */
+int term_start(int color, char *err, size_t errlen);
+
+/* Restore the terminal. Safe to call twice or without term_start(). */
+void term_end(void);
+
+/* Attributes for a role. */
+int term_attr(enum term_role role);
+
+/* Draw line i of layout at row y, column x, at most width cells; needle (may
+ * be NULL or empty) is highlighted wherever it occurs. */
+void term_draw_line(const struct layout *layout, size_t i, int y, int x, int width,
+                    const char *needle);
+
+/* Draw UTF-8 text at (y, x) clipped to width cells, in attr. Returns cells used. */
+int term_text(int y, int x, const char *s, int width, int attr);
+
+/* Fill a row from column x to the right edge with spaces in attr. */
+void term_fill(int y, int x, int attr);
+
+#endif

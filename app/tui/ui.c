@@ -1,0 +1,377 @@
+/* ui.c: the main loop, the chrome every screen shares (title bar, crisis
+ * line, key hints), the layout cache, menus and the one-line prompt. */
+#include "config.h"
+
+#include "tui/screens.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ui_body_rows(void)
+{
+    return LINES - 3;
+}
+
+int ui_text_width(void)
+{
+    return COLS - 2;
+}
+
+/* ---- layout cache: a page is parsed and laid out once per width ---- */
+
+struct layout *ui_layout(struct ui *ui, const char *key)
+{
+    int width = ui_text_width();
+    struct cached_layout *slot = &ui->cache[0];
+    for (size_t i = 0; i < CACHE_SIZE; i++) {
+        struct cached_layout *c = &ui->cache[i];
+        if (c->key && c->width == width && strcmp(c->key, key) == 0) {
+            c->used = ++ui->tick;
+            return c->layout;
+        }
+        if (!c->key || c->used < slot->used)
+            slot = c;
+    }
+    char err[512];
+    size_t len;
+    int fell_back = 0;
+    char *text = ui->opts->file
+                     ? content_read_file(ui->content, key, &len, err, sizeof err)
+                     : content_read_page(ui->content, key, &len, &fell_back, err, sizeof err);
+    if (!text) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", err);
+        return NULL;
+    }
+    struct layout_opts opts = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout *L = layout_markdown(text, len, &opts);
+    free(text);
+    if (!L) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show this page."));
+        return NULL;
+    }
+    if (fell_back)
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("This page is not yet translated; it is shown in English."));
+    char *copy = strdup(key);
+    if (!copy) {
+        layout_free(L);
+        return NULL;
+    }
+    if (ui->page.layout == slot->layout)
+        ui->page.layout = NULL; /* evicting the open page: it is re-fetched below */
+    free(slot->key);
+    layout_free(slot->layout);
+    *slot = (struct cached_layout){copy, width, L, ++ui->tick};
+    return L;
+}
+
+static void cache_clear(struct ui *ui)
+{
+    for (size_t i = 0; i < CACHE_SIZE; i++) {
+        free(ui->cache[i].key);
+        layout_free(ui->cache[i].layout);
+        ui->cache[i] = (struct cached_layout){0};
+    }
+}
+
+int ui_open_page(struct ui *ui, const char *key, const char *title)
+{
+    struct layout *L = ui_layout(ui, key);
+    if (!L)
+        return -1;
+    char *k = strdup(key), *t = strdup(title);
+    if (!k || !t) {
+        free(k);
+        free(t);
+        return -1;
+    }
+    free(ui->page.key);
+    free(ui->page.title);
+    ui->page = (struct page_view){.key = k, .title = t, .layout = L, .top = 0};
+    ui->screen = SCREEN_PAGE;
+    return 0;
+}
+
+/* ---- chrome ---- */
+
+void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const char *position)
+{
+    (void)ui;
+    term_fill(0, 0, term_attr(ROLE_TITLE));
+    term_text(0, 1, title, COLS - 2, term_attr(ROLE_TITLE));
+
+    int crisis_row = LINES - 2;
+    term_fill(crisis_row, 0, term_attr(ROLE_CRISIS));
+    const char *crisis = COLS >= 70 ? _("Thinking about hurting yourself? Call or text 988. In danger, call 911.")
+                                    : _("Crisis: call or text 988. Danger: 911.");
+    term_text(crisis_row, 1, crisis, COLS - 2, term_attr(ROLE_CRISIS));
+
+    int footer = LINES - 1;
+    term_fill(footer, 0, term_attr(ROLE_FOOTER));
+    const char *left = ui->notice[0] ? ui->notice : hints;
+    int pos_w = position ? (int)text_width(position, strlen(position)) : 0;
+    int room = COLS - 2 - (pos_w ? pos_w + 2 : 0);
+    term_text(footer, 1, left, room > 0 ? room : 0, term_attr(ROLE_FOOTER));
+    if (pos_w && pos_w < COLS - 2)
+        term_text(footer, COLS - 1 - pos_w, position, pos_w, term_attr(ROLE_FOOTER));
+}
+
+static void draw_too_small(void)
+{
+    erase();
+    const char *lines[] = {_("Please make the window larger."),
+                           _("This screen needs at least 40 columns and 12 rows.")};
+    for (int i = 0; i < 2 && i < LINES; i++)
+        term_text(i, 0, lines[i], COLS, A_BOLD);
+    if (LINES > 3)
+        term_text(3, 0, _("Crisis: call or text 988."), COLS, A_BOLD);
+    refresh();
+}
+
+/* ---- menus ---- */
+
+void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *, size_t),
+               struct ui *ui)
+{
+    if (m->selected >= m->count)
+        m->selected = m->count ? m->count - 1 : 0;
+    if (m->selected < m->top)
+        m->top = m->selected;
+    if (rows > 0 && m->selected >= m->top + (size_t)rows)
+        m->top = m->selected - (size_t)rows + 1;
+    int cursor_y = y;
+    for (int r = 0; r < rows && m->top + (size_t)r < m->count; r++) {
+        size_t i = m->top + (size_t)r;
+        char num[16];
+        if (i < 9)
+            snprintf(num, sizeof num, " %zu. ", i + 1);
+        else
+            snprintf(num, sizeof num, "    ");
+        int sel = i == m->selected;
+        int attr = sel ? term_attr(ROLE_SELECT) : (int)A_NORMAL;
+        if (sel) {
+            term_fill(y + r, 1, attr);
+            cursor_y = y + r;
+        }
+        /* The focus is marked with text too, not only by colour. */
+        term_text(y + r, 1, sel ? ">" : " ", 1, attr);
+        int x = 2 + term_text(y + r, 2, num, 5, attr);
+        term_text(y + r, x, label(ui, i), COLS - x - 1, attr);
+    }
+    move(cursor_y, 1); /* screen readers follow the cursor */
+}
+
+int menu_key(struct menu *m, int key, int rows, int y)
+{
+    if (m->count == 0)
+        return 0;
+    switch (key) {
+    case KEY_UP:
+    case 'k':
+        if (m->selected > 0)
+            m->selected--;
+        return 1;
+    case KEY_DOWN:
+    case 'j':
+        if (m->selected + 1 < m->count)
+            m->selected++;
+        return 1;
+    case KEY_HOME:
+    case 'g':
+        m->selected = 0;
+        return 1;
+    case KEY_END:
+    case 'G':
+        m->selected = m->count - 1;
+        return 1;
+    case KEY_PPAGE:
+        m->selected = m->selected > (size_t)rows ? m->selected - (size_t)rows : 0;
+        return 1;
+    case KEY_NPAGE:
+        m->selected = m->selected + (size_t)rows < m->count ? m->selected + (size_t)rows : m->count - 1;
+        return 1;
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+    case KEY_RIGHT:
+        return 2;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) != OK)
+            return 0;
+        if (ev.bstate & BUTTON4_PRESSED)
+            return menu_key(m, KEY_UP, rows, y);
+        if (ev.bstate & BUTTON5_PRESSED)
+            return menu_key(m, KEY_DOWN, rows, y);
+        size_t row = m->top + (size_t)(ev.y - y);
+        if (ev.y < y || ev.y >= y + rows || row >= m->count)
+            return 0;
+        m->selected = row; /* a touch anywhere on the row chooses it */
+        return 2;
+    }
+    default:
+        if (key >= '1' && key <= '9' && (size_t)(key - '1') < m->count) {
+            m->selected = (size_t)(key - '1');
+            return 2;
+        }
+        return 0;
+    }
+}
+
+/* ---- prompt ---- */
+
+int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
+{
+    (void)ui;
+    size_t len = strlen(buf);
+    curs_set(1);
+    for (;;) {
+        int row = LINES - 1;
+        term_fill(row, 0, term_attr(ROLE_FOOTER));
+        int x = 1 + term_text(row, 1, label, COLS / 2, term_attr(ROLE_FOOTER));
+        term_text(row, x, buf, COLS - x - 1, term_attr(ROLE_FOOTER));
+        move(row, x + (int)text_width(buf, len));
+        refresh();
+        wint_t ch;
+        int kind = get_wch(&ch);
+        if (kind == ERR)
+            return 0;
+        if (kind == KEY_CODE_YES) {
+            if (ch == KEY_BACKSPACE && len > 0) {
+                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+                    len--;
+                buf[--len] = '\0';
+            } else if (ch == KEY_ENTER) {
+                return len > 0;
+            }
+            continue;
+        }
+        if (ch == 27) /* Esc */
+            return 0;
+        if (ch == '\n' || ch == '\r')
+            return len > 0;
+        if (ch == 127 || ch == 8) {
+            if (len > 0) {
+                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+                    len--;
+                buf[--len] = '\0';
+            }
+            continue;
+        }
+        if (ch < 32 || text_is_control((wchar_t)ch))
+            continue;
+        char mb[8];
+        mbstate_t st = {0};
+        size_t n = wcrtomb(mb, (wchar_t)ch, &st);
+        if (n != (size_t)-1 && len + n < size) {
+            memcpy(buf + len, mb, n);
+            len += n;
+            buf[len] = '\0';
+        }
+    }
+}
+
+/* ---- loop ---- */
+
+static void draw(struct ui *ui)
+{
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        draw_too_small();
+        return;
+    }
+    erase();
+    switch (ui->screen) {
+    case SCREEN_HOME:
+        home_draw(ui);
+        break;
+    case SCREEN_PAGE:
+        page_draw(ui);
+        break;
+    case SCREEN_TOC:
+        toc_draw(ui);
+        break;
+    case SCREEN_RESULTS:
+        results_draw(ui);
+        break;
+    case SCREEN_HELP:
+        help_draw(ui);
+        break;
+    }
+    refresh();
+}
+
+static void handle_key(struct ui *ui, int key)
+{
+    if (key == KEY_RESIZE) {
+        page_resized(ui);
+        return;
+    }
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        if (key == 'q' || key == 'Q')
+            ui->quit = 1;
+        return;
+    }
+    ui->notice[0] = '\0';
+    if (key == '?' && ui->screen != SCREEN_HELP) {
+        ui->help_return = ui->screen;
+        ui->screen = SCREEN_HELP;
+        return;
+    }
+    switch (ui->screen) {
+    case SCREEN_HOME:
+        home_key(ui, key);
+        break;
+    case SCREEN_PAGE:
+        page_key(ui, key);
+        break;
+    case SCREEN_TOC:
+        toc_key(ui, key);
+        break;
+    case SCREEN_RESULTS:
+        results_key(ui, key);
+        break;
+    case SCREEN_HELP:
+        help_key(ui, key);
+        break;
+    }
+}
+
+int ui_run(struct content *content, const struct ui_options *opts)
+{
+    char err[512];
+    if (term_start(opts->color, err, sizeof err) < 0) {
+        fprintf(stderr, "patient-kiosk: %s\n", err);
+        return 2;
+    }
+    struct ui ui = {.content = content, .opts = opts, .screen = SCREEN_HOME};
+    ui.home.count = content->entry_count;
+    if (opts->file && ui_open_page(&ui, opts->file, opts->file) < 0) {
+        term_end();
+        fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
+        return 2;
+    }
+    int errors = 0;
+    while (!ui.quit) {
+        draw(&ui);
+        int key = getch();
+        if (key == ERR) {
+            /* Input closed (hang-up or end of stdin): leave, do not spin. */
+            if (++errors > 100)
+                break;
+            continue;
+        }
+        errors = 0;
+        handle_key(&ui, key);
+    }
+    term_end();
+    cache_clear(&ui);
+    free(ui.page.key);
+    free(ui.page.title);
+    free(ui.result_entries);
+    layout_free(ui.intro);
+    return 0;
+}

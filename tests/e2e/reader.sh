@@ -1,0 +1,70 @@
+# tests/e2e/reader.sh: the reader end to end: home screen, a page with the
+# comparison table, scrolling, resizing, search, contents, help, back, quit.
+. "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
+
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "home shows the title" "Ketamine"
+expect "home shows the crisis line" "988"
+expect "home numbers the menu" " 1. "
+expect "menu offers the comparison table" "antidepressant"
+
+# Open the comparison table page by its number in the menu.
+n=$(screen | grep -F "antidepressant" | grep -o '[0-9]\. ' | head -1 | tr -d '. ')
+keys "$n"
+expect "table page opens" "What your care team may decide"
+expect "table is box-drawn at 80 columns" "┌"
+expect "position is shown" "of "
+keys Space
+expect "space scrolls a page" "of "
+keys g
+
+resize 50 20
+expect "narrow terminal reflows the title" "What your care"
+checks=$((checks + 1))
+if [ "$(screen_width)" -le 50 ]; then echo "ok - nothing wider than 50 columns"; else
+    failures=$((failures + 1)); echo "not ok - screen wider than 50 columns"; screen; fi
+
+resize 120 40
+expect "wide terminal shows the grid" "┌"
+
+resize 30 8
+expect "tiny terminal asks for a larger window" "Please make the window larger"
+resize 80 24
+expect "enlarged terminal recovers" "What your care team may decide"
+
+keys /
+expect "search prompt opens" "Search this page:"
+keys -l "prescriber"
+keys Enter
+expect "search finds the word" "prescriber"
+
+keys t
+expect "contents lists headings" "Contents:"
+keys Escape
+keys '?'
+expect "help lists the keys" "Keys you can use"
+keys x
+expect_not "any key leaves help" "Keys you can use"
+
+keys BSpace
+expect "back returns home" " 1. "
+keys q
+expect "q quits with status 0" "exit=0"
+
+# Unknown terminal type: a clear message and exit status 2.
+start 80 24 "TERM=no-such-terminal" "$KIOSK" --content "$KIOSK_CONTENT_DIR"
+expect "unknown TERM is named" "no-such-terminal"
+expect "unknown TERM exits 2" "exit=2"
+
+# A missing page in the menu: the file is named before any screen is drawn.
+start 80 24 "$KIOSK" --content "$KIOSK_TEST_DATA/content/missing-page"
+expect "missing page is named" "gone.md, which does not exist"
+expect "missing page exits 2" "exit=2"
+
+# Preview any Markdown file straight in the reader.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" "$KIOSK_CONTENT_DIR/en/faq.md"
+expect "a file opens in the reader" "of "
+keys q
+expect "file preview quits" "exit=0"
+
+finish

@@ -1,0 +1,87 @@
+# tests/lib.sh: helpers for the end-to-end tests: the real binary in a
+# detached tmux server on a private socket; poll the screen, never sleep blind.
+# Sourced by tests/e2e/*.sh. Needs KIOSK and TMUX_PROG (set by make check).
+
+set -u
+: "${KIOSK:?KIOSK (the binary) is not set; run through make check}"
+: "${TMUX_PROG:=tmux}"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset TMUX
+TMUX_TMPDIR=$(mktemp -d)
+export TMUX_TMPDIR
+T() { "$TMUX_PROG" -L kiosk -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"; }
+trap cleanup EXIT
+
+failures=0
+checks=0
+
+# start W H CMD...: run CMD in a fresh session of W x H; the pane outlives it
+# so its exit status can be read ("exit=N").
+start() {
+    local w=$1 h=$2
+    shift 2
+    T kill-session -t k 2>/dev/null
+    T new-session -d -s k -x "$w" -y "$h" \
+        "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; echo exit=\$?; sleep 60"
+}
+
+screen() { T capture-pane -p -t k; }
+
+# wait_for TEXT [SECONDS]: poll until TEXT is on screen.
+wait_for() {
+    local text=$1 tries=$(( ${2:-5} * 10 ))
+    while [ "$tries" -gt 0 ]; do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+    return 1
+}
+
+# wait_gone TEXT [SECONDS]: poll until TEXT has left the screen.
+wait_gone() {
+    local text=$1 tries=$(( ${2:-5} * 10 ))
+    while [ "$tries" -gt 0 ]; do
+        screen | grep -qF -- "$text" || return 0
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+    return 1
+}
+
+keys() { T send-keys -t k "$@"; }
+
+# expect NAME TEXT: pass if TEXT appears on screen within 5 s.
+expect() {
+    checks=$((checks + 1))
+    if wait_for "$2"; then
+        echo "ok - $1"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $1: \"$2\" not on screen. Screen was:"
+        screen | sed 's/^/    | /'
+    fi
+}
+
+# expect_not NAME TEXT: pass if TEXT is not (or no longer) on screen.
+expect_not() {
+    checks=$((checks + 1))
+    if wait_gone "$2" 2; then
+        echo "ok - $1"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $1: \"$2\" is still on screen. Screen was:"
+        screen | sed 's/^/    | /'
+    fi
+}
+
+resize() { T resize-window -t k -x "$1" -y "$2"; }
+
+# The widest line on screen, in cells (wc -L counts display width).
+screen_width() { screen | wc -L; }
+
+finish() {
+    echo "$((checks - failures)) passed, $failures failed"
+    [ "$failures" -eq 0 ]
+}

@@ -1,0 +1,133 @@
+/* check_content.c: content folders: menu, metadata, placeholders, fallback,
+ * and refusal of paths that leave the folder. */
+#include "config.h"
+
+#include "suites.h"
+#include "core/content.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char err[2048];
+
+static struct content *open_test(const char *name)
+{
+    return content_open(test_data_path(name), "en", err, sizeof err);
+}
+
+START_TEST(page_names)
+{
+    ck_assert_int_eq(content_page_name_ok("faq.md"), 1);
+    ck_assert_int_eq(content_page_name_ok("risks-of_2.md"), 1);
+    ck_assert_int_eq(content_page_name_ok("../x.md"), 0);
+    ck_assert_int_eq(content_page_name_ok("/etc/x.md"), 0);
+    ck_assert_int_eq(content_page_name_ok("a/b.md"), 0);
+    ck_assert_int_eq(content_page_name_ok(".hidden.md"), 0);
+    ck_assert_int_eq(content_page_name_ok("faq.txt"), 0);
+    ck_assert_int_eq(content_page_name_ok("a..md"), 0);
+}
+END_TEST
+
+START_TEST(minimal_menu_and_metadata)
+{
+    struct content *c = open_test("content/minimal");
+    ck_assert_msg(c != NULL, "%s", err);
+    ck_assert_str_eq(c->title, "Minimal home");
+    ck_assert_uint_eq(c->entry_count, 1);
+    ck_assert_str_eq(c->entries[0].label, "Page one");
+    ck_assert_str_eq(c->entries[0].page, "one.md");
+    ck_assert_int_eq(c->entries[0].line, 9);
+    ck_assert_str_eq(content_var(c, "content-version"), "9.9");
+    ck_assert_str_eq(content_var(c, "last-reviewed"), "2026-01-02");
+    content_set_var(c, "clinic-name", "Dr *Bold* [x](y)");
+    size_t len;
+    int fell_back;
+    char *page = content_read_page(c, "one.md", &len, &fell_back, err, sizeof err);
+    ck_assert_ptr_nonnull(page);
+    ck_assert_str_eq(page, "# One\n\nVersion 9\\.9 at Dr \\*Bold\\* \\[x\\]\\(y\\), {{unknown}}.\n");
+    ck_assert_int_eq(fell_back, 0);
+    free(page);
+    content_close(c);
+}
+END_TEST
+
+START_TEST(missing_page_named_with_line)
+{
+    ck_assert_ptr_null(open_test("content/missing-page"));
+    char want[4096];
+    snprintf(want, sizeof want, "%s/en/index.md:4: error: the menu names %s/en/gone.md, which does not exist",
+             test_data_path("content/missing-page"), test_data_path("content/missing-page"));
+    ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(no_menu_is_an_error)
+{
+    ck_assert_ptr_null(open_test("content/no-menu"));
+    ck_assert_ptr_nonnull(strstr(err, "/en/index.md:1: error: index.md has no list of links to pages (the menu)"));
+}
+END_TEST
+
+START_TEST(links_cannot_leave_the_folder)
+{
+    ck_assert_ptr_null(open_test("content/bad-link"));
+    ck_assert_ptr_nonnull(strstr(err, "index.md:3: error: menu link \"../../../etc/passwd\" is not a page file name"));
+    /* A symlink inside the folder that points outside it is refused too. */
+    char dir[] = "/tmp/kiosk-content-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/en", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/en/index.md", dir);
+    FILE *f = fopen(path, "w");
+    fputs("# T\n\n- [Out](out.md)\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/en/out.md", dir);
+    ck_assert_int_eq(symlink("/etc/hostname", path), 0);
+    ck_assert_ptr_null(content_open(dir, "en", err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "out.md leads outside the content folder"));
+    unlink(path);
+    snprintf(path, sizeof path, "%s/en/index.md", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/en", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(missing_folder_gives_reason)
+{
+    ck_assert_ptr_null(open_test("content/does-not-exist"));
+    ck_assert_ptr_nonnull(strstr(err, "/en/index.md: error: cannot read the content index: No such file or directory"));
+}
+END_TEST
+
+START_TEST(bundled_content_opens)
+{
+    struct content *c = content_open(getenv("KIOSK_CONTENT_DIR"), "en", err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    ck_assert_uint_ge(c->entry_count, 10);
+    ck_assert_ptr_nonnull(content_var(c, "content-version"));
+    ck_assert_ptr_nonnull(content_var(c, "last-reviewed"));
+    content_close(c);
+}
+END_TEST
+
+Suite *content_suite(void)
+{
+    Suite *s = suite_create("content");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, page_names);
+    tcase_add_test(tc, minimal_menu_and_metadata);
+    tcase_add_test(tc, missing_page_named_with_line);
+    tcase_add_test(tc, no_menu_is_an_error);
+    tcase_add_test(tc, links_cannot_leave_the_folder);
+    tcase_add_test(tc, missing_folder_gives_reason);
+    tcase_add_test(tc, bundled_content_opens);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,18 @@
+/* suites.h: one Check suite per core module; check_main.c runs them all. */
+#ifndef KIOSK_TEST_SUITES_H
+#define KIOSK_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *text_suite(void);
+Suite *layout_suite(void);
+Suite *content_suite(void);
+Suite *readability_suite(void);
+Suite *flow_suite(void);
+Suite *summary_suite(void);
+
+/* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
+ * static buffer overwritten by the next call. */
+const char *test_data_path(const char *name);
+
+#endif
