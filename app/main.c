@@ -5,6 +5,7 @@
  * terminal errors. */
 #include "config.h"
 
+#include "core/check.h"
 #include "core/content.h"
 #include "core/i18n.h"
 #include "core/layout.h"
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct options {
@@ -23,6 +25,7 @@ struct options {
     const char *lang;
     const char *render;
     int width;
+    int check, strict;
     int no_color;
     const char *file;
 };
@@ -38,6 +41,8 @@ static void usage(FILE *out)
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
             "  --render PAGE      print PAGE (a menu page name or a .md path) as plain text\n"
             "  --width N          width in columns for --render (default 80)\n"
+            "  --check            check the content: errors as FILE:LINE, then reading levels\n"
+            "  --strict           with --check: a reading level over the limit is an error\n"
             "  --no-color         no colours (also when NO_COLOR is set)\n"
             "  --help             show this help and exit\n"
             "  --version          show the version and exit\n\n"),
@@ -60,12 +65,24 @@ static int parse_width(const char *s, int *out)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    enum { OPT_CONTENT = 256, OPT_LANG, OPT_RENDER, OPT_WIDTH, OPT_NO_COLOR, OPT_HELP, OPT_VERSION };
+    enum {
+        OPT_CONTENT = 256,
+        OPT_LANG,
+        OPT_RENDER,
+        OPT_WIDTH,
+        OPT_CHECK,
+        OPT_STRICT,
+        OPT_NO_COLOR,
+        OPT_HELP,
+        OPT_VERSION
+    };
     static const struct option longopts[] = {
         {"content", required_argument, NULL, OPT_CONTENT},
         {"lang", required_argument, NULL, OPT_LANG},
         {"render", required_argument, NULL, OPT_RENDER},
         {"width", required_argument, NULL, OPT_WIDTH},
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -89,6 +106,12 @@ static int parse_options(int argc, char **argv, struct options *o)
                 fprintf(stderr, _("%s: --width: \"%s\" is not a width from 1 to 10000\n"), PACKAGE, optarg);
                 return -1;
             }
+            break;
+        case OPT_CHECK:
+            o->check = 1;
+            break;
+        case OPT_STRICT:
+            o->strict = 1;
             break;
         case OPT_NO_COLOR:
             o->no_color = 1;
@@ -163,6 +186,12 @@ int main(int argc, char **argv)
     if (parse_options(argc, argv, &o) < 0)
         return 2;
     const char *root = content_default_root(o.content_dir);
+    if (o.check) {
+        struct check_options copts = {.strict = o.strict, .max_grade = 8, .min_ease_es = 60,
+                                      .today = time(NULL)};
+        struct check_result result;
+        return check_content(root, &copts, stdout, &result);
+    }
     char lang[16];
     choose_language(root, o.lang, lang, sizeof lang);
     i18n_set_language(lang);

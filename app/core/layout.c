@@ -397,6 +397,46 @@ struct layout *layout_markdown(const char *text, size_t len, const struct layout
     return L;
 }
 
+struct layout *layout_text(const char *text, uint16_t style, const struct layout_opts *opts)
+{
+    struct layout *L = calloc(1, sizeof *L);
+    if (!L)
+        return NULL;
+    struct layout_opts o = *opts;
+    if (o.width < 1)
+        o.width = 1;
+    L->width = o.width;
+    struct builder b = {.out = L, .opts = &o, .at_start = 1};
+    for (const char *p = text; *p && !b.failed;) {
+        const char *end = strstr(p, "\n\n");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        struct styled st = {0};
+        for (size_t i = 0; i < n;) { /* single newlines are spaces */
+            const char *nl = memchr(p + i, '\n', n - i);
+            size_t run = nl ? (size_t)(nl - (p + i)) : n - i;
+            styled_add(&st, p + i, run, style);
+            if (nl)
+                styled_add(&st, " ", 1, style);
+            i += run + (nl ? 1 : 0);
+        }
+        if (st.failed)
+            b.failed = 1;
+        else if (st.len > 0) {
+            block_begin(&b);
+            emit_wrapped(&b, &st, 0, 0);
+        }
+        styled_free(&st);
+        p += n;
+        while (*p == '\n')
+            p++;
+    }
+    if (b.failed) {
+        layout_free(L);
+        return NULL;
+    }
+    return L;
+}
+
 void layout_free(struct layout *L)
 {
     if (!L)

@@ -74,6 +74,10 @@ struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts);
 /* Parse Markdown text and lay it out: markdown_parse() + layout_document(). */
 struct layout *layout_markdown(const char *text, size_t len, const struct layout_opts *opts);
 
+/* Lay out plain text (no Markdown) in one style, wrapped to the width; a
+ * blank line ("\n\n") separates paragraphs. NULL when out of memory. */
+struct layout *layout_text(const char *text, uint16_t style, const struct layout_opts *opts);
+
 void layout_free(struct layout *layout);
 
 /* Pointer to line i's text (not NUL-terminated: use the line's text_len). */

@@ -1,0 +1,539 @@
+/* check.c: the content check a nurse runs after editing: problems with file
+ * and line, then every page's reading level. */
+#include "config.h"
+
+#include "core/check.h"
+#include "core/content.h"
+#include "core/flow.h"
+#include "core/markdown.h"
+#include "core/readability.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Largest page the check reads; the kiosk's own limit is the same. */
+enum { CHECK_MAX_FILE = 64 * 1024 * 1024 };
+
+/* Placeholders filled from configuration rather than from index.md. */
+static const char *const config_vars[] = {"clinic-name", "clinic-phone"};
+/* Metadata index.md must carry. */
+static const char *const required_meta[] = {"content-version", "last-reviewed", "reviewed-by",
+                                            "next-review"};
+
+struct report {
+    FILE *out;
+    const struct check_options *opts;
+    struct check_result *result;
+};
+
+static void say(struct report *r, const char *file, int line, int is_error, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void say(struct report *r, const char *file, int line, int is_error, const char *fmt, ...)
+{
+    if (line > 0)
+        fprintf(r->out, "%s:%d: %s: ", file, line, is_error ? "error" : "warning");
+    else
+        fprintf(r->out, "%s: %s: ", file, is_error ? "error" : "warning");
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(r->out, fmt, ap);
+    va_end(ap);
+    fputc('\n', r->out);
+    if (is_error)
+        r->result->errors++;
+    else
+        r->result->warnings++;
+}
+
+void check_slug(const char *text, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p && n + 1 < size; p++) {
+        if (isalnum(*p))
+            buf[n++] = (char)tolower(*p);
+        else if (*p == ' ' || *p == '-')
+            buf[n++] = '-';
+        else if (*p >= 0x80 || *p == '_')
+            buf[n++] = (char)*p;
+    }
+    buf[n] = '\0';
+}
+
+/* ---- one page ---- */
+
+struct page {
+    const char *dir, *lang, *name;
+    char path[4096];
+    char *text;
+    size_t len;
+    cmark_node *doc;
+};
+
+static int line_of(const char *text, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+/* Bytes that are not text: NUL, invalid UTF-8. Reports the first of each. */
+static void check_bytes(struct report *r, const struct page *p)
+{
+    const unsigned char *s = (const unsigned char *)p->text;
+    for (size_t i = 0; i < p->len;) {
+        if (s[i] == 0) {
+            say(r, p->path, line_of(p->text, i), 1,
+                "the file holds NUL bytes: it is not a text file (save it as plain UTF-8 text)");
+            return;
+        }
+        size_t n = s[i] < 0x80 ? 1 : (s[i] & 0xE0) == 0xC0 ? 2 : (s[i] & 0xF0) == 0xE0 ? 3
+                                 : (s[i] & 0xF8) == 0xF0   ? 4 : 0;
+        int ok = n > 0 && i + n <= p->len && !(n == 2 && s[i] < 0xC2);
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (s[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            say(r, p->path, line_of(p->text, i), 1,
+                "this line is not valid UTF-8 (save the file with the UTF-8 encoding)");
+            return;
+        }
+        i += n;
+    }
+}
+
+static int known_var(const struct content *c, const char *name)
+{
+    for (size_t i = 0; i < sizeof config_vars / sizeof config_vars[0]; i++)
+        if (strcmp(name, config_vars[i]) == 0)
+            return 1;
+    return c && content_var(c, name) != NULL;
+}
+
+static void check_placeholders(struct report *r, const struct page *p, const struct content *c)
+{
+    for (const char *s = p->text; (s = strstr(s, "{{")) != NULL; s += 2) {
+        const char *end = strstr(s + 2, "}}");
+        size_t n = end ? (size_t)(end - s - 2) : 0;
+        char name[64];
+        if (!end || n == 0 || n >= sizeof name || memchr(s + 2, '\n', n)) {
+            say(r, p->path, line_of(p->text, (size_t)(s - p->text)), 1,
+                "\"{{\" opens a placeholder that is never closed with \"}}\"");
+            continue;
+        }
+        memcpy(name, s + 2, n);
+        name[n] = '\0';
+        if (!known_var(c, name))
+            say(r, p->path, line_of(p->text, (size_t)(s - p->text)), 1,
+                "unknown placeholder {{%s}} (known: clinic-name, clinic-phone and the keys of the "
+                "metadata block in index.md)",
+                name);
+    }
+}
+
+/* 1 when page (in dir) has a heading whose anchor is slug. */
+static int has_anchor(cmark_node *doc, const char *slug)
+{
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
+            continue;
+        char *text = markdown_plain_text(n), buf[512];
+        if (!text)
+            continue;
+        check_slug(text, buf, sizeof buf);
+        free(text);
+        /* Question headings end in "{#id}": that id is the anchor. */
+        const char *brace = strstr(buf, "{#");
+        if (strcmp(buf, slug) == 0 || (brace && strncmp(brace + 2, slug, strlen(slug)) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+static void check_link(struct report *r, const struct page *p, const char *url, int line)
+{
+    if (!*url || strstr(url, "://") || strncmp(url, "mailto:", 7) == 0 || strncmp(url, "tel:", 4) == 0)
+        return;
+    char file[512];
+    const char *hash = strchr(url, '#');
+    size_t flen = hash ? (size_t)(hash - url) : strlen(url);
+    if (flen >= sizeof file)
+        flen = sizeof file - 1;
+    memcpy(file, url, flen);
+    file[flen] = '\0';
+    cmark_node *target = p->doc;
+    cmark_node *other = NULL;
+    if (flen > 0) {
+        if (!content_page_name_ok(file)) {
+            say(r, p->path, line, 1, "link \"%s\" must name a page in this folder, like faq.md", url);
+            return;
+        }
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", p->dir, file);
+        size_t len;
+        char *text = content_slurp(path, CHECK_MAX_FILE, &len);
+        if (!text) {
+            say(r, p->path, line, 1, "link \"%s\": there is no page %s", url, path);
+            return;
+        }
+        other = markdown_parse(text, len);
+        free(text);
+        target = other;
+    }
+    if (hash && hash[1] && target && !has_anchor(target, hash + 1))
+        say(r, p->path, line, 1, "link \"%s\": no heading there has the anchor #%s", url, hash + 1);
+    if (other)
+        cmark_node_free(other);
+}
+
+static void check_tree(struct report *r, const struct page *p)
+{
+    cmark_iter *it = cmark_iter_new(p->doc);
+    cmark_event_type ev;
+    int block_line = 1;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        int line = cmark_node_get_start_line(n);
+        if (line > 0)
+            block_line = line; /* inline nodes take their block's line */
+        if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
+            check_link(r, p, cmark_node_get_url(n), block_line);
+        } else if (markdown_is_table(n)) {
+            cmark_node *head = cmark_node_first_child(n);
+            char *text = head ? markdown_plain_text(head) : NULL;
+            size_t blank = text ? strspn(text, " ") : 0;
+            if (!text || text[blank] == '\0')
+                say(r, p->path, line, 1, "this table's header row is empty: give each column a short heading");
+            free(text);
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* ---- reading level ---- */
+
+/* Plain text of the page's prose, one block per paragraph, heading, item or cell. */
+static void collect_prose(cmark_node *node, char **buf, size_t *len, size_t *cap)
+{
+    for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || markdown_is_table_cell(n)) {
+            char *text = markdown_plain_text(n);
+            size_t tl = text ? strlen(text) : 0;
+            if (*len + tl + 3 > *cap) {
+                size_t c = (*len + tl + 3) * 2;
+                char *bigger = realloc(*buf, c);
+                if (!bigger) {
+                    free(text);
+                    return;
+                }
+                *buf = bigger;
+                *cap = c;
+            }
+            if (text)
+                memcpy(*buf + *len, text, tl);
+            *len += tl;
+            memcpy(*buf + *len, "\n\n", 3);
+            *len += 2;
+            free(text);
+        } else if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_CODE_BLOCK) {
+            collect_prose(n, buf, len, cap);
+        }
+    }
+}
+
+static int skips_readability(const struct page *p)
+{
+    return strstr(p->text, "<!-- readability: skip -->") != NULL;
+}
+
+static void reading_level(struct report *r, const struct page *p, FILE *table)
+{
+    if (strcmp(p->name, "questions.md") == 0)
+        return; /* scored through its questions: the same words, shown one by one */
+    char *prose = NULL;
+    size_t len = 0, cap = 0;
+    collect_prose(p->doc, &prose, &len, &cap);
+    struct readability rd = {0};
+    enum readability_lang lang = readability_lang_from_code(p->lang);
+    readability_measure(prose ? prose : "", lang, &rd);
+    free(prose);
+    char score[64] = "-";
+    int over = 0;
+    if (lang == READABILITY_EN) {
+        snprintf(score, sizeof score, "grade %4.1f", rd.fk_grade);
+        over = rd.fk_grade > r->opts->max_grade;
+    } else if (lang == READABILITY_ES) {
+        snprintf(score, sizeof score, "F-H %5.1f", rd.fernandez_huerta);
+        over = rd.fernandez_huerta < r->opts->min_ease_es;
+    }
+    int skipped = skips_readability(p);
+    /* The formulas need a sample of about 100 words to mean anything. */
+    int short_page = rd.words < 100;
+    if (short_page)
+        over = 0;
+    fprintf(table, "%-4s %-28s %6zu %9zu  %s%s\n", p->lang, p->name, rd.words, rd.sentences, score,
+            skipped      ? "  (reference list: not scored)"
+            : short_page ? "  (under 100 words: a rough guide only)"
+            : over       ? "  OVER THE LIMIT"
+                         : "");
+    if (over && !skipped) {
+        if (lang == READABILITY_EN)
+            say(r, p->path, 0, r->opts->strict,
+                "reading level is grade %.1f, above the limit of %.0f: use shorter sentences and "
+                "shorter words",
+                rd.fk_grade, r->opts->max_grade);
+        else
+            say(r, p->path, 0, r->opts->strict,
+                "Fernandez-Huerta score is %.1f, below %.0f: use shorter sentences and shorter words",
+                rd.fernandez_huerta, r->opts->min_ease_es);
+    }
+}
+
+/* ---- metadata ---- */
+
+static int parse_date(const char *s, struct tm *tm)
+{
+    memset(tm, 0, sizeof *tm);
+    char *end = strptime(s, "%Y-%m-%d", tm);
+    return end && *end == '\0' ? 0 : -1;
+}
+
+static void check_metadata(struct report *r, const struct content *c)
+{
+    for (size_t i = 0; i < sizeof required_meta / sizeof required_meta[0]; i++)
+        if (!content_var(c, required_meta[i]) || !*content_var(c, required_meta[i]))
+            say(r, c->index_path, 1, 1,
+                "the metadata block (an HTML comment at the top) has no \"%s:\" line",
+                required_meta[i]);
+    static const char *const dates[] = {"last-reviewed", "next-review"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = content_var(c, dates[i]);
+        struct tm tm;
+        if (!v)
+            continue;
+        if (parse_date(v, &tm) < 0) {
+            say(r, c->index_path, 1, 1, "%s \"%s\" is not a date like 2026-11-28", dates[i], v);
+            continue;
+        }
+        if (i == 1 && mktime(&tm) < r->opts->today)
+            say(r, c->index_path, 1, 0, "the next review was due on %s: have the content reviewed", v);
+    }
+}
+
+/* ---- folders ---- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in dir that end in suffix (or are folders, when suffix is
+ * NULL). Returns the count; *names is malloc'd (free each and the array). */
+static size_t list_dir(const char *dir, const char *suffix, char ***names)
+{
+    *names = NULL;
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (stat(path, &st) != 0)
+            continue;
+        size_t len = strlen(e->d_name);
+        int want = suffix ? S_ISREG(st.st_mode) && len > strlen(suffix) &&
+                                strcmp(e->d_name + len - strlen(suffix), suffix) == 0
+                          : S_ISDIR(st.st_mode);
+        if (!want)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **bigger = realloc(*names, cap * sizeof **names);
+            if (!bigger)
+                break;
+            *names = bigger;
+        }
+        (*names)[n] = strdup(e->d_name);
+        if ((*names)[n])
+            n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(*names, n, sizeof **names, compare_names);
+    return n;
+}
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static void flush_diags(struct report *r, struct flow_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        char *line = flow_diag_format(&d->items[i]);
+        if (line)
+            fprintf(r->out, "%s\n", line);
+        free(line);
+        if (d->items[i].is_error)
+            r->result->errors++;
+        else
+            r->result->warnings++;
+    }
+    flow_diags_free(d);
+}
+
+/* The language's question flow, validated; returned for the parity check. */
+static struct flow *check_flow(struct report *r, const char *dir, char *path, size_t size)
+{
+    snprintf(path, size, "%s/questions.md", dir);
+    size_t len;
+    char *text = content_slurp(path, CHECK_MAX_FILE, &len);
+    if (!text)
+        return NULL;
+    struct flow_diags d = {0};
+    struct flow *flow = flow_parse(text, len, path, &d);
+    free(text);
+    if (flow)
+        flow_validate(flow, path, &d);
+    flush_diags(r, &d);
+    return flow;
+}
+
+static void check_language(struct report *r, const char *root, const char *lang, FILE *table,
+                           struct flow **flows, char (*flow_paths)[4096], size_t index)
+{
+    char dir[2048], err[2048];
+    snprintf(dir, sizeof dir, "%s/%s", root, lang);
+    struct content *c = content_open(root, lang, err, sizeof err);
+    if (!c) {
+        fprintf(r->out, "%s\n", err);
+        r->result->errors++;
+    } else {
+        check_metadata(r, c);
+    }
+    char **pages;
+    size_t n = list_dir(dir, ".md", &pages);
+    for (size_t i = 0; i < n; i++) {
+        struct page p = {.dir = dir, .lang = lang, .name = pages[i]};
+        snprintf(p.path, sizeof p.path, "%s/%s", dir, pages[i]);
+        p.text = content_slurp(p.path, CHECK_MAX_FILE, &p.len);
+        if (!p.text) {
+            say(r, p.path, 0, 1, "cannot read: %s",
+                errno == EFBIG ? "larger than 64 MB" : strerror(errno));
+            continue;
+        }
+        check_bytes(r, &p);
+        check_placeholders(r, &p, c);
+        p.doc = markdown_parse(p.text, p.len);
+        if (p.doc) {
+            check_tree(r, &p);
+            reading_level(r, &p, table);
+            cmark_node_free(p.doc);
+        }
+        free(p.text);
+    }
+    free_names(pages, n);
+    flows[index] = check_flow(r, dir, flow_paths[index], sizeof flow_paths[index]);
+    content_close(c);
+}
+
+/* Pages English has that another language lacks fall back to English. */
+static void check_parity(struct report *r, const char *root, char **langs, size_t n)
+{
+    char en_dir[2048];
+    snprintf(en_dir, sizeof en_dir, "%s/en", root);
+    char **en;
+    size_t en_n = list_dir(en_dir, ".md", &en);
+    for (size_t l = 0; l < n; l++) {
+        if (strcmp(langs[l], "en") == 0)
+            continue;
+        for (size_t i = 0; i < en_n; i++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s/%s", root, langs[l], en[i]);
+            if (access(path, F_OK) != 0)
+                say(r, path, 0, 0, "missing: patients will see the English page instead");
+        }
+    }
+    free_names(en, en_n);
+}
+
+int check_content(const char *root, const struct check_options *opts, FILE *out,
+                  struct check_result *result)
+{
+    *result = (struct check_result){0};
+    struct report r = {.out = out, .opts = opts, .result = result};
+    char **langs;
+    size_t n = list_dir(root, NULL, &langs);
+    if (n == 0) {
+        fprintf(out, "%s: error: cannot read the content folder: %s\n", root,
+                errno ? strerror(errno) : "it has no language folders (such as en/)");
+        result->unreadable = 1;
+        free(langs);
+        return 2;
+    }
+    char *table_text = NULL;
+    size_t table_len = 0;
+    FILE *table = open_memstream(&table_text, &table_len);
+    struct flow **flows = calloc(n, sizeof *flows);
+    char(*flow_paths)[4096] = calloc(n, sizeof *flow_paths);
+    if (!table || !flows || !flow_paths) {
+        fprintf(out, "%s: error: out of memory\n", root);
+        if (table)
+            fclose(table);
+        free(table_text);
+        free(flows);
+        free(flow_paths);
+        free_names(langs, n);
+        return 2;
+    }
+    for (size_t i = 0; i < n; i++)
+        check_language(&r, root, langs[i], table, flows, flow_paths, i);
+    check_parity(&r, root, langs, n);
+    /* Every language's flow must match English: ids, answers, targets, flags. */
+    size_t en = n;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(langs[i], "en") == 0)
+            en = i;
+    for (size_t i = 0; en < n && flows[en] && i < n; i++) {
+        if (i == en)
+            continue;
+        struct flow_diags d = {0};
+        if (flows[i])
+            flow_compare(flows[en], flow_paths[en], flows[i], flow_paths[i], &d);
+        else
+            flow_diags_add(&d, flow_paths[i], 0, 1, "missing: every language needs its question flow");
+        flush_diags(&r, &d);
+    }
+    for (size_t i = 0; i < n; i++)
+        flow_free(flows[i]);
+    fclose(table);
+    fprintf(out, "\nReading level (English: Flesch-Kincaid grade, target 6, limit %.0f; "
+                 "Spanish: Fernandez-Huerta, target 70, limit %.0f):\n",
+            opts->max_grade, opts->min_ease_es);
+    fprintf(out, "%-4s %-28s %6s %9s  %s\n", "lang", "page", "words", "sentences", "score");
+    fputs(table_text ? table_text : "", out);
+    fprintf(out, "\n%d error%s, %d warning%s\n", result->errors, result->errors == 1 ? "" : "s",
+            result->warnings, result->warnings == 1 ? "" : "s");
+    free(table_text);
+    free(flows);
+    free(flow_paths);
+    free_names(langs, n);
+    return result->errors ? 1 : 0;
+}

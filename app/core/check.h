@@ -1,0 +1,36 @@
+/* check.h: `patient-kiosk --check`: everything a content author can get
+ * wrong, reported as "FILE:LINE: error: ..." or "FILE:LINE: warning: ...",
+ * then a reading-level table of every page.
+ *
+ * Checks every language folder: index and menu, each page parses, UTF-8,
+ * links and anchors resolve, tables have a header, metadata present and
+ * review dates current, placeholders known, the question flow valid and the
+ * same in every language, and reading level within the limit. */
+#ifndef KIOSK_CHECK_H
+#define KIOSK_CHECK_H
+
+#include <stdio.h>
+#include <time.h>
+
+struct check_options {
+    int strict;        /* reading level over the limit is an error, not a warning */
+    double max_grade;  /* English Flesch-Kincaid limit (default 8) */
+    double min_ease_es; /* Spanish Fernandez-Huerta floor (default 60) */
+    time_t today;      /* for "review date in the past" (tests pass a fixed day) */
+};
+
+struct check_result {
+    int errors, warnings;
+    int unreadable; /* the content folder itself could not be read */
+};
+
+/* Check the content folder root, writing the report to out. Returns the
+ * exit status: 0 clean (warnings allowed), 1 errors, 2 folder unreadable. */
+int check_content(const char *root, const struct check_options *opts, FILE *out,
+                  struct check_result *result);
+
+/* Anchor name of a heading's text, as links write it ("#what-to-expect"):
+ * lower case, spaces to '-', other ASCII punctuation dropped. Writes to buf. */
+void check_slug(const char *text, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,41 @@
+/* summary.h: one patient's answers become the summary to bring to the
+ * clinician, as a Markdown document that the layout engine shows, prints
+ * or saves (docs/flow-format.md lists what goes into it).
+ *
+ * Text that comes from content or config (labels, notes, clinic name) is
+ * escaped, so it can never add Markdown structure. Nothing here logs or
+ * writes anything; the caller owns the returned string and should zero it
+ * (explicit_bzero) before freeing it, as it holds patient answers. */
+#ifndef KIOSK_SUMMARY_H
+#define KIOSK_SUMMARY_H
+
+#include <time.h>
+
+#include "core/flow.h"
+
+struct summary_info {
+    const char *clinic_name; /* each may be NULL or "": the line is left out */
+    const char *clinic_phone;
+    const char *content_version;
+    const char *last_reviewed;
+    time_t when; /* date and time printed (local time); 0 = now */
+};
+
+/* Build the summary of the answers on s's path, in the words of flow. flow is
+ * normally flow_session_flow(s); it may be another language of the same flow
+ * (flow_compare() clean) for a printout in the clinician's language.
+ * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+char *summary_build(const struct flow *flow, const struct flow_session *s,
+                    const struct summary_info *info);
+
+/* 1 when an answer on s's path is flagged {urgent}; likewise {priority}. */
+int summary_has_urgent(const struct flow_session *s);
+int summary_has_priority(const struct flow_session *s);
+
+/* A malloc'd copy of text that Markdown shows as the same plain text: every
+ * character that could start structure is backslash-escaped, and runs of
+ * white space and control characters become one space. NULL when out of
+ * memory. For callers that add their own lines to a summary. */
+char *summary_escape(const char *text);
+
+#endif

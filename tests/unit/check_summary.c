@@ -1,0 +1,287 @@
+/* check_summary.c: the summary document built from a walked flow. */
+#include "config.h"
+
+#include "core/flow.h"
+#include "core/markdown.h"
+#include "core/summary.h"
+#include "suites.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static struct flow *load(const char *name)
+{
+    FILE *fp = fopen(test_data_path(name), "rb");
+    ck_assert_msg(fp != NULL, "cannot open %s", name);
+    static char text[16384];
+    size_t len = fread(text, 1, sizeof text, fp);
+    fclose(fp);
+    ck_assert_uint_lt(len, sizeof text);
+    struct flow_diags diags = {0};
+    struct flow *f = flow_parse(text, len, name, &diags);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(flow_validate(f, name, &diags), 0);
+    flow_diags_free(&diags);
+    return f;
+}
+
+static void answer(struct flow_session *s, const char *spec)
+{
+    char err[256];
+    ck_assert_msg(flow_answers_parse(flow_session_flow(s), spec, s, err, sizeof err) == 0, "%s",
+                  err);
+}
+
+static void setup(void)
+{
+    setenv("TZ", "UTC", 1);
+    tzset();
+}
+
+static const struct summary_info info = {
+    .clinic_name = "Main Street Clinic",
+    .clinic_phone = "555-0100",
+    .content_version = "1.2",
+    .last_reviewed = "2026-11-01",
+    .when = 1795000000, /* 2026-11-18 11:06 UTC */
+};
+
+START_TEST(test_escape)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain words", "plain words"},
+        {"a*b_c`d", "a\\*b\\_c\\`d"},
+        {"# heading", "\\# heading"},
+        {"- item", "\\- item"},
+        {"+ item", "\\+ item"},
+        {"12. item", "12\\. item"},
+        {"3) item", "3\\) item"},
+        {"1.5 mg", "1.5 mg"},
+        {"2026-11-01", "2026-11-01"},
+        {"a - b", "a - b"},
+        {"[x](y)", "\\[x\\](y)"},
+        {"<b>&amp;</b>", "\\<b\\>\\&amp;\\</b\\>"},
+        {"a|b~c!", "a\\|b\\~c\\!"},
+        {"back\\slash", "back\\\\slash"},
+        {"  two \n\t lines  ", "two lines"},
+        {"\x1b[31mred", "\\[31mred"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = summary_escape(cases[i].in);
+        ck_assert_ptr_nonnull(out);
+        ck_assert_str_eq(out, cases[i].out);
+        free(out);
+    }
+}
+END_TEST
+
+START_TEST(test_whole_summary)
+{
+    struct flow *f = load("flows/walk.md");
+    struct flow_session *s = flow_session_new(f);
+    answer(s, "first=1,second=1+2,third=1");
+    char *doc = summary_build(f, s, &info);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_str_eq(
+        doc, "# Questions to discuss with your clinician\n\n"
+             "2026-11-18 11:06. Not medical advice.\n\n"
+             "## Urgent\n\n"
+             "- Tell your care team now: yes.\n\n"
+             "## Tell your care team before your next session\n\n"
+             "- Tell your care team first: Beta.\n\n"
+             "## Points to discuss\n\n"
+             "- Tell your care team: I chose Alpha.\n\n"
+             "## Your answers\n\n"
+             "- First question? \xe2\x80\x94 Go to second\n"
+             "- Second question? \xe2\x80\x94 Alpha; Beta\n"
+             "- Third question? \xe2\x80\x94 Yes\n\n"
+             "## Questions you may want to ask\n\n"
+             "- What should I ask?\n"
+             "- Who do I call?\n\n"
+             "General information only, not medical advice. Do not start, stop or change any "
+             "medicine without talking to your prescriber.\n\n"
+             "If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
+             "Lifeline; press 2 for Spanish) or chat at 988lifeline.org. In immediate danger, "
+             "call 911.\n\n"
+             "Clinic: Main Street Clinic\n\n"
+             "Phone: 555-0100\n\n"
+             "Content version: 1.2\n\n"
+             "Last reviewed: 2026-11-01\n\n");
+    ck_assert_int_eq(summary_has_urgent(s), 1);
+    ck_assert_int_eq(summary_has_priority(s), 1);
+    free(doc);
+    flow_session_free(s);
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(test_sections_left_out)
+{
+    struct flow *f = load("flows/walk.md");
+    struct flow_session *s = flow_session_new(f);
+    answer(s, "first=1,second=3,third=2");
+    struct summary_info bare = {.when = info.when};
+    char *doc = summary_build(f, s, &bare);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_ptr_null(strstr(doc, "## Urgent"));
+    ck_assert_ptr_null(strstr(doc, "## Tell your care team"));
+    ck_assert_ptr_null(strstr(doc, "## Points to discuss"));
+    ck_assert_ptr_null(strstr(doc, "Clinic:"));
+    ck_assert_ptr_null(strstr(doc, "Content version:"));
+    ck_assert_ptr_nonnull(strstr(doc, "- Second question? \xe2\x80\x94 None\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "call or text 988"));
+    ck_assert_int_eq(summary_has_urgent(s), 0);
+    ck_assert_int_eq(summary_has_priority(s), 0);
+    free(doc);
+    flow_session_free(s);
+    flow_free(f);
+}
+END_TEST
+
+/* Only answers on the path count: a question the patient went back past
+ * is not in the summary. */
+START_TEST(test_path_only)
+{
+    struct flow *f = load("flows/walk.md");
+    struct flow_session *s = flow_session_new(f);
+    answer(s, "first=1,second=2,third=1");
+    flow_back(s);
+    flow_back(s);
+    char *doc = summary_build(f, s, &info);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_ptr_nonnull(strstr(doc, "First question?"));
+    ck_assert_ptr_null(strstr(doc, "Second question?"));
+    ck_assert_ptr_null(strstr(doc, "## Urgent"));
+    free(doc);
+    flow_session_free(s);
+    flow_free(f);
+}
+END_TEST
+
+static void count_nodes(cmark_node *doc, int *headings, int *links, int *emph, int *html,
+                        int *lists)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+        case CMARK_NODE_HEADING:
+            (*headings)++;
+            break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+            (*links)++;
+            break;
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_CODE:
+            (*emph)++;
+            break;
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+            (*html)++;
+            break;
+        case CMARK_NODE_LIST:
+            (*lists)++;
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* Labels, notes and config full of Markdown can't add structure. */
+START_TEST(test_no_injection)
+{
+    struct flow *f = load("flows/summary.md");
+    struct flow_session *s = flow_session_new(f);
+    answer(s, "which=1+2+3+4+5+6,more=1");
+    struct summary_info evil = {
+        .clinic_name = "# Evil *clinic* [click](http://x) <script>",
+        .clinic_phone = "1. 555\n- 0100",
+        .content_version = "`v1`",
+        .last_reviewed = "> quote",
+        .when = info.when,
+    };
+    char *doc = summary_build(f, s, &evil);
+    ck_assert_ptr_nonnull(doc);
+    /* Piping, grouping and escaping. */
+    ck_assert_ptr_nonnull(
+        strstr(doc, "## Urgent\n\n- Tell your care team now: I chose Take \\*this\\* \\#1 now.\n"));
+    ck_assert_ptr_nonnull(strstr(
+        doc,
+        "- Tell your care team first: Plain \\[brackets\\] and again Plain \\[brackets\\].\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "- Ask about 1. Numbered, - Dashed.\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "- Ask about the same thing.\n- Ask a question"));
+    ck_assert_ptr_nonnull(strstr(doc, "1\\. Numbered; \\- Dashed;"));
+    ck_assert_ptr_nonnull(
+        strstr(doc, "Clinic: \\# Evil \\*clinic\\* \\[click\\](http://x) \\<script\\>\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "Phone: 1\\. 555 - 0100\n"));
+    /* Urgent before priority before the other points. */
+    const char *u = strstr(doc, "## Urgent"), *p = strstr(doc, "## Tell your care team before"),
+               *d = strstr(doc, "## Points to discuss"), *a = strstr(doc, "## Your answers");
+    ck_assert(u && p && d && a && u < p && p < d && d < a);
+
+    cmark_node *tree = markdown_parse(doc, strlen(doc));
+    int headings = 0, links = 0, emph = 0, html = 0, lists = 0;
+    count_nodes(tree, &headings, &links, &emph, &html, &lists);
+    ck_assert_int_eq(headings, 6); /* title, urgent, priority, points, answers, questions to ask */
+    ck_assert_int_eq(links, 0);
+    ck_assert_int_eq(emph, 0);
+    ck_assert_int_eq(html, 0);
+    ck_assert_int_eq(lists, 5);
+    /* The clinic line renders back as the literal text. */
+    char *plain = markdown_plain_text(tree);
+    ck_assert_ptr_nonnull(strstr(plain, "Clinic: # Evil *clinic* [click](http://x) <script>"));
+    ck_assert_ptr_nonnull(strstr(plain, "Content version: `v1`"));
+    ck_assert_ptr_nonnull(strstr(plain, "Last reviewed: > quote"));
+    free(plain);
+    cmark_node_free(tree);
+    free(doc);
+    flow_session_free(s);
+    flow_free(f);
+}
+END_TEST
+
+/* A same-shape flow in another language prints the same answers in its words. */
+START_TEST(test_other_language)
+{
+    struct flow *en = load("flows/walk.md");
+    struct flow *es = load("flows/walk-es.md");
+    struct flow_session *s = flow_session_new(en);
+    answer(s, "first=2,third=1");
+    char *doc = summary_build(es, s, &info);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_ptr_nonnull(strstr(doc, "- Dígale ahora: sí.\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "- Pregunte por saltar.\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "- ¿Tercera pregunta? \xe2\x80\x94 Sí\n"));
+    ck_assert_ptr_null(strstr(doc, "Questions you may want to ask")); /* walk-es has none */
+    free(doc);
+    flow_session_free(s);
+    flow_free(en);
+    flow_free(es);
+}
+END_TEST
+
+Suite *summary_suite(void)
+{
+    Suite *suite = suite_create("summary");
+    TCase *tc = tcase_create("summary");
+    tcase_add_unchecked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, test_escape);
+    tcase_add_test(tc, test_whole_summary);
+    tcase_add_test(tc, test_sections_left_out);
+    tcase_add_test(tc, test_path_only);
+    tcase_add_test(tc, test_no_injection);
+    tcase_add_test(tc, test_other_language);
+    suite_add_tcase(suite, tc);
+    return suite;
+}
