@@ -7,7 +7,10 @@
 
 #include "core/check.h"
 #include "core/content.h"
+#include "core/flow.h"
 #include "core/i18n.h"
+#include "core/markdown.h"
+#include "core/summary.h"
 #include "core/layout.h"
 #include "tui/ui.h"
 
@@ -24,6 +27,8 @@ struct options {
     const char *content_dir;
     const char *lang;
     const char *render;
+    const char *summary;
+    const char *format;
     int width;
     int check, strict;
     int no_color;
@@ -41,6 +46,10 @@ static void usage(FILE *out)
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
             "  --render PAGE      print PAGE (a menu page name or a .md path) as plain text\n"
             "  --width N          width in columns for --render (default 80)\n"
+            "  --summary ANSWERS  print the summary these answers give, e.g.\n"
+            "                     safety=2,treatment=1 (question id = 1-based choice; join\n"
+            "                     several choices with +)\n"
+            "  --format FORMAT    text (default) or html, for --summary\n"
             "  --check            check the content: errors as FILE:LINE, then reading levels\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --no-color         no colours (also when NO_COLOR is set)\n"
@@ -70,6 +79,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_LANG,
         OPT_RENDER,
         OPT_WIDTH,
+        OPT_SUMMARY,
+        OPT_FORMAT,
         OPT_CHECK,
         OPT_STRICT,
         OPT_NO_COLOR,
@@ -81,6 +92,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"lang", required_argument, NULL, OPT_LANG},
         {"render", required_argument, NULL, OPT_RENDER},
         {"width", required_argument, NULL, OPT_WIDTH},
+        {"summary", required_argument, NULL, OPT_SUMMARY},
+        {"format", required_argument, NULL, OPT_FORMAT},
         {"check", no_argument, NULL, OPT_CHECK},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -106,6 +119,16 @@ static int parse_options(int argc, char **argv, struct options *o)
                 fprintf(stderr, _("%s: --width: \"%s\" is not a width from 1 to 10000\n"), PACKAGE, optarg);
                 return -1;
             }
+            break;
+        case OPT_SUMMARY:
+            o->summary = optarg;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0) {
+                fprintf(stderr, _("%s: --format: \"%s\" is not text or html\n"), PACKAGE, optarg);
+                return -1;
+            }
+            o->format = optarg;
             break;
         case OPT_CHECK:
             o->check = 1;
@@ -152,6 +175,60 @@ static void choose_language(const char *root, const char *asked, char *lang, siz
         want = "en";
     }
     snprintf(lang, size, "%s", want);
+}
+
+/* The content's question flow (English's when this language has none), or
+ * NULL when there is none. Returns -1 with err when it exists but is broken. */
+static int load_flow(const struct content *content, struct flow **flow, char *err, size_t errlen)
+{
+    *flow = NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/questions.md", content->root, content->lang);
+    if (access(path, F_OK) != 0)
+        snprintf(path, sizeof path, "%s/en/questions.md", content->root);
+    if (access(path, F_OK) != 0)
+        return 0;
+    *flow = flow_load(path, err, errlen);
+    return *flow ? 0 : -1;
+}
+
+/* `--summary ANSWERS`: the summary a patient with these answers gets. */
+static int print_summary(struct content *content, const struct flow *flow, const struct options *o,
+                         int ascii)
+{
+    if (!flow) {
+        fprintf(stderr, _("%s: this content has no question flow (questions.md)\n"), PACKAGE);
+        return 2;
+    }
+    struct flow_session *session = flow_session_new(flow);
+    char err[1024];
+    if (!session || flow_answers_parse(flow, o->summary, session, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: --summary: %s\n", PACKAGE, session ? err : "out of memory");
+        flow_session_free(session);
+        return 2;
+    }
+    struct summary_info info = {
+        .content_version = content_var(content, "content-version"),
+        .last_reviewed = content_var(content, "last-reviewed"),
+    };
+    char *md = summary_build(flow, session, &info);
+    flow_session_free(session);
+    int status = 2;
+    if (md && o->format && strcmp(o->format, "html") == 0) {
+        cmark_node *doc = markdown_parse(md, strlen(md));
+        char *html = doc ? markdown_to_html(doc) : NULL;
+        if (html && fputs(html, stdout) >= 0)
+            status = 0;
+        free(html);
+        cmark_node_free(doc);
+    } else if (md) {
+        struct layout_opts lo = {.width = o->width, .ascii = ascii, .lang = content->lang};
+        struct layout *L = layout_markdown(md, strlen(md), &lo);
+        status = L && layout_print(L, stdout) == 0 ? 0 : 2;
+        layout_free(L);
+    }
+    free(md);
+    return status;
 }
 
 /* `--render PAGE`: a menu page name, or a path to any Markdown file. */
@@ -202,18 +279,29 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         return 2;
     }
+    struct flow *flow;
+    if (load_flow(content, &flow, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        content_close(content);
+        return 2;
+    }
     int status;
     if (o.render) {
         status = render(content, o.render, o.width, !utf8);
+    } else if (o.summary) {
+        status = print_summary(content, flow, &o, !utf8);
     } else {
         const char *no_color = getenv("NO_COLOR");
         struct ui_options ui = {
             .color = !o.no_color && !(no_color && *no_color),
             .ascii = !utf8,
             .file = o.file,
+            .flow = flow,
+            .print_width = 80,
         };
         status = ui_run(content, &ui);
     }
+    flow_free(flow);
     content_close(content);
     return status;
 }

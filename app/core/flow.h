@@ -113,6 +113,11 @@ int flow_validate(const struct flow *flow, const char *file, struct flow_diags *
 int flow_compare(const struct flow *base, const char *base_file, const struct flow *other,
                  const char *other_file, struct flow_diags *diags);
 
+/* Read, parse and validate the flow at path. Returns the flow (caller frees
+ * with flow_free), or NULL with the first error in err as "FILE:LINE: error:
+ * ..." (the file cannot be read, or it has errors). */
+struct flow *flow_load(const char *path, char *err, size_t errlen);
+
 /* ---- one patient's walk ---- */
 
 struct flow_session;

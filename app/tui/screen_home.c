@@ -81,7 +81,10 @@ void home_key(struct ui *ui, int key)
     switch (menu_key(&ui->home, key, rows, y)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->home.selected];
-        ui_open_page(ui, e->page, e->label);
+        if (strcmp(e->page, FLOW_PAGE) == 0 && ui->opts->flow)
+            flow_open(ui);
+        else
+            ui_open_page(ui, e->page, e->label);
         return;
     }
     case 1:

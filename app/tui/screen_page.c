@@ -74,36 +74,9 @@ static void go_back(struct ui *ui)
 
 void page_key(struct ui *ui, int key)
 {
-    long rows = ui_body_rows();
-    long top = (long)ui->page.top;
+    if (ui_scroll_key(ui->page.layout, &ui->page.top, key))
+        return;
     switch (key) {
-    case KEY_UP:
-    case 'k':
-        scroll_to(ui, top - 1);
-        break;
-    case KEY_DOWN:
-    case 'j':
-    case '\n':
-    case '\r':
-    case KEY_ENTER:
-        scroll_to(ui, top + 1);
-        break;
-    case KEY_NPAGE:
-    case ' ':
-        scroll_to(ui, top + rows - 1);
-        break;
-    case KEY_PPAGE:
-    case 'b':
-        scroll_to(ui, top - rows + 1);
-        break;
-    case KEY_HOME:
-    case 'g':
-        scroll_to(ui, 0);
-        break;
-    case KEY_END:
-    case 'G':
-        scroll_to(ui, (long)max_top(ui));
-        break;
     case '/':
         if (ui_prompt(ui, _("Search this page: "), ui->search, sizeof ui->search))
             find_next(ui, 1);
@@ -123,16 +96,6 @@ void page_key(struct ui *ui, int key)
             snprintf(ui->notice, sizeof ui->notice, "%s", _("This page has no headings."));
         }
         break;
-    case KEY_MOUSE: {
-        MEVENT ev;
-        if (getmouse(&ev) == OK) {
-            if (ev.bstate & BUTTON4_PRESSED)
-                scroll_to(ui, top - 3);
-            else if (ev.bstate & BUTTON5_PRESSED)
-                scroll_to(ui, top + 3);
-        }
-        break;
-    }
     case 27:
     case KEY_BACKSPACE:
     case 127:

@@ -9,7 +9,19 @@
 #include "core/layout.h"
 #include "tui/ui.h"
 
-enum screen_id { SCREEN_HOME, SCREEN_PAGE, SCREEN_TOC, SCREEN_RESULTS, SCREEN_HELP };
+enum screen_id {
+    SCREEN_HOME,
+    SCREEN_PAGE,
+    SCREEN_TOC,
+    SCREEN_RESULTS,
+    SCREEN_HELP,
+    SCREEN_QUESTION,
+    SCREEN_URGENT,
+    SCREEN_SUMMARY
+};
+
+/* The home menu entry that starts the question flow links to this file. */
+#define FLOW_PAGE "questions.md"
 
 /* Smallest terminal the screens are drawn in; below it a "please enlarge" screen. */
 enum { MIN_COLS = 40, MIN_LINES = 12 };
@@ -46,6 +58,13 @@ struct ui {
     size_t *result_entries; /* menu entries with a match for the search */
     char search[128];
     char notice[1024]; /* one-line message in the footer until the next key */
+    struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
+    int choice;                   /* focused answer on the question screen */
+    size_t question_top;          /* first row shown when a question is taller than the screen */
+    char *summary_md;             /* the summary as Markdown (patient data: zeroed on free) */
+    struct layout *summary;       /* summary_md laid out at summary_width */
+    int summary_width;
+    size_t summary_top;
     struct layout *intro; /* the home screen's welcome text at intro_width */
     int intro_width;
     struct cached_layout cache[CACHE_SIZE];
@@ -88,6 +107,20 @@ void page_key(struct ui *ui, int key);
 void page_resized(struct ui *ui);
 void toc_draw(struct ui *ui);
 void toc_key(struct ui *ui, int key);
+/* Scroll keys shared by the page and summary views: 1 when handled. */
+int ui_scroll_key(const struct layout *layout, size_t *top, int key);
+
+/* Start or resume the question flow (the home menu's questions.md entry). */
+void flow_open(struct ui *ui);
+void question_draw(struct ui *ui);
+void question_key(struct ui *ui, int key);
+void urgent_draw(struct ui *ui);
+void urgent_key(struct ui *ui, int key);
+void summary_draw(struct ui *ui);
+void summary_key(struct ui *ui, int key);
+/* Forget the summary text and layout (zeroed first). */
+void summary_forget(struct ui *ui);
+
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);
 

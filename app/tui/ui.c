@@ -222,6 +222,54 @@ int menu_key(struct menu *m, int key, int rows, int y)
     }
 }
 
+/* ---- scrolling ---- */
+
+int ui_scroll_key(const struct layout *L, size_t *top, int key)
+{
+    long rows = ui_body_rows(), t = (long)*top;
+    long n = L ? (long)L->line_count : 0, max = n > rows ? n - rows : 0;
+    switch (key) {
+    case KEY_UP:
+    case 'k':
+        t--;
+        break;
+    case KEY_DOWN:
+    case 'j':
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+        t++;
+        break;
+    case KEY_NPAGE:
+    case ' ':
+        t += rows - 1;
+        break;
+    case KEY_PPAGE:
+    case 'b':
+        t -= rows - 1;
+        break;
+    case KEY_HOME:
+    case 'g':
+        t = 0;
+        break;
+    case KEY_END:
+    case 'G':
+        t = max;
+        break;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+            return 0;
+        t += ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+        break;
+    }
+    default:
+        return 0;
+    }
+    *top = (size_t)(t < 0 ? 0 : t > max ? max : t);
+    return 1;
+}
+
 /* ---- prompt ---- */
 
 int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
@@ -300,6 +348,15 @@ static void draw(struct ui *ui)
     case SCREEN_HELP:
         help_draw(ui);
         break;
+    case SCREEN_QUESTION:
+        question_draw(ui);
+        break;
+    case SCREEN_URGENT:
+        urgent_draw(ui);
+        break;
+    case SCREEN_SUMMARY:
+        summary_draw(ui);
+        break;
     }
     refresh();
 }
@@ -337,6 +394,15 @@ static void handle_key(struct ui *ui, int key)
     case SCREEN_HELP:
         help_key(ui, key);
         break;
+    case SCREEN_QUESTION:
+        question_key(ui, key);
+        break;
+    case SCREEN_URGENT:
+        urgent_key(ui, key);
+        break;
+    case SCREEN_SUMMARY:
+        summary_key(ui, key);
+        break;
     }
 }
 
@@ -368,6 +434,8 @@ int ui_run(struct content *content, const struct ui_options *opts)
         handle_key(&ui, key);
     }
     term_end();
+    flow_session_free(ui.session); /* zeroes the answers */
+    summary_forget(&ui);
     cache_clear(&ui);
     free(ui.page.key);
     free(ui.page.title);

@@ -3,11 +3,18 @@
 #define KIOSK_UI_H
 
 #include "core/content.h"
+#include "core/flow.h"
 
 struct ui_options {
     int color;        /* 0: monochrome (--no-color, NO_COLOR) */
     int ascii;        /* 1: no UTF-8 locale: ASCII lines and bullets */
     const char *file; /* open this Markdown file instead of the home screen */
+    const struct flow *flow;  /* the question flow, or NULL when the content has none */
+    const char *clinic_name;  /* for the summary; may be NULL */
+    const char *clinic_phone;
+    char *const *print_argv;  /* print command (the file is appended); NULL: off */
+    int print_width;          /* columns on paper */
+    const char *save_dir;     /* where summaries may be saved; NULL: off */
 };
 
 /* Run until the patient quits. Returns the exit status: 0, or 2 when the

@@ -23,6 +23,7 @@ int main(void)
     SRunner *runner = srunner_create(text_suite());
     srunner_add_suite(runner, layout_suite());
     srunner_add_suite(runner, content_suite());
+    srunner_add_suite(runner, readability_suite());
     srunner_add_suite(runner, flow_suite());
     srunner_add_suite(runner, summary_suite());
     srunner_run_all(runner, CK_NORMAL);

@@ -1,0 +1,414 @@
+/* screen_question.c: one question per screen (numbered answers, keys 1-9,
+ * Space ticks in multiple choice, touch selects a whole row, Back / Next /
+ * Home buttons), and the urgent page an {urgent} answer opens at once. */
+#include "config.h"
+
+#include "tui/screens.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHOICE_INDENT = 10 }; /* "> 1. (*) " (from column 1) then the label */
+
+/* The question laid out for this width: rows are numbered from 0 and shown
+ * from ui->question_top. */
+struct qview {
+    int q;
+    struct layout *title, *help;
+    struct layout *label[FLOW_MAX_ANSWERS];
+    int first[FLOW_MAX_ANSWERS]; /* first row of each answer */
+    int count;
+    int help_row, choices_row, buttons_row, total;
+    int back_x, next_x, home_x;
+};
+
+static void qview_free(struct qview *v)
+{
+    layout_free(v->title);
+    layout_free(v->help);
+    for (int i = 0; i < v->count; i++)
+        layout_free(v->label[i]);
+}
+
+static void button_text(int i, char *buf, size_t size)
+{
+    const char *labels[3] = {_("< Back"), _("Next >"), _("Home")};
+    snprintf(buf, size, "[ %s ]", labels[i]);
+}
+
+/* Where the Back, Next and Home buttons sit, for drawing and for touches. */
+static void buttons_place(struct qview *v)
+{
+    int *xs[3] = {&v->back_x, &v->next_x, &v->home_x};
+    int x = 1;
+    for (int i = 0; i < 3; i++) {
+        char text[64];
+        button_text(i, text, sizeof text);
+        *xs[i] = x;
+        x += (int)text_width(text, strlen(text)) + 3;
+    }
+}
+
+static void buttons_draw(const struct qview *v, int y)
+{
+    const int xs[3] = {v->back_x, v->next_x, v->home_x};
+    for (int i = 0; i < 3; i++) {
+        char text[64];
+        button_text(i, text, sizeof text);
+        term_text(y, xs[i], text, COLS - xs[i] - 1, i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
+    }
+}
+
+static int qview_build(struct ui *ui, struct qview *v)
+{
+    const struct flow *f = ui->opts->flow;
+    memset(v, 0, sizeof *v);
+    v->q = flow_current(ui->session);
+    if (v->q < 0)
+        return -1;
+    struct layout_opts o = {.width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
+    /* The flow's welcome text comes before the first question's help. */
+    const char *help = flow_question_help(f, v->q), *intro = flow_intro(f);
+    char *both = NULL;
+    if (v->q == 0 && *intro && asprintf(&both, "%s\n\n%s", intro, help) < 0)
+        both = NULL;
+    v->help = layout_text(both ? both : help, 0, &o);
+    free(both);
+    v->count = (int)flow_answer_count(f, v->q);
+    struct layout_opts lo = o;
+    lo.width = o.width - CHOICE_INDENT > 10 ? o.width - CHOICE_INDENT : 10;
+    int row = v->title ? (int)v->title->line_count : 0;
+    v->help_row = row + 1;
+    row += v->help && v->help->line_count ? (int)v->help->line_count + 2 : 1;
+    v->choices_row = row;
+    for (int a = 0; a < v->count; a++) {
+        v->label[a] = layout_text(flow_answer_label(f, v->q, a), 0, &lo);
+        v->first[a] = row;
+        row += v->label[a] ? (int)v->label[a]->line_count : 1;
+    }
+    v->buttons_row = row + 1;
+    v->total = row + 2;
+    buttons_place(v);
+    return 0;
+}
+
+static const char *mark(int multiple, int chosen, int ascii)
+{
+    (void)ascii;
+    if (multiple)
+        return chosen ? "[x]" : "[ ]";
+    return chosen ? "(*)" : "( )";
+}
+
+/* Keep the focused answer (and its whole label) on screen. */
+static void keep_visible(struct ui *ui, const struct qview *v, int rows)
+{
+    if (ui->choice < 0 || ui->choice >= v->count)
+        return;
+    int first = v->first[ui->choice];
+    int last = ui->choice + 1 < v->count ? v->first[ui->choice + 1] - 1 : v->buttons_row;
+    if (ui->choice == 0)
+        first = 0; /* show the question with the first answer */
+    if ((size_t)first < ui->question_top)
+        ui->question_top = (size_t)first;
+    if (last >= (int)ui->question_top + rows)
+        ui->question_top = (size_t)(last - rows + 1);
+}
+
+void question_draw(struct ui *ui)
+{
+    struct qview v;
+    if (qview_build(ui, &v) < 0)
+        return;
+    int rows = ui_body_rows();
+    keep_visible(ui, &v, rows);
+    int top = (int)ui->question_top, cursor_y = 1;
+    const struct flow *f = ui->opts->flow;
+    uint32_t chosen = flow_selected(ui->session, v.q);
+    int multiple = flow_question_is_multiple(f, v.q);
+    for (int r = 0; r < rows; r++) {
+        int row = top + r, y = 1 + r;
+        if (v.title && row < (int)v.title->line_count) {
+            term_draw_line(v.title, (size_t)row, y, 1, ui_text_width(), NULL);
+            continue;
+        }
+        if (v.help && row >= v.help_row && row < v.help_row + (int)v.help->line_count) {
+            term_draw_line(v.help, (size_t)(row - v.help_row), y, 1, ui_text_width(), NULL);
+            continue;
+        }
+        if (row == v.buttons_row) {
+            buttons_draw(&v, y);
+            continue;
+        }
+        for (int a = 0; a < v.count; a++) {
+            int lines = v.label[a] ? (int)v.label[a]->line_count : 1;
+            if (row < v.first[a] || row >= v.first[a] + lines)
+                continue;
+            int focus = a == ui->choice, is_chosen = (chosen >> a) & 1;
+            int attr = focus ? term_attr(ROLE_SELECT) : is_chosen ? (int)A_BOLD : (int)A_NORMAL;
+            if (focus)
+                term_fill(y, 1, attr);
+            if (row == v.first[a]) {
+                char head[32];
+                /* The focus and the choice are marked in text, not only by colour. */
+                snprintf(head, sizeof head, "%s%2d. %s", focus ? ">" : " ", a + 1,
+                         mark(multiple, is_chosen, ui->opts->ascii));
+                term_text(y, 1, head, CHOICE_INDENT, attr);
+                if (focus)
+                    cursor_y = y;
+            }
+            if (v.label[a]) {
+                attrset(attr);
+                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, ui_text_width(), NULL);
+                if (focus) /* keep the row's highlight under the label's own styles */
+                    mvchgat(y, CHOICE_INDENT, (int)v.label[a]->lines[row - v.first[a]].cells,
+                            (attr_t)attr, 0, NULL);
+            }
+        }
+    }
+    int number, about;
+    char title[128];
+    if (flow_position(ui->session, &number, &about) == 0)
+        snprintf(title, sizeof title, _("Question %d of about %d"), number, about);
+    else
+        snprintf(title, sizeof title, "%s", flow_title(f));
+    ui_draw_chrome(ui, title,
+                   multiple ? _("1-9 or Space tick  Enter next  Backspace back  Esc home")
+                            : _("1-9 choose  Enter next  Backspace back  Esc home"),
+                   NULL);
+    move(cursor_y, 1); /* screen readers follow the cursor to the focused answer */
+    qview_free(&v);
+}
+
+static void open_summary(struct ui *ui)
+{
+    summary_forget(ui);
+    ui->summary_top = 0;
+    ui->screen = SCREEN_SUMMARY;
+}
+
+/* Go on; an {urgent} answer first shows the urgent page. */
+static void go_next(struct ui *ui)
+{
+    const struct flow *f = ui->opts->flow;
+    int q = flow_current(ui->session);
+    uint32_t chosen = flow_selected(ui->session, q);
+    if (flow_next(ui->session) < 0) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Please choose an answer first."));
+        return;
+    }
+    int urgent = 0;
+    for (int a = 0; a < (int)flow_answer_count(f, q); a++)
+        if ((chosen >> a) & 1 && flow_answer_flags(f, q, a) & FLOW_URGENT)
+            urgent = 1;
+    ui->question_top = 0;
+    ui->choice = 0;
+    if (urgent)
+        ui->screen = SCREEN_URGENT;
+    else if (flow_current(ui->session) < 0)
+        open_summary(ui);
+}
+
+static void focus_chosen(struct ui *ui)
+{
+    int q = flow_current(ui->session);
+    uint32_t chosen = q >= 0 ? flow_selected(ui->session, q) : 0;
+    ui->choice = 0;
+    for (int a = 0; a < FLOW_MAX_ANSWERS; a++)
+        if ((chosen >> a) & 1) {
+            ui->choice = a;
+            break;
+        }
+    ui->question_top = 0;
+}
+
+void flow_open(struct ui *ui)
+{
+    if (!ui->session)
+        ui->session = flow_session_new(ui->opts->flow);
+    if (!ui->session) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to start the questions."));
+        return;
+    }
+    if (flow_current(ui->session) < 0) {
+        open_summary(ui);
+        return;
+    }
+    focus_chosen(ui);
+    ui->screen = SCREEN_QUESTION;
+}
+
+static void go_back(struct ui *ui)
+{
+    if (flow_back(ui->session) < 0) {
+        ui->screen = SCREEN_HOME; /* before the first question: home, answers kept */
+        return;
+    }
+    focus_chosen(ui);
+    ui->screen = SCREEN_QUESTION;
+}
+
+static void choose(struct ui *ui, int a)
+{
+    const struct flow *f = ui->opts->flow;
+    int q = flow_current(ui->session);
+    ui->choice = a;
+    /* In single choice, choosing the chosen answer again keeps it. */
+    if (!flow_question_is_multiple(f, q) && ((flow_selected(ui->session, q) >> a) & 1))
+        return;
+    flow_select(ui->session, a);
+}
+
+static void question_mouse(struct ui *ui, struct qview *v)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int step = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
+        int a = ui->choice + step;
+        if (a >= 0 && a < v->count)
+            ui->choice = a;
+        return;
+    }
+    int row = (int)ui->question_top + ev.y - 1;
+    if (row == v->buttons_row) {
+        if (ev.x >= v->home_x)
+            ui->screen = SCREEN_HOME;
+        else if (ev.x >= v->next_x)
+            go_next(ui);
+        else if (ev.x >= v->back_x)
+            go_back(ui);
+        return;
+    }
+    for (int a = 0; a < v->count; a++) {
+        int lines = v->label[a] ? (int)v->label[a]->line_count : 1;
+        if (row >= v->first[a] && row < v->first[a] + lines) {
+            choose(ui, a); /* a touch anywhere on the answer's rows */
+            return;
+        }
+    }
+}
+
+void question_key(struct ui *ui, int key)
+{
+    struct qview v;
+    if (qview_build(ui, &v) < 0) {
+        open_summary(ui);
+        return;
+    }
+    int multiple = flow_question_is_multiple(ui->opts->flow, v.q);
+    switch (key) {
+    case KEY_UP:
+    case 'k':
+        if (ui->choice > 0)
+            ui->choice--;
+        else
+            ui->question_top = 0;
+        break;
+    case KEY_DOWN:
+    case 'j':
+        if (ui->choice + 1 < v.count)
+            ui->choice++;
+        break;
+    case ' ':
+        choose(ui, ui->choice);
+        break;
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+    case KEY_RIGHT:
+        if (!multiple && !flow_selected(ui->session, v.q))
+            choose(ui, ui->choice); /* Enter on a focused answer chooses it */
+        go_next(ui);
+        break;
+    case KEY_BACKSPACE:
+    case 127:
+    case 8:
+    case KEY_LEFT:
+        go_back(ui);
+        break;
+    case 27:
+    case 'h':
+    case 'H':
+        ui->screen = SCREEN_HOME; /* the answers stay for when the patient comes back */
+        break;
+    case KEY_MOUSE:
+        question_mouse(ui, &v);
+        break;
+    default:
+        if (key >= '1' && key <= '9' && key - '1' < v.count)
+            choose(ui, key - '1');
+        break;
+    }
+    qview_free(&v);
+}
+
+void urgent_draw(struct ui *ui)
+{
+    const char *lines[] = {
+        _("Please get help now."),
+        "",
+        _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis Lifeline; press 2 for Spanish), or chat at 988lifeline.org."),
+        "",
+        _("If you are in danger right now, call 911."),
+        "",
+        _("Please tell the front desk staff now. They are here to help you."),
+        "",
+        _("You are not alone, and help is there for you."),
+    };
+    int attr = term_attr(ROLE_CRISIS);
+    for (int y = 1; y < LINES - 2; y++)
+        term_fill(y, 0, attr);
+    struct layout_opts o = {.width = COLS - 4, .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    int y = 2;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < LINES - 3; i++) {
+        if (!lines[i][0]) {
+            y++;
+            continue;
+        }
+        struct layout *L = layout_text(lines[i], 0, &o);
+        for (size_t l = 0; L && l < L->line_count && y < LINES - 3; l++, y++) {
+            char *text = layout_line_string(L, l);
+            term_text(y, 2, text ? text : "", COLS - 4, attr | (i == 0 ? (int)A_BOLD : 0));
+            free(text);
+        }
+        layout_free(L);
+    }
+    ui_draw_chrome(ui, _("Urgent: help is available now"),
+                   _("Enter go on with the questions  Esc home screen"), NULL);
+    move(2, 2);
+}
+
+void urgent_key(struct ui *ui, int key)
+{
+    switch (key) {
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+    case ' ':
+        if (flow_current(ui->session) < 0)
+            open_summary(ui);
+        else
+            ui->screen = SCREEN_QUESTION;
+        break;
+    case 27:
+    case 'h':
+    case KEY_BACKSPACE:
+    case 127:
+        ui->screen = SCREEN_HOME;
+        break;
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) == OK && !(ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+            urgent_key(ui, '\n'); /* a touch goes on */
+        break;
+    }
+    }
+}
