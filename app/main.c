@@ -177,21 +177,6 @@ static void choose_language(const char *root, const char *asked, char *lang, siz
     snprintf(lang, size, "%s", want);
 }
 
-/* The content's question flow (English's when this language has none), or
- * NULL when there is none. Returns -1 with err when it exists but is broken. */
-static int load_flow(const struct content *content, struct flow **flow, char *err, size_t errlen)
-{
-    *flow = NULL;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s/questions.md", content->root, content->lang);
-    if (access(path, F_OK) != 0)
-        snprintf(path, sizeof path, "%s/en/questions.md", content->root);
-    if (access(path, F_OK) != 0)
-        return 0;
-    *flow = flow_load(path, err, errlen);
-    return *flow ? 0 : -1;
-}
-
 /* `--summary ANSWERS`: the summary a patient with these answers gets. */
 static int print_summary(struct content *content, const struct flow *flow, const struct options *o,
                          int ascii)
@@ -280,7 +265,7 @@ int main(int argc, char **argv)
         return 2;
     }
     struct flow *flow;
-    if (load_flow(content, &flow, err, sizeof err) < 0) {
+    if (flow_load_content(content, &flow, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         content_close(content);
         return 2;
@@ -296,10 +281,9 @@ int main(int argc, char **argv)
             .color = !o.no_color && !(no_color && *no_color),
             .ascii = !utf8,
             .file = o.file,
-            .flow = flow,
             .print_width = 80,
         };
-        status = ui_run(content, &ui);
+        status = ui_run(&content, &flow, &ui);
     }
     flow_free(flow);
     content_close(content);

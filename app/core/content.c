@@ -4,6 +4,7 @@
 #include "core/content.h"
 #include "core/markdown.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -432,4 +433,39 @@ struct layout *content_intro_layout(const struct content *content, const struct 
     struct layout *L = layout_document(doc, opts);
     cmark_node_free(doc);
     return L;
+}
+
+static int compare_languages(const void *a, const void *b)
+{
+    const struct content_language *x = a, *y = b;
+    int xe = strcmp(x->code, "en") == 0, ye = strcmp(y->code, "en") == 0;
+    if (xe != ye)
+        return ye - xe;
+    return strcmp(x->code, y->code);
+}
+
+size_t content_languages(const char *root, struct content_language *out, size_t max)
+{
+    DIR *d = opendir(root);
+    if (!d)
+        return 0;
+    size_t n = 0;
+    struct dirent *e;
+    while (n < max && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len >= sizeof out->code)
+            continue;
+        char err[512];
+        struct content *c = content_open(root, e->d_name, err, sizeof err);
+        if (!c)
+            continue;
+        snprintf(out[n].code, sizeof out[n].code, "%s", e->d_name);
+        const char *name = content_var(c, "language-name");
+        snprintf(out[n].name, sizeof out[n].name, "%s", name && *name ? name : e->d_name);
+        content_close(c);
+        n++;
+    }
+    closedir(d);
+    qsort(out, n, sizeof *out, compare_languages);
+    return n;
 }

@@ -75,6 +75,17 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
  * text), laid out. NULL when out of memory or unreadable. */
 struct layout *content_intro_layout(const struct content *content, const struct layout_opts *opts);
 
+/* A language the content is written in: its folder name and its own name
+ * ("Español"), from the `language-name:` metadata line of its index.md. */
+struct content_language {
+    char code[16];
+    char name[64];
+};
+
+/* The languages under root (folders holding an index.md), English first,
+ * then by code. Returns how many were written to out (at most max). */
+size_t content_languages(const char *root, struct content_language *out, size_t max);
+
 /* Read a whole file (at most max bytes). Returns a malloc'd NUL-terminated
  * buffer (caller frees) and its length, or NULL with errno set (EFBIG when
  * larger than max). */

@@ -118,6 +118,12 @@ int flow_compare(const struct flow *base, const char *base_file, const struct fl
  * ..." (the file cannot be read, or it has errors). */
 struct flow *flow_load(const char *path, char *err, size_t errlen);
 
+struct content;
+/* The question flow of content's language (English's when that language has
+ * none) in *flow, or NULL when the content has no questions.md at all.
+ * Returns 0, or -1 with err when the flow exists but cannot be used. */
+int flow_load_content(const struct content *content, struct flow **flow, char *err, size_t errlen);
+
 /* ---- one patient's walk ---- */
 
 struct flow_session;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int flow_diags_add(struct flow_diags *diags, const char *file, int line, int is_error,
                    const char *fmt, ...)
@@ -601,4 +602,17 @@ struct flow *flow_load(const char *path, char *err, size_t errlen)
     }
     flow_diags_free(&diags);
     return flow;
+}
+
+int flow_load_content(const struct content *content, struct flow **flow, char *err, size_t errlen)
+{
+    *flow = NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/questions.md", content->root, content->lang);
+    if (access(path, F_OK) != 0)
+        snprintf(path, sizeof path, "%s/en/questions.md", content->root);
+    if (access(path, F_OK) != 0)
+        return 0;
+    *flow = flow_load(path, err, errlen);
+    return *flow ? 0 : -1;
 }

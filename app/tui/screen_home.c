@@ -29,10 +29,28 @@ static struct layout *intro(struct ui *ui)
     return ui->intro;
 }
 
+/* Row 1 offers every language by its own name when there are several. */
+static int language_row(const struct ui *ui)
+{
+    return ui->language_count > 1 && !ui->opts->file ? 1 : 0;
+}
+
+static void draw_languages(struct ui *ui)
+{
+    int x = 1 + term_text(1, 1, "[L] ", 4, A_BOLD);
+    for (size_t i = 0; i < ui->language_count && x < COLS - 2; i++) {
+        int current = strcmp(ui->languages[i].code, ui->content->lang) == 0;
+        if (i > 0)
+            x += term_text(1, x, " | ", 3, A_NORMAL);
+        x += term_text(1, x, ui->languages[i].name, COLS - x - 1,
+                       current ? (int)(A_BOLD | A_UNDERLINE) : (int)A_NORMAL);
+    }
+}
+
 static int menu_top(struct ui *ui, int *rows)
 {
     struct layout *L = intro(ui);
-    int body = ui_body_rows();
+    int body = ui_body_rows() - language_row(ui);
     int text_rows = L ? (int)L->line_count : 0;
     int max_text = body - (int)ui->home.count - 1;
     if (max_text < body / 3)
@@ -40,15 +58,17 @@ static int menu_top(struct ui *ui, int *rows)
     if (text_rows > max_text)
         text_rows = max_text;
     *rows = body - text_rows - (text_rows ? 1 : 0);
-    return 1 + text_rows + (text_rows ? 1 : 0);
+    return 1 + language_row(ui) + text_rows + (text_rows ? 1 : 0);
 }
 
 void home_draw(struct ui *ui)
 {
     struct layout *L = intro(ui);
-    int rows, y = menu_top(ui, &rows);
-    for (int i = 0; L && i < y - 2 && (size_t)i < L->line_count; i++)
-        term_draw_line(L, (size_t)i, 1 + i, 1, ui_text_width(), NULL);
+    int rows, y = menu_top(ui, &rows), first = 1 + language_row(ui);
+    if (language_row(ui))
+        draw_languages(ui);
+    for (int i = 0; L && first + i < y - 1 && (size_t)i < L->line_count; i++)
+        term_draw_line(L, (size_t)i, first + i, 1, ui_text_width(), NULL);
     ui_draw_chrome(ui, ui->content->title,
                    _("Up/Down choose  Enter open  1-9 pick  / search  ? help  q quit"), NULL);
     menu_draw(&ui->home, y, rows, entry_label, ui);
@@ -78,10 +98,14 @@ static void search_all(struct ui *ui)
 void home_key(struct ui *ui, int key)
 {
     int rows, y = menu_top(ui, &rows);
-    switch (menu_key(&ui->home, key, rows, y)) {
+    if (key == KEY_MOUSE && language_row(ui) && ui->mouse.y == 1 && !ui->mouse.wheel) {
+        ungetch('L'); /* a touch on the language row opens the language choice */
+        return;
+    }
+    switch (menu_key(&ui->home, key, rows, y, &ui->mouse)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->home.selected];
-        if (strcmp(e->page, FLOW_PAGE) == 0 && ui->opts->flow)
+        if (strcmp(e->page, FLOW_PAGE) == 0 && ui->flow)
             flow_open(ui);
         else
             ui_open_page(ui, e->page, e->label);
@@ -111,7 +135,7 @@ void results_draw(struct ui *ui)
 
 void results_key(struct ui *ui, int key)
 {
-    switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2)) {
+    switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2, &ui->mouse)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->result_entries[ui->results.selected]];
         if (ui_open_page(ui, e->page, e->label) == 0) {

@@ -74,7 +74,7 @@ static void go_back(struct ui *ui)
 
 void page_key(struct ui *ui, int key)
 {
-    if (ui_scroll_key(ui->page.layout, &ui->page.top, key))
+    if (ui_scroll_key(ui->page.layout, &ui->page.top, key, &ui->mouse))
         return;
     switch (key) {
     case '/':
@@ -152,7 +152,7 @@ void toc_key(struct ui *ui, int key)
         ui->screen = SCREEN_PAGE;
         return;
     }
-    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2)) {
+    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2, &ui->mouse)) {
     case 2:
         ui->screen = SCREEN_PAGE;
         ui->page.top = ui->page.layout->headings[ui->toc.selected].line;

@@ -66,7 +66,7 @@ static void buttons_draw(const struct qview *v, int y)
 
 static int qview_build(struct ui *ui, struct qview *v)
 {
-    const struct flow *f = ui->opts->flow;
+    const struct flow *f = ui->flow;
     memset(v, 0, sizeof *v);
     v->q = flow_current(ui->session);
     if (v->q < 0)
@@ -129,7 +129,7 @@ void question_draw(struct ui *ui)
     int rows = ui_body_rows();
     keep_visible(ui, &v, rows);
     int top = (int)ui->question_top, cursor_y = 1;
-    const struct flow *f = ui->opts->flow;
+    const struct flow *f = ui->flow;
     uint32_t chosen = flow_selected(ui->session, v.q);
     int multiple = flow_question_is_multiple(f, v.q);
     for (int r = 0; r < rows; r++) {
@@ -196,7 +196,7 @@ static void open_summary(struct ui *ui)
 /* Go on; an {urgent} answer first shows the urgent page. */
 static void go_next(struct ui *ui)
 {
-    const struct flow *f = ui->opts->flow;
+    const struct flow *f = ui->flow;
     int q = flow_current(ui->session);
     uint32_t chosen = flow_selected(ui->session, q);
     if (flow_next(ui->session) < 0) {
@@ -231,7 +231,7 @@ static void focus_chosen(struct ui *ui)
 void flow_open(struct ui *ui)
 {
     if (!ui->session)
-        ui->session = flow_session_new(ui->opts->flow);
+        ui->session = flow_session_new(ui->flow);
     if (!ui->session) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to start the questions."));
         return;
@@ -256,7 +256,7 @@ static void go_back(struct ui *ui)
 
 static void choose(struct ui *ui, int a)
 {
-    const struct flow *f = ui->opts->flow;
+    const struct flow *f = ui->flow;
     int q = flow_current(ui->session);
     ui->choice = a;
     /* In single choice, choosing the chosen answer again keeps it. */
@@ -267,23 +267,20 @@ static void choose(struct ui *ui, int a)
 
 static void question_mouse(struct ui *ui, struct qview *v)
 {
-    MEVENT ev;
-    if (getmouse(&ev) != OK)
-        return;
-    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        int step = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
-        int a = ui->choice + step;
+    const struct ui_mouse *ev = &ui->mouse;
+    if (ev->wheel) {
+        int a = ui->choice + ev->wheel;
         if (a >= 0 && a < v->count)
             ui->choice = a;
         return;
     }
-    int row = (int)ui->question_top + ev.y - 1;
+    int row = (int)ui->question_top + ev->y - 1;
     if (row == v->buttons_row) {
-        if (ev.x >= v->home_x)
+        if (ev->x >= v->home_x)
             ui->screen = SCREEN_HOME;
-        else if (ev.x >= v->next_x)
+        else if (ev->x >= v->next_x)
             go_next(ui);
-        else if (ev.x >= v->back_x)
+        else if (ev->x >= v->back_x)
             go_back(ui);
         return;
     }
@@ -303,7 +300,7 @@ void question_key(struct ui *ui, int key)
         open_summary(ui);
         return;
     }
-    int multiple = flow_question_is_multiple(ui->opts->flow, v.q);
+    int multiple = flow_question_is_multiple(ui->flow, v.q);
     switch (key) {
     case KEY_UP:
     case 'k':
@@ -405,8 +402,7 @@ void urgent_key(struct ui *ui, int key)
         ui->screen = SCREEN_HOME;
         break;
     case KEY_MOUSE: {
-        MEVENT ev;
-        if (getmouse(&ev) == OK && !(ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+        if (!ui->mouse.wheel)
             urgent_key(ui, '\n'); /* a touch goes on */
         break;
     }

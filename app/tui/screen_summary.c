@@ -40,7 +40,7 @@ static struct layout *summary_layout(struct ui *ui)
 {
     if (!ui->summary_md) {
         struct summary_info si = info(ui);
-        ui->summary_md = summary_build(ui->opts->flow, ui->session, &si);
+        ui->summary_md = summary_build(ui->flow, ui->session, &si);
         if (!ui->summary_md)
             return NULL;
     }
@@ -75,7 +75,7 @@ void summary_draw(struct ui *ui)
 
 void summary_key(struct ui *ui, int key)
 {
-    if (ui_scroll_key(summary_layout(ui), &ui->summary_top, key))
+    if (ui_scroll_key(summary_layout(ui), &ui->summary_top, key, &ui->mouse))
         return;
     switch (key) {
     case KEY_BACKSPACE:

@@ -17,7 +17,8 @@ enum screen_id {
     SCREEN_HELP,
     SCREEN_QUESTION,
     SCREEN_URGENT,
-    SCREEN_SUMMARY
+    SCREEN_SUMMARY,
+    SCREEN_LANGUAGE
 };
 
 /* The home menu entry that starts the question flow links to this file. */
@@ -35,6 +36,12 @@ struct cached_layout {
 
 enum { CACHE_SIZE = 24 };
 
+/* The last mouse or touch event, read once per KEY_MOUSE. */
+struct ui_mouse {
+    int x, y;
+    int wheel; /* -1 wheel up, 1 wheel down, 0 a press or click */
+};
+
 /* A scrollable list of choices (home menu, search results, contents). */
 struct menu {
     size_t count, selected, top;
@@ -47,8 +54,15 @@ struct page_view {
     size_t top;
 };
 
+enum { MAX_LANGUAGES = 16 };
+
 struct ui {
     struct content *content;
+    struct flow *flow; /* NULL when the content has no question flow */
+    struct content_language languages[MAX_LANGUAGES];
+    size_t language_count;
+    struct menu language_menu;
+    enum screen_id language_return;
     const struct ui_options *opts;
     enum screen_id screen, help_return;
     struct menu home;
@@ -56,6 +70,7 @@ struct ui {
     struct menu toc;
     struct menu results;
     size_t *result_entries; /* menu entries with a match for the search */
+    struct ui_mouse mouse;
     char search[128];
     char notice[1024]; /* one-line message in the footer until the next key */
     struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
@@ -96,7 +111,7 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
                struct ui *ui);
 /* Handle a key for a menu; returns 1 if the key moved the selection,
  * 2 if it chose the selected row, 0 if the key is not the menu's. */
-int menu_key(struct menu *m, int key, int rows, int y);
+int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mouse);
 
 void home_draw(struct ui *ui);
 void home_key(struct ui *ui, int key);
@@ -108,7 +123,7 @@ void page_resized(struct ui *ui);
 void toc_draw(struct ui *ui);
 void toc_key(struct ui *ui, int key);
 /* Scroll keys shared by the page and summary views: 1 when handled. */
-int ui_scroll_key(const struct layout *layout, size_t *top, int key);
+int ui_scroll_key(const struct layout *layout, size_t *top, int key, const struct ui_mouse *mouse);
 
 /* Start or resume the question flow (the home menu's questions.md entry). */
 void flow_open(struct ui *ui);
@@ -120,6 +135,12 @@ void summary_draw(struct ui *ui);
 void summary_key(struct ui *ui, int key);
 /* Forget the summary text and layout (zeroed first). */
 void summary_forget(struct ui *ui);
+
+/* Show everything in another language from now on, answers kept. 0, or -1
+ * with ui->notice saying why (the language stays as it was). */
+int ui_switch_language(struct ui *ui, const char *code);
+void language_draw(struct ui *ui);
+void language_key(struct ui *ui, int key);
 
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);

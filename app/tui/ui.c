@@ -165,7 +165,7 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
     move(cursor_y, 1); /* screen readers follow the cursor */
 }
 
-int menu_key(struct menu *m, int key, int rows, int y)
+int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mouse)
 {
     if (m->count == 0)
         return 0;
@@ -200,15 +200,10 @@ int menu_key(struct menu *m, int key, int rows, int y)
     case KEY_RIGHT:
         return 2;
     case KEY_MOUSE: {
-        MEVENT ev;
-        if (getmouse(&ev) != OK)
-            return 0;
-        if (ev.bstate & BUTTON4_PRESSED)
-            return menu_key(m, KEY_UP, rows, y);
-        if (ev.bstate & BUTTON5_PRESSED)
-            return menu_key(m, KEY_DOWN, rows, y);
-        size_t row = m->top + (size_t)(ev.y - y);
-        if (ev.y < y || ev.y >= y + rows || row >= m->count)
+        if (mouse->wheel)
+            return menu_key(m, mouse->wheel < 0 ? KEY_UP : KEY_DOWN, rows, y, mouse);
+        size_t row = m->top + (size_t)(mouse->y - y);
+        if (mouse->y < y || mouse->y >= y + rows || row >= m->count)
             return 0;
         m->selected = row; /* a touch anywhere on the row chooses it */
         return 2;
@@ -224,7 +219,7 @@ int menu_key(struct menu *m, int key, int rows, int y)
 
 /* ---- scrolling ---- */
 
-int ui_scroll_key(const struct layout *L, size_t *top, int key)
+int ui_scroll_key(const struct layout *L, size_t *top, int key, const struct ui_mouse *mouse)
 {
     long rows = ui_body_rows(), t = (long)*top;
     long n = L ? (long)L->line_count : 0, max = n > rows ? n - rows : 0;
@@ -256,13 +251,11 @@ int ui_scroll_key(const struct layout *L, size_t *top, int key)
     case 'G':
         t = max;
         break;
-    case KEY_MOUSE: {
-        MEVENT ev;
-        if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)))
+    case KEY_MOUSE:
+        if (!mouse->wheel)
             return 0;
-        t += ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+        t += 3 * mouse->wheel;
         break;
-    }
     default:
         return 0;
     }
@@ -357,12 +350,24 @@ static void draw(struct ui *ui)
     case SCREEN_SUMMARY:
         summary_draw(ui);
         break;
+    case SCREEN_LANGUAGE:
+        language_draw(ui);
+        break;
     }
     refresh();
 }
 
 static void handle_key(struct ui *ui, int key)
 {
+    if (key == KEY_MOUSE) {
+        MEVENT ev;
+        if (getmouse(&ev) != OK)
+            return;
+        ui->mouse = (struct ui_mouse){.x = ev.x, .y = ev.y,
+                                      .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
+                                               : ev.bstate & BUTTON5_PRESSED ? 1
+                                                                             : 0};
+    }
     if (key == KEY_RESIZE) {
         page_resized(ui);
         return;
@@ -373,6 +378,16 @@ static void handle_key(struct ui *ui, int key)
         return;
     }
     ui->notice[0] = '\0';
+    if ((key == 'L' || key == 'l') && ui->screen != SCREEN_LANGUAGE && ui->language_count > 1 &&
+        !ui->opts->file) {
+        ui->language_return = ui->screen;
+        ui->language_menu = (struct menu){.count = ui->language_count};
+        for (size_t i = 0; i < ui->language_count; i++)
+            if (strcmp(ui->languages[i].code, ui->content->lang) == 0)
+                ui->language_menu.selected = i;
+        ui->screen = SCREEN_LANGUAGE;
+        return;
+    }
     if (key == '?' && ui->screen != SCREEN_HELP) {
         ui->help_return = ui->screen;
         ui->screen = SCREEN_HELP;
@@ -403,20 +418,75 @@ static void handle_key(struct ui *ui, int key)
     case SCREEN_SUMMARY:
         summary_key(ui, key);
         break;
+    case SCREEN_LANGUAGE:
+        language_key(ui, key);
+        break;
     }
 }
 
-int ui_run(struct content *content, const struct ui_options *opts)
+int ui_switch_language(struct ui *ui, const char *code)
+{
+    char err[1024];
+    struct content *c = content_open(ui->content->root, code, err, sizeof err);
+    struct flow *f = NULL;
+    if (c && flow_load_content(c, &f, err, sizeof err) < 0) {
+        content_close(c);
+        c = NULL;
+    }
+    if (!c) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", err);
+        return -1;
+    }
+    /* Answers are kept by question id and choice, so they carry over. */
+    if (ui->session && f && flow_session_set_flow(ui->session, f) < 0) {
+        snprintf(ui->notice, sizeof ui->notice, "%s",
+                 _("The questions differ in that language; run patient-kiosk --check."));
+        flow_free(f);
+        content_close(c);
+        return -1;
+    }
+    for (size_t i = 0; i < ui->content->var_count; i++) {
+        const char *name = ui->content->vars[i].name;
+        if (strncmp(name, "clinic-", 7) == 0)
+            content_set_var(c, name, ui->content->vars[i].value);
+    }
+    i18n_set_language(code);
+    cache_clear(ui);
+    layout_free(ui->intro);
+    ui->intro = NULL;
+    summary_forget(ui);
+    content_close(ui->content);
+    flow_free(ui->flow);
+    ui->content = c;
+    ui->flow = f;
+    ui->home.count = c->entry_count;
+    if (ui->page.key) {
+        /* Reopen the page being read, titled as this language's menu says. */
+        for (size_t i = 0; i < c->entry_count; i++)
+            if (strcmp(c->entries[i].page, ui->page.key) == 0) {
+                free(ui->page.title);
+                ui->page.title = strdup(c->entries[i].label);
+            }
+        ui->page.layout = ui_layout(ui, ui->page.key);
+        if (ui->page.top >= (ui->page.layout ? ui->page.layout->line_count : 0))
+            ui->page.top = 0;
+    }
+    return 0;
+}
+
+int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
     if (term_start(opts->color, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
         return 2;
     }
-    struct ui ui = {.content = content, .opts = opts, .screen = SCREEN_HOME};
-    ui.home.count = content->entry_count;
+    struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
+    ui.home.count = ui.content->entry_count;
+    ui.language_count = content_languages(ui.content->root, ui.languages, MAX_LANGUAGES);
     if (opts->file && ui_open_page(&ui, opts->file, opts->file) < 0) {
         term_end();
+        *content = ui.content;
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
@@ -441,5 +511,7 @@ int ui_run(struct content *content, const struct ui_options *opts)
     free(ui.page.title);
     free(ui.result_entries);
     layout_free(ui.intro);
+    *content = ui.content;
+    *flow = ui.flow;
     return 0;
 }
