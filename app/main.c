@@ -9,6 +9,7 @@
 #include "core/content.h"
 #include "core/flow.h"
 #include "core/i18n.h"
+#include "core/kiosk_config.h"
 #include "core/markdown.h"
 #include "core/summary.h"
 #include "core/layout.h"
@@ -20,10 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 struct options {
+    const char *config;
     const char *content_dir;
     const char *lang;
     const char *render;
@@ -31,6 +34,7 @@ struct options {
     const char *format;
     int width;
     int check, strict;
+    int kiosk, training, hash_pin;
     int no_color;
     const char *file;
 };
@@ -40,6 +44,13 @@ static void usage(FILE *out)
     fprintf(out, _("Usage: %s [OPTION]... [FILE.md]\n"), PACKAGE);
     fputs(_("A patient-education kiosk for the terminal: pages from Markdown files, in the\n"
             "patient's language. With FILE.md, open that file in the reader.\n\n"),
+          out);
+    fputs(_("  --kiosk            unattended kiosk: no way out but the staff PIN (Ctrl-K three\n"
+            "                     times), resets itself for the next patient when idle\n"
+            "  --training         staff training: sources and reasons shown, no idle reset\n"
+            "  --config FILE      read settings from FILE (default: " SYSCONFDIR "/patient-kiosk.conf)\n"
+            "  --hash-pin         read a staff PIN on standard input and print its hash for\n"
+            "                     the staff_pin_hash setting\n"),
           out);
     fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
             "                     installed content)\n"
@@ -83,6 +94,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_CHECK,
         OPT_STRICT,
+        OPT_CONFIG,
+        OPT_KIOSK,
+        OPT_TRAINING,
+        OPT_HASH_PIN,
         OPT_NO_COLOR,
         OPT_HELP,
         OPT_VERSION
@@ -96,6 +111,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"check", no_argument, NULL, OPT_CHECK},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"kiosk", no_argument, NULL, OPT_KIOSK},
+        {"training", no_argument, NULL, OPT_TRAINING},
+        {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -136,6 +155,18 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_STRICT:
             o->strict = 1;
             break;
+        case OPT_CONFIG:
+            o->config = optarg;
+            break;
+        case OPT_KIOSK:
+            o->kiosk = 1;
+            break;
+        case OPT_TRAINING:
+            o->training = 1;
+            break;
+        case OPT_HASH_PIN:
+            o->hash_pin = 1;
+            break;
         case OPT_NO_COLOR:
             o->no_color = 1;
             break;
@@ -150,6 +181,10 @@ static int parse_options(int argc, char **argv, struct options *o)
             return -1;
         }
     }
+    if (o->kiosk && o->training) {
+        fprintf(stderr, _("%s: choose --kiosk or --training, not both\n"), PACKAGE);
+        return -1;
+    }
     if (optind < argc)
         o->file = argv[optind++];
     if (optind < argc) {
@@ -159,18 +194,23 @@ static int parse_options(int argc, char **argv, struct options *o)
     return 0;
 }
 
-/* The content language: --lang, else the environment, else English; a
- * language without a folder falls back to English with a notice. */
-static void choose_language(const char *root, const char *asked, char *lang, size_t size)
+/* The content language: --lang, then the configuration, then the
+ * environment, else English; a language without a folder falls back to
+ * English with a notice. */
+static void choose_language(const char *root, const char *asked, const char *configured,
+                            char *lang, size_t size)
 {
     char env[8];
     i18n_env_language(env, sizeof env);
-    const char *want = asked && *asked ? asked : (env[0] ? env : "en");
+    const char *want = asked && *asked           ? asked
+                       : configured && *configured ? configured
+                       : env[0]                  ? env
+                                                 : "en";
     char path[4096];
     struct stat st;
     snprintf(path, sizeof path, "%s/%s/index.md", root, want);
     if (strchr(want, '/') || strchr(want, '.') || stat(path, &st) != 0) {
-        if (asked && *asked)
+        if ((asked && *asked) || (configured && *configured))
             fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE, want);
         want = "en";
     }
@@ -241,12 +281,69 @@ static int render(struct content *content, const char *page, int width, int asci
     return status;
 }
 
+/* `--hash-pin`: a PIN from standard input (not echoed on a terminal) to a
+ * crypt(3) hash for the configuration. */
+static int hash_pin(void)
+{
+    struct termios saved;
+    int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        struct termios quiet = saved;
+        quiet.c_lflag &= (tcflag_t)~ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        fputs(_("Staff PIN (4 to 12 digits): "), stderr);
+    }
+    char pin[64] = "";
+    int got = fgets(pin, sizeof pin, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        fputc('\n', stderr);
+    }
+    pin[strcspn(pin, "\r\n")] = '\0';
+    char hash[CONFIG_HASH_SIZE];
+    int status = 2;
+    if (!got || !config_pin_valid(pin))
+        fprintf(stderr, _("%s: a staff PIN is 4 to 12 digits\n"), PACKAGE);
+    else if (config_hash_pin(pin, hash, sizeof hash) < 0)
+        fprintf(stderr, _("%s: could not hash the PIN\n"), PACKAGE);
+    else {
+        printf("staff_pin_hash = %s\n", hash);
+        status = 0;
+    }
+    explicit_bzero(pin, sizeof pin);
+    return status;
+}
+
+/* The configuration: --config FILE (which must exist), else the installed
+ * file if there is one, else the defaults. 1 when a file was read, 0 for
+ * the defaults, or -1 after printing why. */
+static int load_config(const struct options *o, struct kiosk_config *cfg)
+{
+    config_defaults(cfg);
+    const char *path = o->config ? o->config : SYSCONFDIR "/patient-kiosk.conf";
+    if (!o->config && access(path, F_OK) != 0)
+        return 0;
+    char err[1024];
+    if (config_load(path, cfg, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        return -1;
+    }
+    return 1;
+}
+
+static int check_pin(const char *pin, const void *ctx)
+{
+    return config_pin_matches(ctx, pin);
+}
+
 int main(int argc, char **argv)
 {
     int utf8 = i18n_init();
     struct options o = {.width = 80};
     if (parse_options(argc, argv, &o) < 0)
         return 2;
+    if (o.hash_pin)
+        return hash_pin();
     const char *root = content_default_root(o.content_dir);
     if (o.check) {
         struct check_options copts = {.strict = o.strict, .max_grade = 8, .min_ease_es = 60,
@@ -254,20 +351,32 @@ int main(int argc, char **argv)
         struct check_result result;
         return check_content(root, &copts, stdout, &result);
     }
+    static struct kiosk_config cfg;
+    int configured = load_config(&o, &cfg);
+    if (configured < 0)
+        return 2;
     char lang[16];
-    choose_language(root, o.lang, lang, sizeof lang);
+    choose_language(root, o.lang, configured ? cfg.default_language : NULL, lang, sizeof lang);
     i18n_set_language(lang);
 
     char err[1024];
     struct content *content = content_open(root, lang, err, sizeof err);
+    if (!content && (o.file || (o.render && strchr(o.render, '/'))))
+        content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        config_free(&cfg);
         return 2;
     }
-    struct flow *flow;
-    if (flow_load_content(content, &flow, err, sizeof err) < 0) {
+    if (cfg.clinic_name[0])
+        content_set_var(content, "clinic-name", cfg.clinic_name);
+    if (cfg.clinic_phone[0])
+        content_set_var(content, "clinic-phone", cfg.clinic_phone);
+    struct flow *flow = NULL;
+    if (content->entry_count && flow_load_content(content, &flow, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         content_close(content);
+        config_free(&cfg);
         return 2;
     }
     int status;
@@ -277,15 +386,28 @@ int main(int argc, char **argv)
         status = print_summary(content, flow, &o, !utf8);
     } else {
         const char *no_color = getenv("NO_COLOR");
+        enum ui_mode mode = o.kiosk      ? MODE_KIOSK
+                            : o.training ? MODE_TRAINING
+                                         : (enum ui_mode)cfg.mode;
         struct ui_options ui = {
+            .mode = mode,
+            .idle_seconds = (int)cfg.idle_timeout,
+            .countdown_seconds = (int)cfg.countdown,
+            .pin_check = cfg.staff_pin_hash[0] ? check_pin : NULL,
+            .pin_ctx = &cfg,
             .color = !o.no_color && !(no_color && *no_color),
             .ascii = !utf8,
             .file = o.file,
-            .print_width = 80,
+            .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,
+            .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
+            .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
+            .print_width = (int)cfg.print_width,
+            .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         };
         status = ui_run(&content, &flow, &ui);
     }
     flow_free(flow);
     content_close(content);
+    config_free(&cfg);
     return status;
 }

@@ -297,6 +297,17 @@ struct content *content_open(const char *root, const char *lang, char *err, size
     return c;
 }
 
+struct content *content_bare(const char *root, const char *lang)
+{
+    struct content *c = calloc(1, sizeof *c);
+    if (c && (!(c->root = strdup(root)) || !(c->lang = strdup(lang)) ||
+              !(c->index_path = join3(root, lang, "index.md")) || !(c->title = strdup("")))) {
+        content_close(c);
+        return NULL;
+    }
+    return c;
+}
+
 void content_close(struct content *c)
 {
     if (!c)

@@ -42,6 +42,10 @@ const char *content_default_root(const char *dir);
  * with the reason in err. */
 struct content *content_open(const char *root, const char *lang, char *err, size_t errlen);
 
+/* A content with no index and no pages, only placeholders: for previewing
+ * a single file when no content folder can be read. NULL when out of memory. */
+struct content *content_bare(const char *root, const char *lang);
+
 void content_close(struct content *content);
 
 /* Set a {{name}} value (e.g. "clinic-name" from configuration). 0 or -1. */

@@ -182,7 +182,25 @@ static int add_point(struct points *pts, char *text)
 
 /* The chosen answers of q, as points. Chosen answers with the same note and
  * flags give one point, with their labels joined at {answer}. */
-static int question_points(const struct flow *f, int q, uint32_t sel, struct points *pts)
+/* Training mode: "*(from: Question: answer)*" after the point. */
+static char *with_reason(char *point, const struct flow *f, int q, const char *labels)
+{
+    if (!point)
+        return NULL;
+    struct sbuf raw = {0};
+    sb_printf(&raw, "%s: %s", flow_question_title(f, q), labels);
+    char *why = raw.failed ? NULL : summary_escape(raw.s);
+    sb_wipe(&raw);
+    struct sbuf out = {0};
+    sb_printf(&out, "%s *(%s %s)*", point, _("from:"), why ? why : "");
+    free(why);
+    explicit_bzero(point, strlen(point));
+    free(point);
+    return out.failed ? NULL : out.s;
+}
+
+static int question_points(const struct flow *f, int q, uint32_t sel, struct points *pts,
+                           int reasons)
 {
     for (int a = 0; a < FLOW_MAX_ANSWERS; a++) {
         const char *tmpl = flow_answer_note(f, q, a);
@@ -205,8 +223,10 @@ static int question_points(const struct flow *f, int q, uint32_t sel, struct poi
                 sb_str(&labels, ", ");
                 sb_str(&labels, flow_answer_label(f, q, b));
             }
-        int rc =
-            labels.failed ? -1 : add_point(&pts[section_of(flags)], piped_note(tmpl, labels.s));
+        char *point = labels.failed ? NULL : piped_note(tmpl, labels.s);
+        if (reasons)
+            point = with_reason(point, f, q, labels.s);
+        int rc = add_point(&pts[section_of(flags)], point);
         sb_wipe(&labels);
         if (rc < 0)
             return -1;
@@ -306,7 +326,7 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
     const int *path;
     size_t n = flow_path(s, &path);
     for (size_t i = 0; i < n && !b.failed; i++)
-        if (question_points(f, path[i], flow_selected(s, path[i]), pts) < 0)
+        if (question_points(f, path[i], flow_selected(s, path[i]), pts, info->show_reasons) < 0)
             b.failed = 1;
 
     char when[64] = "";

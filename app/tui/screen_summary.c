@@ -5,6 +5,7 @@
 #include "tui/screens.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/print.h"
 #include "core/summary.h"
 
 #include <ncurses.h>
@@ -32,6 +33,7 @@ static struct summary_info info(const struct ui *ui)
         .clinic_phone = ui->opts->clinic_phone,
         .content_version = content_var(ui->content, "content-version"),
         .last_reviewed = content_var(ui->content, "last-reviewed"),
+        .show_reasons = ui->opts->mode == MODE_TRAINING,
     };
 }
 
@@ -54,6 +56,56 @@ static struct layout *summary_layout(struct ui *ui)
         ui->summary_width = ui_text_width();
     }
     return ui->summary;
+}
+
+int ui_print(struct ui *ui, const char *text)
+{
+    if (!ui->opts->print_argv) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Printing is not set up here."));
+        return -1;
+    }
+    char err[512];
+    if (print_text(ui->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        snprintf(ui->notice, sizeof ui->notice, "%s %s", err,
+                 _("Your summary is still here; you can try again or ask the front desk."));
+        return -1;
+    }
+    snprintf(ui->notice, sizeof ui->notice, "%s", _("Sent to the printer. Please collect it at the front desk."));
+    return 0;
+}
+
+/* Lay the summary out for paper, as the screen does, and print it. */
+static void print_summary(struct ui *ui)
+{
+    struct layout_opts o = {.width = ui->opts->print_width > 0 ? ui->opts->print_width : 80,
+                            .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout *L = ui->summary_md ? layout_markdown(ui->summary_md, strlen(ui->summary_md), &o) : NULL;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = L ? open_memstream(&text, &len) : NULL;
+    if (!f || layout_print(L, f) < 0) {
+        if (f)
+            fclose(f);
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
+    } else {
+        fclose(f);
+        if (ui_print(ui, text) == 0) {
+            /* Kept a few minutes for a staff reprint, then zeroed. */
+            if (ui->last_print) {
+                explicit_bzero(ui->last_print, strlen(ui->last_print));
+                free(ui->last_print);
+            }
+            ui->last_print = strdup(text);
+            ui->last_print_at = ui_now_ms();
+        }
+    }
+    if (text) {
+        explicit_bzero(text, len);
+        free(text);
+    }
+    if (L && L->text)
+        explicit_bzero(L->text, L->text_len);
+    layout_free(L);
 }
 
 void summary_draw(struct ui *ui)
@@ -92,6 +144,11 @@ void summary_key(struct ui *ui, int key)
     case 27:
     case 'h':
         ui->screen = SCREEN_HOME;
+        break;
+    case 'p':
+    case 'P':
+        if (ui->opts->print_argv && summary_layout(ui))
+            print_summary(ui);
         break;
     case 'q':
     case 'Q':

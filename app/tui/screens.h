@@ -18,7 +18,10 @@ enum screen_id {
     SCREEN_QUESTION,
     SCREEN_URGENT,
     SCREEN_SUMMARY,
-    SCREEN_LANGUAGE
+    SCREEN_LANGUAGE,
+    SCREEN_ATTRACT, /* kiosk: waiting for the next patient */
+    SCREEN_IDLE,    /* "Still there?" with a countdown */
+    SCREEN_STAFF    /* kiosk: PIN, then the staff menu */
 };
 
 /* The home menu entry that starts the question flow links to this file. */
@@ -71,6 +74,17 @@ struct ui {
     struct menu results;
     size_t *result_entries; /* menu entries with a match for the search */
     struct ui_mouse mouse;
+    enum screen_id idle_return;   /* where a key on the countdown goes back to */
+    long long countdown_end;      /* monotonic ms when the countdown runs out */
+    int ctrl_k;                   /* Ctrl-K presses in a row: three open the staff PIN */
+    char pin[16];                 /* staff PIN being typed (zeroed after use) */
+    int pin_failures;
+    long long pin_locked_until;   /* monotonic ms; wrong PINs slow down */
+    struct menu staff_menu;
+    int staff_unlocked;
+    char default_lang[16];        /* language a new patient starts in (staff may change it) */
+    char *last_print;             /* last printed summary, for a staff reprint */
+    long long last_print_at;
     char search[128];
     char notice[1024]; /* one-line message in the footer until the next key */
     struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
@@ -141,6 +155,24 @@ void summary_forget(struct ui *ui);
 int ui_switch_language(struct ui *ui, const char *code);
 void language_draw(struct ui *ui);
 void language_key(struct ui *ui, int key);
+
+/* Forget the patient: answers, summary, search, open page; back to the
+ * attract screen (kiosk) or home, in the default language. */
+void ui_wipe(struct ui *ui);
+void ui_cache_clear(struct ui *ui);
+void ui_draw_too_small(void);
+/* Milliseconds on a clock that never jumps. */
+long long ui_now_ms(void);
+
+/* Send text (already laid out for paper) to the print command. 0, or -1
+ * with ui->notice saying what went wrong; nothing the patient did is lost. */
+int ui_print(struct ui *ui, const char *text);
+
+void attract_draw(struct ui *ui);
+void attract_key(struct ui *ui, int key);
+void idle_draw(struct ui *ui);
+void staff_draw(struct ui *ui);
+void staff_key(struct ui *ui, int key);
 
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);

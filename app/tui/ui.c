@@ -69,7 +69,7 @@ struct layout *ui_layout(struct ui *ui, const char *key)
     return L;
 }
 
-static void cache_clear(struct ui *ui)
+void ui_cache_clear(struct ui *ui)
 {
     for (size_t i = 0; i < CACHE_SIZE; i++) {
         free(ui->cache[i].key);
@@ -120,7 +120,7 @@ void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const c
         term_text(footer, COLS - 1 - pos_w, position, pos_w, term_attr(ROLE_FOOTER));
 }
 
-static void draw_too_small(void)
+void ui_draw_too_small(void)
 {
     erase();
     const char *lines[] = {_("Please make the window larger."),
@@ -316,114 +316,6 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
     }
 }
 
-/* ---- loop ---- */
-
-static void draw(struct ui *ui)
-{
-    if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        draw_too_small();
-        return;
-    }
-    erase();
-    switch (ui->screen) {
-    case SCREEN_HOME:
-        home_draw(ui);
-        break;
-    case SCREEN_PAGE:
-        page_draw(ui);
-        break;
-    case SCREEN_TOC:
-        toc_draw(ui);
-        break;
-    case SCREEN_RESULTS:
-        results_draw(ui);
-        break;
-    case SCREEN_HELP:
-        help_draw(ui);
-        break;
-    case SCREEN_QUESTION:
-        question_draw(ui);
-        break;
-    case SCREEN_URGENT:
-        urgent_draw(ui);
-        break;
-    case SCREEN_SUMMARY:
-        summary_draw(ui);
-        break;
-    case SCREEN_LANGUAGE:
-        language_draw(ui);
-        break;
-    }
-    refresh();
-}
-
-static void handle_key(struct ui *ui, int key)
-{
-    if (key == KEY_MOUSE) {
-        MEVENT ev;
-        if (getmouse(&ev) != OK)
-            return;
-        ui->mouse = (struct ui_mouse){.x = ev.x, .y = ev.y,
-                                      .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
-                                               : ev.bstate & BUTTON5_PRESSED ? 1
-                                                                             : 0};
-    }
-    if (key == KEY_RESIZE) {
-        page_resized(ui);
-        return;
-    }
-    if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        if (key == 'q' || key == 'Q')
-            ui->quit = 1;
-        return;
-    }
-    ui->notice[0] = '\0';
-    if ((key == 'L' || key == 'l') && ui->screen != SCREEN_LANGUAGE && ui->language_count > 1 &&
-        !ui->opts->file) {
-        ui->language_return = ui->screen;
-        ui->language_menu = (struct menu){.count = ui->language_count};
-        for (size_t i = 0; i < ui->language_count; i++)
-            if (strcmp(ui->languages[i].code, ui->content->lang) == 0)
-                ui->language_menu.selected = i;
-        ui->screen = SCREEN_LANGUAGE;
-        return;
-    }
-    if (key == '?' && ui->screen != SCREEN_HELP) {
-        ui->help_return = ui->screen;
-        ui->screen = SCREEN_HELP;
-        return;
-    }
-    switch (ui->screen) {
-    case SCREEN_HOME:
-        home_key(ui, key);
-        break;
-    case SCREEN_PAGE:
-        page_key(ui, key);
-        break;
-    case SCREEN_TOC:
-        toc_key(ui, key);
-        break;
-    case SCREEN_RESULTS:
-        results_key(ui, key);
-        break;
-    case SCREEN_HELP:
-        help_key(ui, key);
-        break;
-    case SCREEN_QUESTION:
-        question_key(ui, key);
-        break;
-    case SCREEN_URGENT:
-        urgent_key(ui, key);
-        break;
-    case SCREEN_SUMMARY:
-        summary_key(ui, key);
-        break;
-    case SCREEN_LANGUAGE:
-        language_key(ui, key);
-        break;
-    }
-}
-
 int ui_switch_language(struct ui *ui, const char *code)
 {
     char err[1024];
@@ -451,7 +343,7 @@ int ui_switch_language(struct ui *ui, const char *code)
             content_set_var(c, name, ui->content->vars[i].value);
     }
     i18n_set_language(code);
-    cache_clear(ui);
+    ui_cache_clear(ui);
     layout_free(ui->intro);
     ui->intro = NULL;
     summary_forget(ui);
@@ -474,44 +366,3 @@ int ui_switch_language(struct ui *ui, const char *code)
     return 0;
 }
 
-int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
-{
-    char err[512];
-    if (term_start(opts->color, err, sizeof err) < 0) {
-        fprintf(stderr, "patient-kiosk: %s\n", err);
-        return 2;
-    }
-    struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
-    ui.home.count = ui.content->entry_count;
-    ui.language_count = content_languages(ui.content->root, ui.languages, MAX_LANGUAGES);
-    if (opts->file && ui_open_page(&ui, opts->file, opts->file) < 0) {
-        term_end();
-        *content = ui.content;
-        fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
-        return 2;
-    }
-    int errors = 0;
-    while (!ui.quit) {
-        draw(&ui);
-        int key = getch();
-        if (key == ERR) {
-            /* Input closed (hang-up or end of stdin): leave, do not spin. */
-            if (++errors > 100)
-                break;
-            continue;
-        }
-        errors = 0;
-        handle_key(&ui, key);
-    }
-    term_end();
-    flow_session_free(ui.session); /* zeroes the answers */
-    summary_forget(&ui);
-    cache_clear(&ui);
-    free(ui.page.key);
-    free(ui.page.title);
-    free(ui.result_entries);
-    layout_free(ui.intro);
-    *content = ui.content;
-    *flow = ui.flow;
-    return 0;
-}

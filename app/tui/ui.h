@@ -5,7 +5,21 @@
 #include "core/content.h"
 #include "core/flow.h"
 
+enum ui_mode {
+    MODE_PATIENT,  /* at home over SSH, or a preview: q quits, idle ends the session */
+    MODE_KIOSK,    /* unattended: no way out but the staff PIN; idle resets for the next patient */
+    MODE_TRAINING, /* staff: sources and reasons shown, no idle reset */
+};
+
 struct ui_options {
+    enum ui_mode mode;
+    int idle_seconds;      /* 0: never */
+    int countdown_seconds; /* "Still there?" before the reset */
+    const char *default_lang;
+    /* Staff PIN check for the kiosk's staff menu: 1 when pin is right. NULL:
+     * no PIN configured, so the kiosk cannot be left from the keyboard. */
+    int (*pin_check)(const char *pin, const void *ctx);
+    const void *pin_ctx;
     int color;        /* 0: monochrome (--no-color, NO_COLOR) */
     int ascii;        /* 1: no UTF-8 locale: ASCII lines and bullets */
     const char *file; /* open this Markdown file instead of the home screen */
