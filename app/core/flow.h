@@ -124,6 +124,11 @@ struct content;
  * Returns 0, or -1 with err when the flow exists but cannot be used. */
 int flow_load_content(const struct content *content, struct flow **flow, char *err, size_t errlen);
 
+/* Question q described for staff as Markdown (id, kind, help, answers with
+ * their targets, flags and notes). Malloc'd (caller frees); NULL when out
+ * of memory. */
+char *flow_question_document(const struct flow *flow, int q);
+
 /* ---- one patient's walk ---- */
 
 struct flow_session;

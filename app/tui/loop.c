@@ -91,6 +91,9 @@ static void draw(struct ui *ui)
     case SCREEN_STAFF:
         staff_draw(ui);
         break;
+    case SCREEN_CONTENTS:
+        contents_draw(ui);
+        break;
     }
     refresh();
 }
@@ -128,6 +131,13 @@ static int global_key(struct ui *ui, int key)
         ui->screen != SCREEN_LANGUAGE && ui->screen != SCREEN_STAFF &&
         ui->screen != SCREEN_ATTRACT) {
         open_language_choice(ui);
+        return 1;
+    }
+    if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
+        ui->screen != SCREEN_QUESTION) {
+        ui->contents = (struct menu){.count = ui->content->entry_count +
+                                              (ui->flow ? flow_question_count(ui->flow) : 0)};
+        ui->screen = SCREEN_CONTENTS;
         return 1;
     }
     if (key == '?' && ui->screen != SCREEN_HELP && ui->screen != SCREEN_STAFF) {
@@ -194,6 +204,9 @@ static void handle_key(struct ui *ui, int key)
         break;
     case SCREEN_STAFF:
         staff_key(ui, key);
+        break;
+    case SCREEN_CONTENTS:
+        contents_key(ui, key);
         break;
     case SCREEN_IDLE:
         break;

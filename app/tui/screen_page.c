@@ -166,3 +166,47 @@ void toc_key(struct ui *ui, int key)
     else if (key == 'q' || key == 'Q')
         ui->quit = 1;
 }
+
+/* ---- training: every page and every question, to jump to ---- */
+
+static const char *contents_label(struct ui *ui, size_t i)
+{
+    static char label[512];
+    if (i < ui->content->entry_count)
+        return ui->content->entries[i].label;
+    int q = (int)(i - ui->content->entry_count);
+    snprintf(label, sizeof label, _("Question \"%s\": %s"), flow_question_id(ui->flow, q),
+             flow_question_title(ui->flow, q));
+    return label;
+}
+
+void contents_draw(struct ui *ui)
+{
+    ui_draw_chrome(ui, _("Training: all pages and questions"), _("Enter open  Esc home"), NULL);
+    menu_draw(&ui->contents, 2, ui_body_rows() - 1, contents_label, ui);
+}
+
+void contents_key(struct ui *ui, int key)
+{
+    switch (menu_key(&ui->contents, key, ui_body_rows() - 1, 2, &ui->mouse)) {
+    case 2: {
+        size_t i = ui->contents.selected;
+        if (i < ui->content->entry_count) {
+            const struct content_entry *e = &ui->content->entries[i];
+            ui_open_page(ui, e->page, e->label);
+        } else {
+            int q = (int)(i - ui->content->entry_count);
+            char key_name[256];
+            snprintf(key_name, sizeof key_name, "%s%s", QUESTION_KEY, flow_question_id(ui->flow, q));
+            ui_open_page(ui, key_name, flow_question_title(ui->flow, q));
+        }
+        return;
+    }
+    case 1:
+        return;
+    }
+    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT)
+        ui->screen = SCREEN_HOME;
+    else if (key == 'q' || key == 'Q')
+        ui->quit = 1;
+}

@@ -64,6 +64,34 @@ static void buttons_draw(const struct qview *v, int y)
     }
 }
 
+/* Training: "Shown because of "Question" -> Answer (id)". NULL otherwise. */
+static char *training_reason(const struct ui *ui, int q)
+{
+    if (ui->opts->mode != MODE_TRAINING)
+        return NULL;
+    const int *path;
+    size_t n = flow_path(ui->session, &path);
+    char *why = NULL;
+    if (n == 0) {
+        if (asprintf(&why, _("[Training] Question id \"%s\": the first question, shown to everyone."),
+                     flow_question_id(ui->flow, q)) < 0)
+            why = NULL;
+        return why;
+    }
+    int prev = path[n - 1];
+    uint32_t chosen = flow_selected(ui->session, prev);
+    const char *label = "";
+    for (int a = 0; a < FLOW_MAX_ANSWERS; a++)
+        if ((chosen >> a) & 1) {
+            label = flow_answer_label(ui->flow, prev, a);
+            break;
+        }
+    if (asprintf(&why, _("[Training] Question id \"%s\", shown because of the answer \"%s\" to \"%s\"."),
+                 flow_question_id(ui->flow, q), label, flow_question_title(ui->flow, prev)) < 0)
+        why = NULL;
+    return why;
+}
+
 static int qview_build(struct ui *ui, struct qview *v)
 {
     const struct flow *f = ui->flow;
@@ -73,11 +101,15 @@ static int qview_build(struct ui *ui, struct qview *v)
         return -1;
     struct layout_opts o = {.width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
     v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
-    /* The flow's welcome text comes before the first question's help. */
+    /* The flow's welcome text comes before the first question's help; in
+     * training, a line says which earlier answer led here. */
     const char *help = flow_question_help(f, v->q), *intro = flow_intro(f);
-    char *both = NULL;
-    if (v->q == 0 && *intro && asprintf(&both, "%s\n\n%s", intro, help) < 0)
+    char *both = NULL, *why = training_reason(ui, v->q);
+    if (why && asprintf(&both, "%s\n\n%s", why, help) < 0)
         both = NULL;
+    else if (!why && v->q == 0 && *intro && asprintf(&both, "%s\n\n%s", intro, help) < 0)
+        both = NULL;
+    free(why);
     v->help = layout_text(both ? both : help, 0, &o);
     free(both);
     v->count = (int)flow_answer_count(f, v->q);

@@ -21,8 +21,12 @@ enum screen_id {
     SCREEN_LANGUAGE,
     SCREEN_ATTRACT, /* kiosk: waiting for the next patient */
     SCREEN_IDLE,    /* "Still there?" with a countdown */
-    SCREEN_STAFF    /* kiosk: PIN, then the staff menu */
+    SCREEN_STAFF,   /* kiosk: PIN, then the staff menu */
+    SCREEN_CONTENTS /* training: every page and question */
 };
+
+/* Page key of a question described for staff: QUESTION_KEY "safety". */
+#define QUESTION_KEY "question:"
 
 /* The home menu entry that starts the question flow links to this file. */
 #define FLOW_PAGE "questions.md"
@@ -81,6 +85,7 @@ struct ui {
     int pin_failures;
     long long pin_locked_until;   /* monotonic ms; wrong PINs slow down */
     struct menu staff_menu;
+    struct menu contents;
     int staff_unlocked;
     char default_lang[16];        /* language a new patient starts in (staff may change it) */
     char *last_print;             /* last printed summary, for a staff reprint */
@@ -173,6 +178,9 @@ void attract_key(struct ui *ui, int key);
 void idle_draw(struct ui *ui);
 void staff_draw(struct ui *ui);
 void staff_key(struct ui *ui, int key);
+
+void contents_draw(struct ui *ui);
+void contents_key(struct ui *ui, int key);
 
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);

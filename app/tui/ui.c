@@ -40,14 +40,27 @@ struct layout *ui_layout(struct ui *ui, const char *key)
     char err[512];
     size_t len;
     int fell_back = 0;
-    char *text = ui->opts->file
-                     ? content_read_file(ui->content, key, &len, err, sizeof err)
-                     : content_read_page(ui->content, key, &len, &fell_back, err, sizeof err);
+    char *text;
+    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->flow
+                ? flow_find(ui->flow, key + strlen(QUESTION_KEY))
+                : -1;
+    if (q >= 0) { /* training: a question described for staff */
+        text = flow_question_document(ui->flow, q);
+        len = text ? strlen(text) : 0;
+        snprintf(err, sizeof err, "%s", _("Not enough memory to show this page."));
+    } else if (ui->opts->file) {
+        text = content_read_file(ui->content, key, &len, err, sizeof err);
+    } else {
+        text = content_read_page(ui->content, key, &len, &fell_back, err, sizeof err);
+    }
     if (!text) {
         snprintf(ui->notice, sizeof ui->notice, "%s", err);
         return NULL;
     }
-    struct layout_opts opts = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout_opts opts = {.width = width,
+                               .ascii = ui->opts->ascii,
+                               .show_sources = ui->opts->mode == MODE_TRAINING,
+                               .lang = ui->content->lang};
     struct layout *L = layout_markdown(text, len, &opts);
     free(text);
     if (!L) {
