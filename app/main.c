@@ -379,6 +379,21 @@ int main(int argc, char **argv)
         config_free(&cfg);
         return 2;
     }
+    /* The clinician's language for printed summaries, if configured. */
+    struct content *second = NULL;
+    struct flow *second_flow = NULL;
+    if (cfg.second_language[0] && strcmp(cfg.second_language, lang) != 0 && flow) {
+        second = content_open(root, cfg.second_language, err, sizeof err);
+        if (!second || flow_load_content(second, &second_flow, err, sizeof err) < 0 || !second_flow) {
+            fprintf(stderr, _("%s: second_language %s: %s\n"), PACKAGE, cfg.second_language,
+                    second ? err : err);
+            content_close(second);
+            flow_free(flow);
+            content_close(content);
+            config_free(&cfg);
+            return 2;
+        }
+    }
     int status;
     if (o.render) {
         status = render(content, o.render, o.width, !utf8);
@@ -403,9 +418,13 @@ int main(int argc, char **argv)
             .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
             .print_width = (int)cfg.print_width,
             .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
+            .second_flow = second_flow,
+            .second_lang = second_flow ? cfg.second_language : NULL,
         };
         status = ui_run(&content, &flow, &ui);
     }
+    flow_free(second_flow);
+    content_close(second);
     flow_free(flow);
     content_close(content);
     config_free(&cfg);

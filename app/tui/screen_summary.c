@@ -5,6 +5,7 @@
 #include "tui/screens.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/markdown.h"
 #include "core/print.h"
 #include "core/summary.h"
 
@@ -74,38 +75,123 @@ int ui_print(struct ui *ui, const char *text)
     return 0;
 }
 
-/* Lay the summary out for paper, as the screen does, and print it. */
-static void print_summary(struct ui *ui)
+/* The summary in the clinician's language, when one is configured and it
+ * is not the patient's. Malloc'd Markdown or NULL. */
+static char *second_summary(struct ui *ui)
 {
-    struct layout_opts o = {.width = ui->opts->print_width > 0 ? ui->opts->print_width : 80,
-                            .ascii = ui->opts->ascii, .lang = ui->content->lang};
-    struct layout *L = ui->summary_md ? layout_markdown(ui->summary_md, strlen(ui->summary_md), &o) : NULL;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = L ? open_memstream(&text, &len) : NULL;
-    if (!f || layout_print(L, f) < 0) {
-        if (f)
-            fclose(f);
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
-    } else {
-        fclose(f);
-        if (ui_print(ui, text) == 0) {
-            /* Kept a few minutes for a staff reprint, then zeroed. */
-            if (ui->last_print) {
-                explicit_bzero(ui->last_print, strlen(ui->last_print));
-                free(ui->last_print);
-            }
-            ui->last_print = strdup(text);
-            ui->last_print_at = ui_now_ms();
-        }
-    }
-    if (text) {
-        explicit_bzero(text, len);
-        free(text);
-    }
+    const char *second = ui->opts->second_lang;
+    if (!ui->opts->second_flow || !second || strcmp(second, ui->content->lang) == 0)
+        return NULL;
+    struct summary_info si = info(ui);
+    i18n_set_language(second); /* the headings in that language too */
+    char *md = summary_build(ui->opts->second_flow, ui->session, &si);
+    i18n_set_language(ui->content->lang);
+    return md;
+}
+
+/* Markdown laid out for paper (width cells) and appended to out. */
+static int append_text(FILE *out, const char *md, int width, const struct ui *ui)
+{
+    struct layout_opts o = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout *L = layout_markdown(md, strlen(md), &o);
+    int rc = L ? layout_print(L, out) : -1;
     if (L && L->text)
         explicit_bzero(L->text, L->text_len);
     layout_free(L);
+    return rc;
+}
+
+/* The whole printout (or saved text): the patient's language, then the
+ * clinician's. Malloc'd (caller zeroes and frees) or NULL. With html, a
+ * small HTML page instead. */
+static char *printout(struct ui *ui, int width, int html)
+{
+    char *second = second_summary(ui);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int rc = out ? 0 : -1;
+    const char *parts[2] = {ui->summary_md, second};
+    if (out && html)
+        fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Summary</title>\n"
+              "<style>body{font:12pt/1.5 sans-serif;max-width:40em;margin:2em auto}"
+              "h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999}"
+              "hr{page-break-after:always;border:0}@media print{body{margin:0}}</style>\n"
+              "</head><body>\n",
+              out);
+    for (int i = 0; i < 2 && rc == 0; i++) {
+        if (!parts[i])
+            continue;
+        if (i > 0)
+            fputs(html ? "<hr>\n" : "\n\n", out);
+        if (html) {
+            cmark_node *doc = markdown_parse(parts[i], strlen(parts[i]));
+            char *h = doc ? markdown_to_html(doc) : NULL;
+            rc = h && fputs(h, out) >= 0 ? 0 : -1;
+            if (h)
+                explicit_bzero(h, strlen(h));
+            free(h);
+            cmark_node_free(doc);
+        } else {
+            rc = append_text(out, parts[i], width, ui);
+        }
+    }
+    if (out && html)
+        fputs("</body></html>\n", out);
+    if (second) {
+        explicit_bzero(second, strlen(second));
+        free(second);
+    }
+    if (!out || fclose(out) != 0 || rc < 0) {
+        if (text) {
+            explicit_bzero(text, len);
+            free(text);
+        }
+        return NULL;
+    }
+    return text;
+}
+
+static void print_summary(struct ui *ui)
+{
+    char *text = printout(ui, ui->opts->print_width > 0 ? ui->opts->print_width : 80, 0);
+    if (!text) {
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
+        return;
+    }
+    if (ui_print(ui, text) == 0) {
+        /* Kept a few minutes for a staff reprint, then zeroed. */
+        if (ui->last_print) {
+            explicit_bzero(ui->last_print, strlen(ui->last_print));
+            free(ui->last_print);
+        }
+        ui->last_print = strdup(text);
+        ui->last_print_at = ui_now_ms();
+    }
+    explicit_bzero(text, strlen(text));
+    free(text);
+}
+
+/* Save as text and as HTML in the configured folder. */
+static void save_summary(struct ui *ui)
+{
+    char path[1024], err[512];
+    int ok = 1;
+    for (int html = 0; html < 2 && ok; html++) {
+        char *text = printout(ui, 80, html);
+        ok = text && save_text(ui->opts->save_dir, "summary", html ? "html" : "txt", text,
+                               strlen(text), path, sizeof path, err, sizeof err) == 0;
+        if (!text)
+            snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
+        if (text) {
+            explicit_bzero(text, strlen(text));
+            free(text);
+        }
+    }
+    if (ok)
+        snprintf(ui->notice, sizeof ui->notice, _("Saved as %s (and a .txt copy)."), path);
+    else
+        snprintf(ui->notice, sizeof ui->notice, "%s", err);
 }
 
 void summary_draw(struct ui *ui)
@@ -118,9 +204,11 @@ void summary_draw(struct ui *ui)
         for (int r = 0; r < rows && ui->summary_top + (size_t)r < L->line_count; r++)
             term_draw_line(L, ui->summary_top + (size_t)r, 1 + r, 1, ui_text_width(), NULL);
     }
-    const char *hints = ui->opts->print_argv
-                            ? _("p print  Backspace change answers  Esc home")
-                            : _("Backspace change answers  Esc home");
+    const char *hints = ui->opts->print_argv && ui->opts->save_dir
+                            ? _("p print  s save  Backspace change answers  Esc home")
+                        : ui->opts->print_argv ? _("p print  Backspace change answers  Esc home")
+                        : ui->opts->save_dir   ? _("s save  Backspace change answers  Esc home")
+                                               : _("Backspace change answers  Esc home");
     ui_draw_chrome(ui, _("Your summary for the clinician"), hints, NULL);
     move(1, 1);
 }
@@ -149,6 +237,11 @@ void summary_key(struct ui *ui, int key)
     case 'P':
         if (ui->opts->print_argv && summary_layout(ui))
             print_summary(ui);
+        break;
+    case 's':
+    case 'S':
+        if (ui->opts->save_dir && summary_layout(ui))
+            save_summary(ui);
         break;
     case 'q':
     case 'Q':

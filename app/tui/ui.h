@@ -28,6 +28,10 @@ struct ui_options {
     char *const *print_argv;  /* print command (the file is appended); NULL: off */
     int print_width;          /* columns on paper */
     const char *save_dir;     /* where summaries may be saved; NULL: off */
+    /* The clinician's language: printed and saved summaries carry the
+     * summary in this language too (NULL: only the patient's). */
+    const struct flow *second_flow;
+    const char *second_lang;
 };
 
 /* Run until the patient quits. *content and *flow (NULL when the content has
