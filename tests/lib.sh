@@ -85,3 +85,57 @@ finish() {
     echo "$((checks - failures)) passed, $failures failed"
     [ "$failures" -eq 0 ]
 }
+
+# menu_number TEXT: the number of the menu row that contains TEXT.
+menu_number() {
+    screen | grep -F -- "$1" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. '
+}
+
+# last_choice: the highest answer number on a question screen.
+last_choice() {
+    screen | grep -oE '^ [> ] ?[0-9]+\. [[(]' | grep -oE '[0-9]+' | sort -n | tail -1
+}
+
+# answer_until_summary: answer every question with its last choice (and
+# go on past an urgent page) until the summary shows.
+answer_until_summary() {
+    local i=0
+    while [ $i -lt 40 ]; do
+        i=$((i + 1))
+        screen | grep -qF "Your summary for the clinician" && return 0
+        if screen | grep -qF "Please get help now"; then
+            keys Enter
+        else
+            local before n
+            before=$(screen | head -1)
+            n=$(last_choice)
+            [ -n "$n" ] || { sleep 0.1; continue; }
+            if [ "$n" -gt 9 ]; then keys Down; for _ in $(seq 2 "$n"); do keys Down; done; keys Space; else keys "$n"; fi
+            keys Enter
+            wait_title_changes "$before"
+        fi
+    done
+    wait_for "Your summary for the clinician"
+}
+
+# wait_title_changes OLD: poll until the top row is no longer OLD.
+wait_title_changes() {
+    local tries=30
+    while [ $tries -gt 0 ] && [ "$(screen | head -1)" = "$1" ]; do
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+}
+
+# check NAME COMMAND...: a test that is not about the screen.
+check() {
+    local name=$1
+    shift
+    checks=$((checks + 1))
+    if "$@"; then
+        echo "ok - $name"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $name"
+    fi
+}

@@ -1,6 +1,6 @@
 /* flow.c: reads questions.md into a flow (questions, answers, notes, flags)
  * and walks it for one patient. Checks of the whole graph are in flow_check.c;
- * the format is described in docs/flow-format.md. */
+ * the format is described in content/README.md. */
 #include "config.h"
 
 #include "core/flow.h"

@@ -1,5 +1,5 @@
 /* flow.h: the guided question flow. Parse content/<lang>/questions.md into a
- * graph of questions (docs/flow-format.md), check it, and walk it with one
+ * graph of questions (content/README.md), check it, and walk it with one
  * patient's answers.
  *
  * Ownership: a struct flow owns all of its strings and never changes after

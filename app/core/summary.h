@@ -1,6 +1,6 @@
 /* summary.h: one patient's answers become the summary to bring to the
  * clinician, as a Markdown document that the layout engine shows, prints
- * or saves (docs/flow-format.md lists what goes into it).
+ * or saves (content/README.md lists what goes into it).
  *
  * Text that comes from content or config (labels, notes, clinic name) is
  * escaped, so it can never add Markdown structure. Nothing here logs or

@@ -65,6 +65,10 @@ int ui_print(struct ui *ui, const char *text)
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Printing is not set up here."));
         return -1;
     }
+    /* Printing may take a few seconds: say so before it starts. */
+    term_fill(LINES - 1, 0, term_attr(ROLE_FOOTER));
+    term_text(LINES - 1, 1, _("Printing, please wait..."), COLS - 2, term_attr(ROLE_FOOTER));
+    refresh();
     char err[512];
     if (print_text(ui->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
         snprintf(ui->notice, sizeof ui->notice, "%s %s", err,

@@ -58,7 +58,7 @@ expect "unknown TERM exits 2" "exit=2"
 
 # A missing page in the menu: the file is named before any screen is drawn.
 start 80 24 "$KIOSK" --content "$KIOSK_TEST_DATA/content/missing-page"
-expect "missing page is named" "gone.md, which does not exist"
+expect "missing page is named with its line" "missing-page/en/index.md:4: error:"
 expect "missing page exits 2" "exit=2"
 
 # Preview any Markdown file straight in the reader.

@@ -1,0 +1,67 @@
+# tests/e2e/flow.sh: the guided questions end to end: walk the whole flow
+# with keys, go back and change an answer, reach the summary, print it to a
+# stand-in printer, and see a failing printer leave the summary in place.
+. "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
+
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
+mkdir -p "$work/rec" "$work/tmp"
+printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n' \
+    "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
+printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+
+start 80 24 "TMPDIR=$work/tmp" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf"
+expect "home shows the questions entry" "visit"
+keys "$(menu_number visit)"
+expect "first question is the safety check" "thoughts of hurting yourself"
+expect "progress is shown" "Question 1 of about"
+keys 2 Enter
+expect "second question" "Which treatment"
+keys 2 Enter
+expect "antidepressant question" "Do you take an antidepressant now?"
+keys 1 Enter
+expect "which antidepressant (choose all)" "Which antidepressant do you take?"
+keys 1
+expect "a ticked box shows in text" "[x]"
+keys Enter
+answer_until_summary
+expect "the summary shows" "Questions to discuss with your clinician"
+
+keys p
+expect "printing is confirmed" "Sent to the printer"
+check "the printer got the summary" grep -qF "Questions to discuss with your clinician" "$work/rec/text"
+check "the summary names the chosen antidepressant" grep -qF "Sertraline" "$work/rec/text"
+check "the print command got its own arguments" grep -qxF -- "-d" "$work/rec/argv"
+check "the temporary file was private" grep -qxF 600 "$work/rec/filemode"
+check "the temporary folder was private" grep -qxF 700 "$work/rec/dirmode"
+check "the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
+check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
+check "the printout is 48 columns wide" test "$(wc -L < "$work/rec/text")" -le 48
+
+# Back through the path to the antidepressant question; change the answer.
+for _ in $(seq 1 30); do
+    screen | grep -qF "Do you take an antidepressant now?" && break
+    keys BSpace
+    sleep 0.1
+done
+expect "back reaches the earlier question" "Do you take an antidepressant now?"
+expect "the earlier answer is kept" "(*) Yes"
+keys 2 Enter
+answer_until_summary
+keys p
+expect "printed again" "Sent to the printer"
+check "the changed path dropped the old answer" sh -c "! grep -qF Sertraline '$work/rec/text'"
+check "the new answer is in the summary" grep -qF "Do you take an antidepressant now? — No" "$work/rec/text"
+
+# A printer that refuses the job: a clear message, the summary stays.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/fail.conf"
+keys "$(menu_number visit)"
+expect "questions start" "Question 1 of about"
+answer_until_summary
+keys p
+expect "a failed print says so" "did not accept the summary"
+expect "the summary is still on screen" "Your summary for the clinician"
+keys q
+expect "quits" "exit=0"
+
+finish

@@ -1,0 +1,66 @@
+# tests/e2e/kiosk.sh: kiosk mode end to end: no way out but the staff PIN,
+# the idle countdown wipes the patient, SIGHUP exits cleanly, and a bad
+# config file is named with its line.
+. "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
+
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
+hash=$(echo 2468 | "$KIOSK" --hash-pin)
+printf '[kiosk]\nidle_timeout = 10\ncountdown = 5\n%s\n[print]\ncommand =\n' "$hash" > "$work/kiosk.conf"
+run_kiosk() { start 80 24 "$KIOSK" --kiosk --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/kiosk.conf"; }
+
+run_kiosk
+expect "the attract screen waits for a patient" "Touch the screen or press any key"
+keys x
+expect "any key starts" "visit"
+for k in C-c C-z 'C-\' q Q Escape F10 C-d M-x; do keys "$k"; done
+sleep 0.3
+expect_not "no key leaves the kiosk" "exit="
+expect "the kiosk is still showing its menu" "visit"
+
+# Answer a question, then walk away.
+keys "$(menu_number visit)"
+expect "questions start" "Question 1 of about"
+keys 2 Enter
+expect "the patient answered a question" "Question 2 of about"
+if wait_for "Are you still there?" 14; then echo "ok - idle shows the countdown"; else
+    failures=$((failures + 1)); echo "not ok - idle shows the countdown"; screen; fi
+checks=$((checks + 1))
+if wait_for "any key to start" 8; then echo "ok - the countdown ends at the attract screen"; else
+    failures=$((failures + 1)); echo "not ok - the countdown ends at the attract screen"; screen; fi
+checks=$((checks + 1))
+keys x
+keys "$(menu_number visit)"
+expect "the next patient starts at question 1" "Question 1 of about"
+expect_not "no earlier answer is shown" "(*)"
+
+# Staff: a wrong PIN is refused, the right one opens the menu and leaves.
+keys Escape
+keys C-k C-k C-k
+expect "Ctrl-K three times asks for the PIN" "PIN:"
+keys 1 1 1 1 Enter
+expect "a wrong PIN is refused" "That PIN is not right"
+expect_not "a wrong PIN does not open the menu" "Leave the kiosk"
+keys Escape
+keys C-k C-k C-k
+expect "the PIN prompt again" "PIN:"
+keys 2 4 6 8 Enter
+expect "the right PIN opens the staff menu" "Leave the kiosk"
+keys 1
+expect "leaving the kiosk exits 0" "exit=0"
+
+# A hang-up wipes the session and exits 0.
+run_kiosk
+expect "kiosk up again" "Touch the screen"
+# The pane's shell runs the kiosk as its child.
+pkill -HUP -P "$(T display -p -t k '#{pane_pid}')" -x patient-kiosk
+expect "SIGHUP exits 0" "exit=0"
+
+# A bad config file: its line number, exit 2, nothing drawn.
+printf '[kiosk]\nidle_timeout = soon\n' > "$work/bad.conf"
+out=$("$KIOSK" --content "$KIOSK_CONTENT_DIR" --config "$work/bad.conf" 2>&1 </dev/null)
+status=$?
+check "a bad config exits 2" test "$status" = 2
+check "a bad config names its line" sh -c "echo \"\$1\" | grep -qF 'bad.conf:2: error: idle_timeout'" _ "$out"
+
+finish
