@@ -88,6 +88,7 @@ finish() {
 
 # menu_number TEXT: the number of the menu row that contains TEXT.
 menu_number() {
+    wait_for "$1"
     screen | grep -F -- "$1" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. '
 }
 

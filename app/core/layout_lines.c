@@ -150,6 +150,8 @@ size_t wrap_styled(const struct styled *st, int avail, const char *lang,
 
 int styled_longest_word(const struct styled *st, const char *lang)
 {
+    if (st->len == 0)
+        return 0;
     struct wrap_piece *pieces;
     size_t n = wrap_styled(st, 1, lang, &pieces);
     int longest = 0;

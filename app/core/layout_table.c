@@ -80,7 +80,7 @@ static int table_widths(struct table *t, int avail, const char *lang)
         int natural = 1, longest = 1;
         for (size_t r = 0; r < t->rows; r++) {
             struct styled *st = cell(t, r, c);
-            int w = (int)text_width(st->text, st->len);
+            int w = st->len ? (int)text_width(st->text, st->len) : 0;
             int lw = styled_longest_word(st, lang);
             natural = w > natural ? w : natural;
             longest = lw > longest ? lw : longest;
@@ -150,7 +150,7 @@ static int grid_row(struct builder *b, struct table *t, size_t r, const char *ba
             size_t pad = (size_t)t->width[c];
             if (l < count[c]) {
                 struct wrap_piece *p = &pieces[c][l];
-                used = text_width(st->text + p->off, p->len);
+                used = p->len ? text_width(st->text + p->off, p->len) : 0;
                 pad = used < pad ? pad - used : 0;
                 size_t before = 0;
                 char a = t->align ? (char)t->align[c] : 0;
