@@ -13,6 +13,7 @@
 #include "core/markdown.h"
 #include "core/summary.h"
 #include "core/layout.h"
+#include "tui/term.h"
 #include "tui/ui.h"
 
 #include <errno.h>
@@ -35,7 +36,7 @@ struct options {
     int width;
     int check, strict;
     int kiosk, training, hash_pin;
-    int no_color;
+    int no_color, high_contrast, large;
     const char *file;
 };
 
@@ -64,6 +65,8 @@ static void usage(FILE *out)
             "  --check            check the content: errors as FILE:LINE, then reading levels\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --no-color         no colours (also when NO_COLOR is set)\n"
+            "  --high-contrast    white and yellow on black, nothing dimmed\n"
+            "  --large-targets    every choice at least three rows tall, for touch screens\n"
             "  --help             show this help and exit\n"
             "  --version          show the version and exit\n\n"),
           out);
@@ -99,6 +102,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_TRAINING,
         OPT_HASH_PIN,
         OPT_NO_COLOR,
+        OPT_HIGH_CONTRAST,
+        OPT_LARGE,
         OPT_HELP,
         OPT_VERSION
     };
@@ -116,6 +121,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"training", no_argument, NULL, OPT_TRAINING},
         {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+        {"large-targets", no_argument, NULL, OPT_LARGE},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -169,6 +176,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_COLOR:
             o->no_color = 1;
+            break;
+        case OPT_HIGH_CONTRAST:
+            o->high_contrast = 1;
+            break;
+        case OPT_LARGE:
+            o->large = 1;
             break;
         case OPT_HELP:
             usage(stdout);
@@ -410,7 +423,10 @@ int main(int argc, char **argv)
             .countdown_seconds = (int)cfg.countdown,
             .pin_check = cfg.staff_pin_hash[0] ? check_pin : NULL,
             .pin_ctx = &cfg,
-            .color = !o.no_color && !(no_color && *no_color),
+            .theme = o.high_contrast                        ? THEME_HIGH_CONTRAST
+                     : o.no_color || (no_color && *no_color) ? THEME_MONO
+                                                             : THEME_COLOR,
+            .large = o.large,
             .ascii = !utf8,
             .file = o.file,
             .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,

@@ -288,7 +288,7 @@ static void idle_step(struct ui *ui, long long last_input)
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
-    if (term_start(opts->color, err, sizeof err) < 0) {
+    if (term_start((enum term_theme)opts->theme, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
         return 2;
     }

@@ -102,7 +102,7 @@ void home_key(struct ui *ui, int key)
         ungetch('L'); /* a touch on the language row opens the language choice */
         return;
     }
-    switch (menu_key(&ui->home, key, rows, y, &ui->mouse)) {
+    switch (menu_key(&ui->home, key, rows, y, ui)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->home.selected];
         if (strcmp(e->page, FLOW_PAGE) == 0 && ui->flow)
@@ -135,7 +135,7 @@ void results_draw(struct ui *ui)
 
 void results_key(struct ui *ui, int key)
 {
-    switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2, &ui->mouse)) {
+    switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->result_entries[ui->results.selected]];
         if (ui_open_page(ui, e->page, e->label) == 0) {

@@ -218,6 +218,6 @@ void staff_key(struct ui *ui, int key)
         leave_staff(ui);
         return;
     }
-    if (menu_key(&ui->staff_menu, key, ui_body_rows() - 1, 2, &ui->mouse) == 2)
+    if (menu_key(&ui->staff_menu, key, ui_body_rows() - 1, 2, ui) == 2)
         staff_do(ui, (enum staff_item)ui->staff_menu.selected);
 }

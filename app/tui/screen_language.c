@@ -24,7 +24,7 @@ void language_draw(struct ui *ui)
 
 void language_key(struct ui *ui, int key)
 {
-    switch (menu_key(&ui->language_menu, key, ui_body_rows() - 1, 2, &ui->mouse)) {
+    switch (menu_key(&ui->language_menu, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
         const char *code = ui->languages[ui->language_menu.selected].code;
         if (strcmp(code, ui->content->lang) == 0 || ui_switch_language(ui, code) == 0) {

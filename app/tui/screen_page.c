@@ -152,7 +152,7 @@ void toc_key(struct ui *ui, int key)
         ui->screen = SCREEN_PAGE;
         return;
     }
-    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2, &ui->mouse)) {
+    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2, ui)) {
     case 2:
         ui->screen = SCREEN_PAGE;
         ui->page.top = ui->page.layout->headings[ui->toc.selected].line;
@@ -188,7 +188,7 @@ void contents_draw(struct ui *ui)
 
 void contents_key(struct ui *ui, int key)
 {
-    switch (menu_key(&ui->contents, key, ui_body_rows() - 1, 2, &ui->mouse)) {
+    switch (menu_key(&ui->contents, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
         size_t i = ui->contents.selected;
         if (i < ui->content->entry_count) {

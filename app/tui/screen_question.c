@@ -21,7 +21,9 @@ struct qview {
     int q;
     struct layout *title, *help;
     struct layout *label[FLOW_MAX_ANSWERS];
-    int first[FLOW_MAX_ANSWERS]; /* first row of each answer */
+    int first[FLOW_MAX_ANSWERS]; /* first row of each answer's label */
+    int block[FLOW_MAX_ANSWERS]; /* first row of its touch target (padding included) */
+    int block_end[FLOW_MAX_ANSWERS];
     int count;
     int help_row, choices_row, buttons_row, total;
     int back_x, next_x, home_x;
@@ -119,10 +121,13 @@ static int qview_build(struct ui *ui, struct qview *v)
     v->help_row = row + 1;
     row += v->help && v->help->line_count ? (int)v->help->line_count + 2 : 1;
     v->choices_row = row;
+    int pad = ui->opts->large ? 1 : 0; /* large targets: a row above and below */
     for (int a = 0; a < v->count; a++) {
         v->label[a] = layout_text(flow_answer_label(f, v->q, a), 0, &lo);
-        v->first[a] = row;
-        row += v->label[a] ? (int)v->label[a]->line_count : 1;
+        v->block[a] = row;
+        v->first[a] = row + pad;
+        row += (v->label[a] ? (int)v->label[a]->line_count : 1) + 2 * pad;
+        v->block_end[a] = row;
     }
     v->buttons_row = row + 1;
     v->total = row + 2;
@@ -143,8 +148,8 @@ static void keep_visible(struct ui *ui, const struct qview *v, int rows)
 {
     if (ui->choice < 0 || ui->choice >= v->count)
         return;
-    int first = v->first[ui->choice];
-    int last = ui->choice + 1 < v->count ? v->first[ui->choice + 1] - 1 : v->buttons_row;
+    int first = v->block[ui->choice];
+    int last = ui->choice + 1 < v->count ? v->block_end[ui->choice] - 1 : v->buttons_row;
     if (ui->choice == 0)
         first = 0; /* show the question with the first answer */
     if ((size_t)first < ui->question_top)
@@ -180,6 +185,8 @@ void question_draw(struct ui *ui)
         }
         for (int a = 0; a < v.count; a++) {
             int lines = v.label[a] ? (int)v.label[a]->line_count : 1;
+            if (row >= v.block[a] && row < v.block_end[a] && a == ui->choice)
+                term_fill(y, 1, term_attr(ROLE_SELECT)); /* the whole target */
             if (row < v.first[a] || row >= v.first[a] + lines)
                 continue;
             int focus = a == ui->choice, is_chosen = (chosen >> a) & 1;
@@ -317,8 +324,7 @@ static void question_mouse(struct ui *ui, struct qview *v)
         return;
     }
     for (int a = 0; a < v->count; a++) {
-        int lines = v->label[a] ? (int)v->label[a]->line_count : 1;
-        if (row >= v->first[a] && row < v->first[a] + lines) {
+        if (row >= v->block[a] && row < v->block_end[a]) {
             choose(ui, a); /* a touch anywhere on the answer's rows */
             return;
         }

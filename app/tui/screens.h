@@ -130,7 +130,7 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
                struct ui *ui);
 /* Handle a key for a menu; returns 1 if the key moved the selection,
  * 2 if it chose the selected row, 0 if the key is not the menu's. */
-int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mouse);
+int menu_key(struct menu *m, int key, int rows, int y, const struct ui *ui);
 
 void home_draw(struct ui *ui);
 void home_key(struct ui *ui, int key);

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static SCREEN *term_screen; /* the one piece of mutable global state: the screen */
+/* The screen, and how it is painted: the only mutable globals. */
+static SCREEN *term_screen;
 static int term_color;
+static const struct role_style *term_roles;
 
 struct role_style {
     short fg, bg;
@@ -32,7 +34,23 @@ static const struct role_style roles[ROLE_COUNT] = {
     [ROLE_NOTE] = {-1, -1, A_DIM, A_DIM},
 };
 
-int term_start(int color, char *err, size_t errlen)
+/* High contrast: white or yellow on black, selection black on yellow,
+ * nothing dimmed; the mono column keeps it readable without colour too. */
+static const struct role_style high_contrast[ROLE_COUNT] = {
+    [ROLE_TEXT] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL},
+    [ROLE_TITLE] = {COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_CRISIS] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_FOOTER] = {COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_SELECT] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
+    [ROLE_MATCH] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_UNDERLINE},
+    [ROLE_HEADING] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
+    [ROLE_LINK] = {COLOR_CYAN, COLOR_BLACK, A_UNDERLINE | A_BOLD, A_UNDERLINE},
+    [ROLE_RULE] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL},
+    [ROLE_QUOTE] = {COLOR_YELLOW, COLOR_BLACK, A_NORMAL, A_NORMAL},
+    [ROLE_NOTE] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL},
+};
+
+int term_start(enum term_theme theme, char *err, size_t errlen)
 {
     const char *term = getenv("TERM");
     if (!term || !*term) {
@@ -54,11 +72,15 @@ int term_start(int color, char *err, size_t errlen)
     set_escdelay(25);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
-    term_color = color && has_colors() && start_color() == OK;
+    term_roles = theme == THEME_HIGH_CONTRAST ? high_contrast : roles;
+    term_color = theme != THEME_MONO && has_colors() && start_color() == OK;
     if (term_color) {
         use_default_colors();
-        for (int r = 1; r < ROLE_COUNT; r++)
-            init_pair((short)r, roles[r].fg, roles[r].bg);
+        for (int r = 0; r < ROLE_COUNT; r++)
+            if (r > 0 || theme == THEME_HIGH_CONTRAST)
+                init_pair((short)(r ? r : ROLE_COUNT), term_roles[r].fg, term_roles[r].bg);
+        if (theme == THEME_HIGH_CONTRAST)
+            bkgd(COLOR_PAIR(ROLE_COUNT)); /* white on black everywhere */
     }
     return 0;
 }
@@ -75,8 +97,8 @@ void term_end(void)
 int term_attr(enum term_role role)
 {
     if (!term_color)
-        return roles[role].mono_attr;
-    return roles[role].color_attr | (role ? (int)COLOR_PAIR(role) : 0);
+        return term_roles[role].mono_attr;
+    return term_roles[role].color_attr | (role ? (int)COLOR_PAIR(role) : 0);
 }
 
 static int style_attr(uint16_t style)
@@ -96,10 +118,8 @@ static int style_attr(uint16_t style)
         attr |= A_BOLD;
     if (style & STYLE_EMPH)
         attr |= A_ITALIC;
-    if (style & STYLE_CODE)
-        attr |= A_DIM;
-    if (style & STYLE_STRIKE)
-        attr |= A_DIM;
+    if (style & (STYLE_CODE | STYLE_STRIKE))
+        attr |= term_roles == high_contrast ? A_UNDERLINE : A_DIM;
     return attr;
 }
 

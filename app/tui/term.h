@@ -21,9 +21,15 @@ enum term_role {
     ROLE_COUNT
 };
 
-/* Start curses on the terminal. color: 0 never, 1 when the terminal has it.
- * Returns 0, or -1 with a message in err (unknown or missing TERM). */
-int term_start(int color, char *err, size_t errlen);
+enum term_theme {
+    THEME_COLOR,         /* colours when the terminal has them, else monochrome */
+    THEME_MONO,          /* attributes only (--no-color, NO_COLOR) */
+    THEME_HIGH_CONTRAST, /* white and yellow on black, nothing dimmed */
+};
+
+/* Start curses on the terminal in a theme. Returns 0, or -1 with a message
+ * in err (unknown or missing TERM). */
+int term_start(enum term_theme theme, char *err, size_t errlen);
 
 /* Restore the terminal. Safe to call twice or without term_start(). */
 void term_end(void);

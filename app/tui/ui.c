@@ -147,18 +147,26 @@ void ui_draw_too_small(void)
 
 /* ---- menus ---- */
 
+/* Rows each menu entry takes: three with --large-targets. */
+static int entry_height(const struct ui *ui)
+{
+    return ui->opts->large ? 3 : 1;
+}
+
 void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *, size_t),
                struct ui *ui)
 {
+    int h = entry_height(ui), fit = rows / h > 0 ? rows / h : 1;
     if (m->selected >= m->count)
         m->selected = m->count ? m->count - 1 : 0;
     if (m->selected < m->top)
         m->top = m->selected;
-    if (rows > 0 && m->selected >= m->top + (size_t)rows)
-        m->top = m->selected - (size_t)rows + 1;
+    if (m->selected >= m->top + (size_t)fit)
+        m->top = m->selected - (size_t)fit + 1;
     int cursor_y = y;
-    for (int r = 0; r < rows && m->top + (size_t)r < m->count; r++) {
+    for (int r = 0; r < fit && m->top + (size_t)r < m->count; r++) {
         size_t i = m->top + (size_t)r;
+        int row = y + r * h + h / 2;
         char num[16];
         if (i < 9)
             snprintf(num, sizeof num, " %zu. ", i + 1);
@@ -167,19 +175,22 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
         int sel = i == m->selected;
         int attr = sel ? term_attr(ROLE_SELECT) : (int)A_NORMAL;
         if (sel) {
-            term_fill(y + r, 1, attr);
-            cursor_y = y + r;
+            for (int k = 0; k < h; k++)
+                term_fill(y + r * h + k, 1, attr); /* the whole target lights up */
+            cursor_y = row;
         }
         /* The focus is marked with text too, not only by colour. */
-        term_text(y + r, 1, sel ? ">" : " ", 1, attr);
-        int x = 2 + term_text(y + r, 2, num, 5, attr);
-        term_text(y + r, x, label(ui, i), COLS - x - 1, attr);
+        term_text(row, 1, sel ? ">" : " ", 1, attr);
+        int x = 2 + term_text(row, 2, num, 5, attr);
+        term_text(row, x, label(ui, i), COLS - x - 1, attr);
     }
     move(cursor_y, 1); /* screen readers follow the cursor */
 }
 
-int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mouse)
+int menu_key(struct menu *m, int key, int rows, int y, const struct ui *ui)
 {
+    const struct ui_mouse *mouse = &ui->mouse;
+    int h = entry_height(ui);
     if (m->count == 0)
         return 0;
     switch (key) {
@@ -201,12 +212,16 @@ int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mo
     case 'G':
         m->selected = m->count - 1;
         return 1;
-    case KEY_PPAGE:
-        m->selected = m->selected > (size_t)rows ? m->selected - (size_t)rows : 0;
+    case KEY_PPAGE: {
+        size_t page = (size_t)(rows / h > 0 ? rows / h : 1);
+        m->selected = m->selected > page ? m->selected - page : 0;
         return 1;
-    case KEY_NPAGE:
-        m->selected = m->selected + (size_t)rows < m->count ? m->selected + (size_t)rows : m->count - 1;
+    }
+    case KEY_NPAGE: {
+        size_t page = (size_t)(rows / h > 0 ? rows / h : 1);
+        m->selected = m->selected + page < m->count ? m->selected + page : m->count - 1;
         return 1;
+    }
     case '\n':
     case '\r':
     case KEY_ENTER:
@@ -214,11 +229,13 @@ int menu_key(struct menu *m, int key, int rows, int y, const struct ui_mouse *mo
         return 2;
     case KEY_MOUSE: {
         if (mouse->wheel)
-            return menu_key(m, mouse->wheel < 0 ? KEY_UP : KEY_DOWN, rows, y, mouse);
-        size_t row = m->top + (size_t)(mouse->y - y);
-        if (mouse->y < y || mouse->y >= y + rows || row >= m->count)
+            return menu_key(m, mouse->wheel < 0 ? KEY_UP : KEY_DOWN, rows, y, ui);
+        if (mouse->y < y || mouse->y >= y + rows)
             return 0;
-        m->selected = row; /* a touch anywhere on the row chooses it */
+        size_t row = m->top + (size_t)((mouse->y - y) / h);
+        if (row >= m->count)
+            return 0;
+        m->selected = row; /* a touch anywhere on the entry chooses it */
         return 2;
     }
     default:

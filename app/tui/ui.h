@@ -20,7 +20,8 @@ struct ui_options {
      * no PIN configured, so the kiosk cannot be left from the keyboard. */
     int (*pin_check)(const char *pin, const void *ctx);
     const void *pin_ctx;
-    int color;        /* 0: monochrome (--no-color, NO_COLOR) */
+    int theme;        /* enum term_theme: colour, monochrome or high contrast */
+    int large;        /* 1: every choice at least three rows tall (touch screens) */
     int ascii;        /* 1: no UTF-8 locale: ASCII lines and bullets */
     const char *file; /* open this Markdown file instead of the home screen */
     const char *clinic_name;  /* for the summary; may be NULL */
