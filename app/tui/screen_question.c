@@ -374,6 +374,10 @@ void question_key(struct ui *ui, int key)
     case 'H':
         ui->screen = SCREEN_HOME; /* the answers stay for when the patient comes back */
         break;
+    case 'q':
+    case 'Q':
+        ui->quit = 1; /* (never in kiosk mode: the loop refuses it) */
+        break;
     case KEY_MOUSE:
         question_mouse(ui, &v);
         break;
