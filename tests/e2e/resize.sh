@@ -27,7 +27,8 @@ while [ $i -lt 200 ]; do
     esac
 done
 resize 100 30
-sleep 0.1
+# A key pressed while the window is too small is ignored: wait for a full screen.
+wait_for "Thinking about hurting yourself"
 keys g
 sleep 0.3
 checks=$((checks + 1))
