@@ -46,13 +46,15 @@ static void usage(FILE *out)
     fputs(_("A patient-education kiosk for the terminal: pages from Markdown files, in the\n"
             "patient's language. With FILE.md, open that file in the reader.\n\n"),
           out);
-    fputs(_("  --kiosk            unattended kiosk: no way out but the staff PIN (Ctrl-K three\n"
-            "                     times), resets itself for the next patient when idle\n"
-            "  --training         staff training: sources and reasons shown, no idle reset\n"
-            "  --config FILE      read settings from FILE (default: " SYSCONFDIR "/patient-kiosk.conf)\n"
-            "  --hash-pin         read a staff PIN on standard input and print its hash for\n"
-            "                     the staff_pin_hash setting\n"),
-          out);
+    fprintf(out,
+            _("  --kiosk            unattended kiosk: no way out but the staff PIN (Ctrl-K\n"
+              "                     three times); resets itself for the next patient\n"
+              "  --training         staff training: sources and reasons shown, no idle reset\n"
+              "  --config FILE      read settings from FILE\n"
+              "                     (default: %s)\n"
+              "  --hash-pin         read a staff PIN on standard input and print its hash for\n"
+              "                     the staff_pin_hash setting\n"),
+            SYSCONFDIR "/patient-kiosk.conf");
     fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
             "                     installed content)\n"
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
@@ -62,7 +64,7 @@ static void usage(FILE *out)
             "                     safety=2,treatment=1 (question id = 1-based choice; join\n"
             "                     several choices with +)\n"
             "  --format FORMAT    text (default) or html, for --summary\n"
-            "  --check            check the content: errors as FILE:LINE, then reading levels\n"
+            "  --check            check the content: errors as FILE:LINE, then reading level\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --no-color         no colours (also when NO_COLOR is set)\n"
             "  --high-contrast    white and yellow on black, nothing dimmed\n"

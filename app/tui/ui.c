@@ -119,8 +119,10 @@ void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const c
 
     int crisis_row = LINES - 2;
     term_fill(crisis_row, 0, term_attr(ROLE_CRISIS));
-    const char *crisis = COLS >= 70 ? _("Thinking about hurting yourself? Call or text 988. In danger, call 911.")
-                                    : _("Crisis: call or text 988. Danger: 911.");
+    /* The long crisis line when it fits whole, in any language; else the short one. */
+    const char *crisis = _("Thinking about hurting yourself? Call or text 988. In danger, call 911.");
+    if ((int)text_width(crisis, strlen(crisis)) > COLS - 2)
+        crisis = _("Crisis: call or text 988. Danger: 911.");
     term_text(crisis_row, 1, crisis, COLS - 2, term_attr(ROLE_CRISIS));
 
     int footer = LINES - 1;
