@@ -200,12 +200,7 @@ static void layout_code(struct builder *b, cmark_node *node)
 static void layout_rule(struct builder *b)
 {
     block_begin(b);
-    const char *rule = b->opts->ascii ? "-" : "─";
-    int avail = builder_avail(b);
-    line_begin(b);
-    for (int i = 0; i < avail; i++)
-        line_add(b, rule, strlen(rule), STYLE_RULE);
-    line_end(b, 0, 0);
+    rule_line(b);
 }
 
 /* `<!-- sources: 3, 7 -->` after a block names its sources; staff see them in
@@ -366,25 +361,13 @@ static void layout_links(struct builder *b)
 
 struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts)
 {
-    struct layout *L = calloc(1, sizeof *L);
-    if (!L)
+    struct builder b;
+    struct layout_opts o;
+    if (builder_start(&b, &o, opts) < 0)
         return NULL;
-    struct layout_opts o = *opts;
-    if (o.width < 1)
-        o.width = 1;
-    L->width = o.width;
-    struct builder b = {.out = L, .opts = &o, .at_start = 1};
     layout_children(&b, doc, 0);
     layout_links(&b);
-    for (size_t i = 0; i < b.link_count; i++)
-        free(b.links[i]);
-    free(b.links);
-    free(b.margins);
-    if (b.failed) {
-        layout_free(L);
-        return NULL;
-    }
-    return L;
+    return builder_finish(&b);
 }
 
 struct layout *layout_markdown(const char *text, size_t len, const struct layout_opts *opts)
@@ -399,14 +382,10 @@ struct layout *layout_markdown(const char *text, size_t len, const struct layout
 
 struct layout *layout_text(const char *text, uint16_t style, const struct layout_opts *opts)
 {
-    struct layout *L = calloc(1, sizeof *L);
-    if (!L)
+    struct builder b;
+    struct layout_opts o;
+    if (builder_start(&b, &o, opts) < 0)
         return NULL;
-    struct layout_opts o = *opts;
-    if (o.width < 1)
-        o.width = 1;
-    L->width = o.width;
-    struct builder b = {.out = L, .opts = &o, .at_start = 1};
     for (const char *p = text; *p && !b.failed;) {
         const char *end = strstr(p, "\n\n");
         size_t n = end ? (size_t)(end - p) : strlen(p);
@@ -430,11 +409,7 @@ struct layout *layout_text(const char *text, uint16_t style, const struct layout
         while (*p == '\n')
             p++;
     }
-    if (b.failed) {
-        layout_free(L);
-        return NULL;
-    }
-    return L;
+    return builder_finish(&b);
 }
 
 void layout_free(struct layout *L)

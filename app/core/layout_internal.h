@@ -79,6 +79,15 @@ void block_separate(struct builder *b);
  * extra spaces of indent. */
 void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t heading);
 
+/* A rule across the available width (thematic breaks, card dividers). */
+void rule_line(struct builder *b);
+
+/* Set up b for a new layout with a copy of opts in *o (which must outlive
+ * b). 0, or -1 when out of memory. builder_finish() frees the builder's
+ * own memory and returns the layout, or NULL if anything failed. */
+int builder_start(struct builder *b, struct layout_opts *o, const struct layout_opts *opts);
+struct layout *builder_finish(struct builder *b);
+
 /* Collect the inline content of node into st (links get [n] markers). */
 void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uint16_t style);
 

@@ -378,3 +378,39 @@ void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t 
     emit_pieces(b, st, pieces, n, off, hang, heading);
     free(pieces);
 }
+
+void rule_line(struct builder *b)
+{
+    const char *rule = b->opts->ascii ? "-" : "─";
+    int avail = builder_avail(b);
+    line_begin(b);
+    for (int i = 0; i < avail; i++)
+        line_add(b, rule, strlen(rule), STYLE_RULE);
+    line_end(b, 0, 0);
+}
+
+int builder_start(struct builder *b, struct layout_opts *o, const struct layout_opts *opts)
+{
+    *o = *opts;
+    if (o->width < 1)
+        o->width = 1;
+    *b = (struct builder){.opts = o, .at_start = 1};
+    b->out = calloc(1, sizeof *b->out);
+    if (!b->out)
+        return -1;
+    b->out->width = o->width;
+    return 0;
+}
+
+struct layout *builder_finish(struct builder *b)
+{
+    for (size_t i = 0; i < b->link_count; i++)
+        free(b->links[i]);
+    free(b->links);
+    free(b->margins);
+    if (b->failed) {
+        layout_free(b->out);
+        return NULL;
+    }
+    return b->out;
+}

@@ -196,22 +196,12 @@ static void layout_grid(struct builder *b, struct table *t)
     border_line(b, t, ascii ? "+" : "└", ascii ? "-" : "─", ascii ? "+" : "┴", ascii ? "+" : "┘");
 }
 
-static void card_rule(struct builder *b)
-{
-    const char *rule = b->opts->ascii ? "-" : "─";
-    int avail = builder_avail(b);
-    line_begin(b);
-    for (int i = 0; i < avail; i++)
-        line_add(b, rule, strlen(rule), STYLE_RULE);
-    line_end(b, 0, 0);
-}
-
 /* Each body row becomes a card: one "Header: value" entry per column,
  * continuation lines indented, cards divided by rules. */
 static void layout_cards(struct builder *b, struct table *t)
 {
     size_t first = t->rows > 1 ? 1 : 0;
-    card_rule(b);
+    rule_line(b);
     for (size_t r = first; r < t->rows && !b->failed; r++) {
         for (size_t c = 0; c < t->cols && !b->failed; c++) {
             struct styled entry = {0};
@@ -230,7 +220,7 @@ static void layout_cards(struct builder *b, struct table *t)
                 emit_wrapped(b, &entry, 2, 0);
             styled_free(&entry);
         }
-        card_rule(b);
+        rule_line(b);
     }
 }
 
