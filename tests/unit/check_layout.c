@@ -102,6 +102,46 @@ START_TEST(cjk_wraps_without_spaces)
 }
 END_TEST
 
+START_TEST(spanish_wraps_by_the_rules)
+{
+    const char *es = "¿Puedo seguir tomando mi antidepresivo? ¡Pregunte a su equipo de atención! "
+                     "La esketamina (Spravato) puede subir la presión arterial por un tiempo corto.";
+    for (int width = 16; width <= 60; width += 4) { /* the longest word is 14 */
+        struct layout_opts o = {.width = width, .lang = "es"};
+        struct layout *L = layout_markdown(es, strlen(es), &o);
+        ck_assert_ptr_nonnull(L);
+        assert_fits(L, width);
+        char joined[1024] = "";
+        for (size_t i = 0; i < L->line_count; i++) {
+            const char *t = layout_line_text(L, i);
+            size_t n = L->lines[i].text_len;
+            /* An opening mark never ends a line; a closing one never starts it. */
+            ck_assert_msg(!(n >= 2 && (memcmp(t + n - 2, "¿", 2) == 0 || memcmp(t + n - 2, "¡", 2) == 0)),
+                          "line ends with an opening mark at width %d", width);
+            ck_assert_msg(t[0] != '?' && t[0] != '!' && t[0] != ')' && t[0] != ',',
+                          "line starts with closing punctuation at width %d", width);
+            if (i > 0)
+                strcat(joined, " ");
+            strncat(joined, t, n);
+        }
+        ck_assert_str_eq(joined, es); /* nothing lost, nothing added */
+        layout_free(L);
+    }
+}
+END_TEST
+
+START_TEST(cjk_table_columns_line_up)
+{
+    const char *md = "| 药物 | 说明 |\n|---|---|\n| 舍曲林 | 每天一次，通常需要几周才起效 |\n| 氯胺酮 | 一系列疗程 |\n";
+    struct layout *L = lay(md, 40);
+    assert_fits(L, 40);
+    /* Every grid line has the same width in cells, so the borders line up. */
+    for (size_t i = 1; i < L->line_count; i++)
+        ck_assert_uint_eq(L->lines[i].cells, L->lines[0].cells);
+    layout_free(L);
+}
+END_TEST
+
 START_TEST(nested_lists_hang)
 {
     struct layout *L = lay("- First item that is long enough to wrap here\n"
@@ -455,6 +495,8 @@ Suite *layout_suite(void)
     tcase_add_test(tc, paragraph_wraps_at_width);
     tcase_add_test(tc, accents_count_as_one_cell);
     tcase_add_test(tc, cjk_wraps_without_spaces);
+    tcase_add_test(tc, spanish_wraps_by_the_rules);
+    tcase_add_test(tc, cjk_table_columns_line_up);
     tcase_add_test(tc, nested_lists_hang);
     tcase_add_test(tc, quotes_headings_rules);
     tcase_add_test(tc, links_get_numbers);
