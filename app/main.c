@@ -14,6 +14,7 @@
 #include "core/summary.h"
 #include "core/layout.h"
 #include "tui/term.h"
+#include "tui/plain.h"
 #include "tui/ui.h"
 
 #include <errno.h>
@@ -37,6 +38,7 @@ struct options {
     int check, strict;
     int kiosk, training, hash_pin;
     int no_color, high_contrast, large;
+    int plain;
     const char *file;
 };
 
@@ -55,6 +57,10 @@ static void usage(FILE *out)
               "  --hash-pin         read a staff PIN on standard input and print its hash for\n"
               "                     the staff_pin_hash setting\n"),
             SYSCONFDIR "/patient-kiosk.conf");
+    fputs(_("  --plain            plain lines for screen readers and braille displays: no\n"
+            "                     cursor movement, numbered choices, answers typed as a\n"
+            "                     number and Enter (also when TERM is dumb)\n"),
+          out);
     fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
             "                     installed content)\n"
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
@@ -106,6 +112,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_NO_COLOR,
         OPT_HIGH_CONTRAST,
         OPT_LARGE,
+        OPT_PLAIN,
         OPT_HELP,
         OPT_VERSION
     };
@@ -125,6 +132,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"no-color", no_argument, NULL, OPT_NO_COLOR},
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
         {"large-targets", no_argument, NULL, OPT_LARGE},
+        {"plain", no_argument, NULL, OPT_PLAIN},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -184,6 +192,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_LARGE:
             o->large = 1;
+            break;
+        case OPT_PLAIN:
+            o->plain = 1;
             break;
         case OPT_HELP:
             usage(stdout);
@@ -439,7 +450,12 @@ int main(int argc, char **argv)
             .second_flow = second_flow,
             .second_lang = second_flow ? cfg.second_language : NULL,
         };
-        status = ui_run(&content, &flow, &ui);
+        /* Screen readers, braille displays and dumb terminals: plain lines. */
+        const char *term = getenv("TERM");
+        if (o.plain || (term && strcmp(term, "dumb") == 0))
+            status = plain_run(&content, &flow, &ui, stdin, stdout);
+        else
+            status = ui_run(&content, &flow, &ui);
     }
     flow_free(second_flow);
     content_close(second);

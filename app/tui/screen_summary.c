@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/print.h"
+#include "core/printout.h"
 #include "core/summary.h"
 
 #include <ncurses.h>
@@ -79,81 +80,22 @@ int ui_print(struct ui *ui, const char *text)
     return 0;
 }
 
-/* The summary in the clinician's language, when one is configured and it
- * is not the patient's. Malloc'd Markdown or NULL. */
-static char *second_summary(struct ui *ui)
-{
-    const char *second = ui->opts->second_lang;
-    if (!ui->opts->second_flow || !second || strcmp(second, ui->content->lang) == 0)
-        return NULL;
-    struct summary_info si = info(ui);
-    i18n_set_language(second); /* the headings in that language too */
-    char *md = summary_build(ui->opts->second_flow, ui->session, &si);
-    i18n_set_language(ui->content->lang);
-    return md;
-}
-
-/* Markdown laid out for paper (width cells) and appended to out. */
-static int append_text(FILE *out, const char *md, int width, const struct ui *ui)
-{
-    struct layout_opts o = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang};
-    struct layout *L = layout_markdown(md, strlen(md), &o);
-    int rc = L ? layout_print(L, out) : -1;
-    if (L && L->text)
-        explicit_bzero(L->text, L->text_len);
-    layout_free(L);
-    return rc;
-}
-
-/* The whole printout (or saved text): the patient's language, then the
- * clinician's. Malloc'd (caller zeroes and frees) or NULL. With html, a
- * small HTML page instead. */
+/* The printout (text at width, or HTML), in one or two languages. Malloc'd
+ * (caller zeroes and frees) or NULL. */
 static char *printout(struct ui *ui, int width, int html)
 {
-    char *second = second_summary(ui);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    int rc = out ? 0 : -1;
-    const char *parts[2] = {ui->summary_md, second};
-    if (out && html)
-        fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Summary</title>\n"
-              "<style>body{font:12pt/1.5 sans-serif;max-width:40em;margin:2em auto}"
-              "h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999}"
-              "hr{page-break-after:always;border:0}@media print{body{margin:0}}</style>\n"
-              "</head><body>\n",
-              out);
-    for (int i = 0; i < 2 && rc == 0; i++) {
-        if (!parts[i])
-            continue;
-        if (i > 0)
-            fputs(html ? "<hr>\n" : "\n\n", out);
-        if (html) {
-            cmark_node *doc = markdown_parse(parts[i], strlen(parts[i]));
-            char *h = doc ? markdown_to_html(doc) : NULL;
-            rc = h && fputs(h, out) >= 0 ? 0 : -1;
-            if (h)
-                explicit_bzero(h, strlen(h));
-            free(h);
-            cmark_node_free(doc);
-        } else {
-            rc = append_text(out, parts[i], width, ui);
-        }
-    }
-    if (out && html)
-        fputs("</body></html>\n", out);
-    if (second) {
-        explicit_bzero(second, strlen(second));
-        free(second);
-    }
-    if (!out || fclose(out) != 0 || rc < 0) {
-        if (text) {
-            explicit_bzero(text, len);
-            free(text);
-        }
-        return NULL;
-    }
-    return text;
+    struct summary_info si = info(ui);
+    struct printout_request r = {
+        .summary_md = ui->summary_md,
+        .session = ui->session,
+        .info = &si,
+        .second_flow = ui->opts->second_flow,
+        .second_lang = ui->opts->second_lang,
+        .lang = ui->content->lang,
+        .layout = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang},
+        .html = html,
+    };
+    return printout_build(&r);
 }
 
 static void print_summary(struct ui *ui)

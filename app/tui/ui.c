@@ -361,8 +361,9 @@ int ui_switch_language(struct ui *ui, const char *code)
         snprintf(ui->notice, sizeof ui->notice, "%s", err);
         return -1;
     }
-    /* Answers are kept by question id and choice, so they carry over. */
-    if (ui->session && f && flow_session_set_flow(ui->session, f) < 0) {
+    /* Answers are kept by question id and choice, so they carry over; a
+     * language with no question flow cannot take them. */
+    if (ui->session && (!f || flow_session_set_flow(ui->session, f) < 0)) {
         snprintf(ui->notice, sizeof ui->notice, "%s",
                  _("The questions differ in that language; run patient-kiosk --check."));
         flow_free(f);

@@ -1,0 +1,85 @@
+/* printout.c: the summary laid out for paper or as HTML, in one or two
+ * languages. Every temporary copy of patient text is zeroed before it is
+ * freed. */
+#include "config.h"
+
+#include "core/printout.h"
+#include "core/i18n.h"
+#include "core/markdown.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void wipe_free(char *s)
+{
+    if (s) {
+        explicit_bzero(s, strlen(s));
+        free(s);
+    }
+}
+
+/* The summary in the clinician's language, headings included, or NULL. */
+static char *second_summary(const struct printout_request *r)
+{
+    if (!r->second_flow || !r->second_lang || (r->lang && strcmp(r->second_lang, r->lang) == 0))
+        return NULL;
+    i18n_set_language(r->second_lang);
+    char *md = summary_build(r->second_flow, r->session, r->info);
+    i18n_set_language(r->lang ? r->lang : "en");
+    return md;
+}
+
+static int append_text(FILE *out, const char *md, const struct layout_opts *o)
+{
+    struct layout *L = layout_markdown(md, strlen(md), o);
+    int rc = L ? layout_print(L, out) : -1;
+    if (L && L->text)
+        explicit_bzero(L->text, L->text_len);
+    layout_free(L);
+    return rc;
+}
+
+static int append_html(FILE *out, const char *md)
+{
+    cmark_node *doc = markdown_parse(md, strlen(md));
+    char *html = doc ? markdown_to_html(doc) : NULL;
+    int rc = html && fputs(html, out) >= 0 ? 0 : -1;
+    wipe_free(html);
+    cmark_node_free(doc);
+    return rc;
+}
+
+char *printout_build(const struct printout_request *r)
+{
+    char *second = second_summary(r);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int rc = out && r->summary_md ? 0 : -1;
+    const char *parts[2] = {r->summary_md, second};
+    if (rc == 0 && r->html)
+        fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Summary</title>\n"
+              "<style>body{font:12pt/1.5 sans-serif;max-width:40em;margin:2em auto}"
+              "h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999}"
+              "hr{page-break-after:always;border:0}@media print{body{margin:0}}</style>\n"
+              "</head><body>\n",
+              out);
+    for (int i = 0; i < 2 && rc == 0; i++) {
+        if (!parts[i])
+            continue;
+        if (i > 0)
+            fputs(r->html ? "<hr>\n" : "\n\n", out);
+        rc = r->html ? append_html(out, parts[i]) : append_text(out, parts[i], &r->layout);
+    }
+    if (rc == 0 && r->html)
+        fputs("</body></html>\n", out);
+    wipe_free(second);
+    if (!out || fclose(out) != 0 || rc < 0) {
+        if (text)
+            explicit_bzero(text, len);
+        free(text);
+        return NULL;
+    }
+    return text;
+}

@@ -1,0 +1,28 @@
+/* printout.h: the summary as it leaves the kiosk, on paper or in a file:
+ * the patient's language, then (when configured) the same summary in the
+ * clinician's language; as text laid out for the paper's width, or as a
+ * small HTML page. Shared by the screen and the plain (linear) interface. */
+#ifndef KIOSK_PRINTOUT_H
+#define KIOSK_PRINTOUT_H
+
+#include "core/flow.h"
+#include "core/layout.h"
+#include "core/summary.h"
+
+struct printout_request {
+    const char *summary_md;        /* the patient's summary (Markdown) */
+    const struct flow_session *session;
+    const struct summary_info *info;
+    const struct flow *second_flow; /* the clinician's language; NULL: none */
+    const char *second_lang;        /* its code, for the headings' language */
+    const char *lang;               /* the patient's language, restored afterwards */
+    struct layout_opts layout;      /* width for paper, ascii, line-breaking language */
+    int html;                       /* 1: an HTML page instead of text */
+};
+
+/* The printout, malloc'd and NUL-terminated; it holds patient answers, so
+ * the caller zeroes it (explicit_bzero) before freeing it. NULL when out of
+ * memory. */
+char *printout_build(const struct printout_request *request);
+
+#endif

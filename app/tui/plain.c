@@ -1,0 +1,583 @@
+/* plain.c: the linear mode (plain.h): reading lines and writing wrapped
+ * text, the pager, the home menu, pages, help, the language choice, and
+ * the session loop with its signals. The questions and the summary are in
+ * plain_flow.c. No ncurses here: only stdio and core/. */
+#include "config.h"
+
+#define PLAIN_INTERNAL
+#include "tui/plain.h"
+#include "tui/screens.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <unistd.h>
+
+enum {
+    PLAIN_MAX_LANGUAGES = 16,
+    PLAIN_ANSWER_ROOM = 6, /* cells a prompt's last line leaves for the answer */
+};
+
+/* Set by SIGHUP, SIGINT and SIGTERM: the one global a handler can reach. */
+static volatile sig_atomic_t plain_stop;
+
+static void plain_on_stop(int sig)
+{
+    plain_stop = sig;
+}
+
+/* ---- output ---- */
+
+void plain_write(struct plain *p, const char *text)
+{
+    if (ferror(p->out)) { /* the reader is gone: end the session */
+        p->done = 1;
+        return;
+    }
+    size_t n = strlen(text);
+    if (fwrite(text, 1, n, p->out) != n) {
+        p->done = 1;
+        return;
+    }
+    for (const char *c = text; (c = strchr(c, '\n')) != NULL; c++)
+        p->printed++;
+}
+
+struct layout_opts plain_layout_opts(const struct plain *p, int width)
+{
+    return (struct layout_opts){.width = width > 10 ? width : 10,
+                                .ascii = p->opts->ascii,
+                                .show_sources = p->opts->mode == MODE_TRAINING,
+                                .lang = p->content->lang};
+}
+
+void plain_line(struct plain *p, const struct layout *L, size_t i, const char *prefix)
+{
+    const char *text = layout_line_text(L, i);
+    size_t len = L->lines[i].text_len;
+    while (len > 0 && text[len - 1] == ' ')
+        len--;
+    if (prefix)
+        plain_write(p, prefix);
+    if (len > 0 && fwrite(text, 1, len, p->out) != len)
+        p->done = 1;
+    plain_write(p, "\n");
+}
+
+void plain_say(struct plain *p, const char *text)
+{
+    struct layout_opts o = plain_layout_opts(p, p->width);
+    o.show_sources = 0;
+    struct layout *L = layout_text(text, 0, &o);
+    if (!L) { /* out of memory: the text unwrapped is still better than nothing */
+        plain_write(p, text);
+        plain_write(p, "\n");
+        return;
+    }
+    for (size_t i = 0; i < L->line_count; i++)
+        plain_line(p, L, i, NULL);
+    layout_free(L);
+}
+
+/* ---- input ---- */
+
+const char *plain_read(struct plain *p)
+{
+    if (p->done || plain_stop || fflush(p->out) != 0) {
+        p->done = 1;
+        return NULL;
+    }
+    ssize_t n = getline(&p->line, &p->line_cap, p->in);
+    p->printed = 0;
+    if (n < 0 || plain_stop) {
+        plain_write(p, "\n"); /* end the prompt's line */
+        fflush(p->out);
+        p->done = 1;
+        return NULL;
+    }
+    /* Trim; control characters (an arrow key's escape sequence) go. */
+    char *s = p->line, *w = p->line;
+    for (char *r = s; *r; r++)
+        if (!iscntrl((unsigned char)*r) || *r == '\t')
+            *w++ = *r == '\t' ? ' ' : *r;
+    *w = '\0';
+    while (w > s && w[-1] == ' ')
+        *--w = '\0';
+    while (*s == ' ')
+        s++;
+    if (!p->in_tty) { /* nothing echoed the answer: show it after the prompt */
+        plain_write(p, s);
+        plain_write(p, "\n");
+        p->printed = 0;
+    }
+    return s;
+}
+
+const char *plain_ask(struct plain *p, const char *prompt)
+{
+    /* A long prompt wraps like any text; its last line waits for the
+     * answer, with a few cells left for it. */
+    int room = p->width - PLAIN_ANSWER_ROOM;
+    if ((int)text_width(prompt, strlen(prompt)) > room) {
+        struct layout_opts o = plain_layout_opts(p, room);
+        o.show_sources = 0;
+        struct layout *L = layout_text(prompt, 0, &o);
+        if (L && L->line_count > 1) {
+            for (size_t i = 0; i + 1 < L->line_count; i++)
+                plain_line(p, L, i, NULL);
+            char *last = layout_line_string(L, L->line_count - 1);
+            if (last) {
+                plain_write(p, last);
+                plain_write(p, " ");
+                free(last);
+                layout_free(L);
+                return plain_read(p);
+            }
+        }
+        layout_free(L);
+    }
+    plain_write(p, prompt);
+    return plain_read(p);
+}
+
+int plain_number(const char *s, int count)
+{
+    if (!isdigit((unsigned char)*s))
+        return -1;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 1 || v > count)
+        return -1;
+    return (int)v;
+}
+
+void plain_invalid(struct plain *p)
+{
+    plain_say(p, _("That is not one of the choices."));
+}
+
+/* ---- the pager ---- */
+
+/* 1 when lines from..end of L are all blank. */
+static int rest_is_blank(const struct layout *L, size_t from)
+{
+    for (size_t i = from; i < L->line_count; i++) {
+        const char *t = layout_line_text(L, i);
+        for (size_t k = 0; k < L->lines[i].text_len; k++)
+            if (t[k] != ' ')
+                return 0;
+    }
+    return 1;
+}
+
+int plain_pager(struct plain *p, const struct layout *L)
+{
+    size_t i = 0;
+    while (i < L->line_count && !p->done) {
+        /* What was printed since the last answer shares the first screen. */
+        int room = p->height - 1 - p->printed;
+        if (room < p->height / 2)
+            room = p->height / 2;
+        size_t end = i + (size_t)room;
+        if (end > L->line_count)
+            end = L->line_count;
+        /* A heading never ends a screen: it goes with the text under it. */
+        if (end < L->line_count && end > i + 2) {
+            const struct layout_line *last = &L->lines[end - 1], *before = &L->lines[end - 2];
+            if (last->heading)
+                end--;
+            else if (before->heading && before->block == last->block)
+                end -= 2; /* the heading and its underline */
+        }
+        for (; i < end; i++)
+            plain_line(p, L, i, NULL);
+        if (rest_is_blank(L, i))
+            break;
+        for (;;) {
+            const char *s = plain_ask(p, _("-- More: Enter for more, b back, q stop reading --"));
+            if (!s)
+                return -1;
+            if (!*s)
+                break;
+            if (strcasecmp(s, "b") == 0 || strcasecmp(s, "q") == 0 || strcasecmp(s, "h") == 0)
+                return 0;
+            plain_say(p, _("Press Enter for more, or b to go back."));
+        }
+    }
+    return p->done ? -1 : 1;
+}
+
+/* ---- help ---- */
+
+static const char *const plain_help_lines[] = {
+    N_("Keys you can use:"),
+    "",
+    N_("a number, Enter      choose that item"),
+    N_("Enter                more of a page, or go on"),
+    N_("b                    go back"),
+    N_("h                    go to the home menu"),
+    N_("L                    choose another language (your answers stay)"),
+    N_("p                    print your summary (on the summary screen)"),
+    N_("s                    save your summary (on the summary screen)"),
+    N_("?                    this help"),
+    N_("q                    quit"),
+};
+
+/* "b                    go back": the description wraps under itself, or
+ * goes under the key when the screen is too narrow for both. */
+static void say_key_line(struct plain *p, const char *text)
+{
+    const char *gap = strstr(text, "  ");
+    size_t indent = gap ? (size_t)(gap - text) + strspn(gap, " ") : 0;
+    char key[64], pad[64];
+    if (!gap || indent >= sizeof key) {
+        plain_say(p, text);
+        return;
+    }
+    memcpy(key, text, indent); /* the key and the spaces after it */
+    key[indent] = '\0';
+    if (p->width - (int)indent < 16) { /* the key alone, then its text */
+        key[gap - text] = '\0';
+        indent = 2;
+        plain_write(p, key);
+        plain_write(p, "\n");
+        key[0] = '\0';
+    }
+    memset(pad, ' ', indent);
+    pad[indent] = '\0';
+    struct layout_opts o = plain_layout_opts(p, p->width - (int)indent);
+    o.show_sources = 0;
+    struct layout *L = layout_text(text + (gap - text) + strspn(gap, " "), 0, &o);
+    if (!L) {
+        plain_say(p, text);
+        return;
+    }
+    for (size_t l = 0; l < L->line_count; l++)
+        plain_line(p, L, l, l == 0 && key[0] ? key : pad);
+    layout_free(L);
+}
+
+static void plain_help(struct plain *p)
+{
+    plain_write(p, "\n");
+    size_t n = sizeof plain_help_lines / sizeof plain_help_lines[0];
+    if (p->opts->mode == MODE_KIOSK)
+        n--; /* no quit key */
+    for (size_t i = 0; i < n; i++) {
+        if (plain_help_lines[i][0])
+            say_key_line(p, _(plain_help_lines[i]));
+        else
+            plain_write(p, "\n");
+    }
+    plain_write(p, "\n");
+    plain_ask(p, _("-- Press Enter to go back --")); /* before the screen is listed again */
+}
+
+/* ---- language ---- */
+
+/* Everything in another language from now on, answers kept (as
+ * ui_switch_language()). 0, or -1 after saying why (nothing changed). */
+static int plain_switch_language(struct plain *p, const char *code)
+{
+    char err[1024];
+    struct content *c = content_open(p->content->root, code, err, sizeof err);
+    struct flow *f = NULL;
+    if (c && flow_load_content(c, &f, err, sizeof err) < 0) {
+        content_close(c);
+        c = NULL;
+    }
+    if (!c) {
+        plain_say(p, err);
+        return -1;
+    }
+    /* Answers are kept by question id and choice, so they carry over. */
+    if (p->session && (!f || flow_session_set_flow(p->session, f) < 0)) {
+        plain_say(p, _("The questions differ in that language; run patient-kiosk --check."));
+        flow_free(f);
+        content_close(c);
+        return -1;
+    }
+    for (size_t i = 0; i < p->content->var_count; i++) {
+        const char *name = p->content->vars[i].name;
+        if (strncmp(name, "clinic-", 7) == 0)
+            content_set_var(c, name, p->content->vars[i].value);
+    }
+    i18n_set_language(code);
+    plain_summary_forget(p);
+    content_close(p->content);
+    flow_free(p->flow);
+    p->content = c;
+    p->flow = f;
+    p->show_intro = 1;
+    return 0;
+}
+
+static void plain_language(struct plain *p)
+{
+    struct content_language langs[PLAIN_MAX_LANGUAGES];
+    size_t n = content_languages(p->content->root, langs, PLAIN_MAX_LANGUAGES);
+    /* Every language's name is in its own words, so anyone can find theirs. */
+    plain_write(p, "\nLanguage / Idioma / 语言\n");
+    for (size_t i = 0; i < n; i++) {
+        char head[32];
+        snprintf(head, sizeof head, "%*zu. ", n > 9 ? 2 : 1, i + 1);
+        plain_write(p, head);
+        plain_write(p, langs[i].name);
+        plain_write(p, "\n");
+    }
+    for (;;) {
+        const char *s = plain_ask(p, _("Choose a number, or press Enter to go back: "));
+        if (!s || !*s || strcasecmp(s, "b") == 0)
+            return;
+        if (strcasecmp(s, "q") == 0) {
+            plain_common_key(p, s);
+            return;
+        }
+        int k = plain_number(s, (int)n);
+        if (k > 0) {
+            const char *code = langs[k - 1].code;
+            if (strcmp(code, p->content->lang) != 0)
+                plain_switch_language(p, code);
+            return;
+        }
+        plain_invalid(p);
+    }
+}
+
+int plain_common_key(struct plain *p, const char *s)
+{
+    if (strcasecmp(s, "l") == 0 && !p->opts->file) {
+        plain_language(p);
+        return 1;
+    }
+    if (strcmp(s, "?") == 0) {
+        plain_help(p);
+        return 1;
+    }
+    if (strcasecmp(s, "q") == 0) {
+        if (p->opts->mode == MODE_KIOSK)
+            plain_say(p, _("Ask the front desk for help."));
+        else
+            p->done = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- pages and the home menu ---- */
+
+/* Read a page (a menu page name, or a file path for file). 1 when it was
+ * read to the end, 0 when stopped or unreadable, -1 when the session is
+ * over. */
+static int plain_page(struct plain *p, const char *key, int file)
+{
+    char err[512];
+    size_t len;
+    int fell_back = 0;
+    char *text = file ? content_read_file(p->content, key, &len, err, sizeof err)
+                      : content_read_page(p->content, key, &len, &fell_back, err, sizeof err);
+    if (!text) {
+        plain_say(p, err);
+        return 0;
+    }
+    struct layout_opts o = plain_layout_opts(p, p->width);
+    struct layout *L = layout_markdown(text, len, &o);
+    free(text);
+    if (!L) {
+        plain_say(p, _("Not enough memory to show this page."));
+        return 0;
+    }
+    plain_write(p, "\n");
+    if (fell_back)
+        plain_say(p, _("This page is not yet translated; it is shown in English."));
+    int rc = plain_pager(p, L);
+    layout_free(L);
+    return rc;
+}
+
+static void plain_home(struct plain *p)
+{
+    const struct content *c = p->content;
+    plain_write(p, "\n");
+    plain_say(p, c->title ? c->title : "");
+    if (p->show_intro) {
+        struct layout_opts o = plain_layout_opts(p, p->width);
+        struct layout *L = content_intro_layout(c, &o);
+        for (size_t i = 0; L && i < L->line_count; i++)
+            plain_line(p, L, i, NULL);
+        layout_free(L);
+        p->show_intro = 0;
+        plain_write(p, "\n");
+    }
+    plain_say(p, _("Thinking about hurting yourself? Call or text 988. In danger, call 911."));
+    plain_write(p, "\n");
+    int count = (int)c->entry_count;
+    for (int i = 0; i < count; i++) {
+        char head[32], pad[32];
+        int w = snprintf(head, sizeof head, "%*d. ", count > 9 ? 2 : 1, i + 1);
+        snprintf(pad, sizeof pad, "%*s", w, "");
+        struct layout_opts o = plain_layout_opts(p, p->width - w);
+        struct layout *L = layout_text(c->entries[i].label, 0, &o);
+        for (size_t l = 0; L && l < L->line_count; l++)
+            plain_line(p, L, l, l == 0 ? head : pad);
+        layout_free(L);
+    }
+    int kiosk = p->opts->mode == MODE_KIOSK, langs = p->language_count > 1;
+    const char *prompt = kiosk ? (langs ? _("Choose a number (L language, ? help): ")
+                                        : _("Choose a number (? help): "))
+                               : (langs ? _("Choose a number (L language, ? help, q quit): ")
+                                        : _("Choose a number (? help, q quit): "));
+    for (;;) {
+        const char *s = plain_ask(p, prompt);
+        if (!s || !*s || strcasecmp(s, "h") == 0)
+            return; /* Enter alone (or h) lists the menu again */
+        int k = plain_number(s, count);
+        if (k > 0) {
+            const struct content_entry *e = &p->content->entries[k - 1];
+            if (strcmp(e->page, FLOW_PAGE) == 0 && p->flow) {
+                plain_flow_open(p);
+            } else if (plain_page(p, e->page, 0) == 1) {
+                const char *end = plain_ask(p, _("-- End of the page: Enter for the menu --"));
+                if (end && strcasecmp(end, "q") == 0)
+                    plain_common_key(p, end);
+            }
+            return;
+        }
+        if (plain_common_key(p, s))
+            return;
+        plain_invalid(p);
+    }
+}
+
+/* ---- the session ---- */
+
+static int env_number(const char *name, int lo, int hi, int fallback)
+{
+    const char *v = getenv(name);
+    if (!v || !isdigit((unsigned char)*v))
+        return fallback;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    return errno || *end || n < lo || n > hi ? fallback : (int)n;
+}
+
+struct plain_signals {
+    struct sigaction hup, term, intr, quit, tstp, pipe;
+    struct termios tty;
+    int tty_saved;
+};
+
+static void plain_signals_start(struct plain *p, struct plain_signals *old)
+{
+    struct sigaction stop = {0}, ignore = {0};
+    stop.sa_handler = plain_on_stop; /* no SA_RESTART: getline returns at once */
+    sigemptyset(&stop.sa_mask);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    plain_stop = 0;
+    sigaction(SIGHUP, &stop, &old->hup);
+    sigaction(SIGTERM, &stop, &old->term);
+    sigaction(SIGPIPE, &ignore, &old->pipe); /* a closed output is a write error */
+    int kiosk = p->opts->mode == MODE_KIOSK;
+    /* Nobody leaves the kiosk with Ctrl-C, Ctrl-\ or Ctrl-Z. */
+    sigaction(SIGINT, kiosk ? &ignore : &stop, &old->intr);
+    sigaction(SIGQUIT, kiosk ? &ignore : NULL, &old->quit);
+    sigaction(SIGTSTP, kiosk ? &ignore : NULL, &old->tstp);
+    old->tty_saved = 0;
+    int fd = fileno(p->in);
+    if (kiosk && fd >= 0 && isatty(fd) && tcgetattr(fd, &old->tty) == 0) {
+        struct termios t = old->tty;
+        t.c_cc[VEOF] = _POSIX_VDISABLE; /* nor with Ctrl-D */
+        old->tty_saved = tcsetattr(fd, TCSANOW, &t) == 0;
+    }
+}
+
+static void plain_signals_end(struct plain *p, const struct plain_signals *old)
+{
+    if (old->tty_saved)
+        tcsetattr(fileno(p->in), TCSANOW, &old->tty);
+    sigaction(SIGHUP, &old->hup, NULL);
+    sigaction(SIGTERM, &old->term, NULL);
+    sigaction(SIGPIPE, &old->pipe, NULL);
+    sigaction(SIGINT, &old->intr, NULL);
+    sigaction(SIGQUIT, &old->quit, NULL);
+    sigaction(SIGTSTP, &old->tstp, NULL);
+}
+
+/* Everything this patient did, zeroed and freed. */
+static void plain_forget(struct plain *p)
+{
+    flow_session_free(p->session); /* zeroes the answers */
+    p->session = NULL;
+    plain_summary_forget(p);
+    if (p->line) {
+        explicit_bzero(p->line, p->line_cap);
+        free(p->line);
+    }
+    p->line = NULL;
+    p->line_cap = 0;
+}
+
+int plain_run(struct content **content, struct flow **flow, const struct ui_options *opts, FILE *in,
+              FILE *out)
+{
+    int fd = fileno(in);
+    struct plain p = {
+        .content = *content,
+        .flow = *flow,
+        .opts = opts,
+        .in = in,
+        .out = out,
+        .in_tty = fd >= 0 && isatty(fd),
+        .width = env_number("COLUMNS", 20, 400, 80) - 1,
+        .height = env_number("LINES", 5, 1000, 24),
+        .screen = PLAIN_HOME,
+        .show_intro = 1,
+    };
+    struct content_language langs[PLAIN_MAX_LANGUAGES];
+    p.language_count = content_languages(p.content->root, langs, PLAIN_MAX_LANGUAGES);
+    struct plain_signals old;
+    plain_signals_start(&p, &old);
+    int status = 0;
+    if (opts->file) {
+        char err[512];
+        size_t len;
+        char *text = content_read_file(p.content, opts->file, &len, err, sizeof err);
+        if (!text) {
+            fprintf(stderr, "patient-kiosk: %s\n", err);
+            status = 2;
+        } else {
+            free(text);
+            plain_page(&p, opts->file, 1);
+        }
+        p.done = 1;
+    }
+    while (!p.done) {
+        switch (p.screen) {
+        case PLAIN_HOME:
+            plain_home(&p);
+            break;
+        case PLAIN_QUESTION:
+            plain_question(&p);
+            break;
+        case PLAIN_SUMMARY:
+            plain_summary(&p);
+            break;
+        }
+    }
+    fflush(out);
+    plain_forget(&p);
+    plain_signals_end(&p, &old);
+    *content = p.content;
+    *flow = p.flow;
+    return status;
+}

@@ -1,0 +1,99 @@
+/* plain.h: the linear mode for screen readers, braille displays and dumb
+ * terminals (--plain, or TERM=dumb). No cursor addressing and no escape
+ * sequences at all: pages come out as wrapped text a screenful at a time,
+ * menus and questions as numbered lines, and the patient types a number (or
+ * a letter) and Enter. It covers the home menu, every page, the question
+ * flow, the summary with printing and saving, and the language switch.
+ *
+ * Only plain stdio and core/ are used here, never ncurses.
+ *
+ * Width: $COLUMNS when it is a number from 20 to 400, else 80 (text is laid
+ * out one cell narrower, so a terminal that wraps at its last column never
+ * adds blank lines). A screenful: $LINES - 1 lines ($LINES from 5 to 1000,
+ * else 24), then a "-- More --" line that waits for Enter.
+ *
+ * Idle timeouts do not apply in this mode: nothing is cleared or reset
+ * while the patient reads (a screen-reader user may take a long time, and
+ * there is no screen to blank). The answers are wiped when the session
+ * ends: q, end of input, or SIGHUP, SIGINT or SIGTERM. In kiosk mode q does
+ * not quit, Ctrl-C, Ctrl-\ and Ctrl-Z are ignored and, when the input is a
+ * terminal, Ctrl-D is no end of input; everything is restored on return. */
+#ifndef KIOSK_PLAIN_H
+#define KIOSK_PLAIN_H
+
+#include <stdio.h>
+
+#include "core/content.h"
+#include "core/flow.h"
+#include "tui/ui.h"
+
+/* Run the linear session, reading lines from in and writing text to out,
+ * until the patient quits or the input ends. Same ownership as ui_run():
+ * *content and *flow (NULL when the content has no questions) are the
+ * caller's; a language switch replaces them, so the caller frees whatever
+ * they point to afterwards. Patient answers live only in memory and are
+ * zeroed before return. Returns the exit status: 0 (also at end of input),
+ * or 2 when opts->file cannot be read (the message is printed to stderr). */
+int plain_run(struct content **content, struct flow **flow, const struct ui_options *opts, FILE *in,
+              FILE *out);
+
+#ifdef PLAIN_INTERNAL
+/* ---- shared by plain.c and plain_flow.c only ---- */
+
+#include "core/layout.h"
+
+enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
+
+struct plain {
+    struct content *content;
+    struct flow *flow; /* NULL when the content has no question flow */
+    const struct ui_options *opts;
+    FILE *in, *out;
+    int in_tty;            /* the input echoes itself; otherwise plain_read echoes it */
+    int width;             /* layout width in cells */
+    int height;            /* lines in a screenful, the "More" line included */
+    int printed;           /* lines written since the last line was read */
+    size_t language_count; /* languages the content is written in */
+    enum plain_screen screen;
+    int show_intro;               /* print the welcome text with the next menu */
+    int done;                     /* quit, end of input or a signal */
+    struct flow_session *session; /* the patient's answers: memory only */
+    char *summary_md;             /* patient data: zeroed on free */
+    char *line;                   /* the last line read (getline buffer) */
+    size_t line_cap;
+};
+
+/* Read one line: the trimmed text (valid until the next read), or NULL when
+ * the input ended or a stop signal came (p->done is then set). */
+const char *plain_read(struct plain *p);
+/* Print a prompt (no newline) and read the answer, as plain_read(). */
+const char *plain_ask(struct plain *p, const char *prompt);
+/* Write text as it is (a write error ends the session). */
+void plain_write(struct plain *p, const char *text);
+/* Print text wrapped to the width ("\n\n" separates paragraphs). */
+void plain_say(struct plain *p, const char *text);
+/* Print laid-out line i, trailing spaces trimmed, after prefix (may be NULL). */
+void plain_line(struct plain *p, const struct layout *L, size_t i, const char *prefix);
+/* Show a layout a screenful at a time. 1 when it was read to the end, 0
+ * when the reader stopped (b or q), -1 when the session is over. */
+int plain_pager(struct plain *p, const struct layout *L);
+/* Layout options for this session at width cells. */
+struct layout_opts plain_layout_opts(const struct plain *p, int width);
+/* Parse a whole choice number from 1 to count; -1 when s is not one. */
+int plain_number(const char *s, int count);
+/* The keys every prompt shares: L (language), ? (help), q (quit; refused
+ * in kiosk mode). 1 when s was one of them. */
+int plain_common_key(struct plain *p, const char *s);
+/* "That is not one of the choices." */
+void plain_invalid(struct plain *p);
+
+/* plain_flow.c */
+void plain_question(struct plain *p);
+void plain_summary(struct plain *p);
+/* Start or resume the questions (the FLOW_PAGE menu entry). */
+void plain_flow_open(struct plain *p);
+/* Forget the summary text (zeroed first). */
+void plain_summary_forget(struct plain *p);
+#endif
+
+#endif

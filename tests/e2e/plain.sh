@@ -1,0 +1,165 @@
+# tests/e2e/plain.sh: the linear mode for screen readers (--plain, and
+# TERM=dumb): numbered menus, a page a screenful at a time, the whole
+# question flow typed as numbers, the summary, the language list, and never
+# an escape sequence. Once on a terminal (tmux, with the raw output logged),
+# once with the answers piped in.
+. "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
+
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
+esc=$(printf '\033')
+
+# no_esc FILE: the file holds no ESC byte.
+no_esc() { [ "$(grep -c "$esc" "$1")" -eq 0 ]; }
+
+# The last line with text on screen: the prompt waiting for an answer.
+last_line() { screen | grep -v '^$' | tail -1; }
+
+# expect_prompt NAME TEXT: pass if the waiting prompt holds TEXT within 5 s.
+expect_prompt() {
+    local tries=50
+    checks=$((checks + 1))
+    while [ $tries -gt 0 ]; do
+        if last_line | grep -qF -- "$2"; then
+            echo "ok - $1"
+            return
+        fi
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+    failures=$((failures + 1))
+    echo "not ok - $1: the prompt is not \"$2\". Screen was:"
+    screen | sed 's/^/    | /'
+}
+
+# ---- on a terminal ----
+
+# The program waits for the go file, so the raw log misses nothing.
+T kill-session -t k 2>/dev/null
+T new-session -d -s k -x 80 -y 24 \
+    "while [ ! -e '$work/go' ]; do sleep 0.05; done; env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+     '$KIOSK' --plain --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
+T pipe-pane -t k -o "cat > '$work/pane.raw'"
+touch "$work/go"
+
+expect "home shows the title" "Ketamine"
+expect "home shows the crisis line" "988"
+expect "the menu is numbered lines" " 1. "
+expect_prompt "the prompt asks for a number" "Choose a number (L language, ? help, q quit):"
+
+keys x Enter
+expect "a wrong answer says so" "That is not one of the choices."
+
+keys "$(menu_number "Common questions")" Enter
+expect_prompt "a long page stops after a screenful" "-- More: Enter for more, b back"
+keys Enter
+expect "Enter shows more" "-- More: Enter for more"
+keys b Enter
+expect_prompt "b goes back to the menu" "Choose a number (L language"
+
+keys '?' Enter
+expect "help lists the keys" "Keys you can use"
+expect_prompt "help waits for Enter" "-- Press Enter to go back --"
+keys Enter
+expect_prompt "Enter leaves help for the menu" "Choose a number (L language"
+
+keys "$(menu_number visit)" Enter
+expect "the questions start" "Question 1 of about"
+expect "answers are numbered with a text mark" "1. ( ) "
+
+# plain_walk: answer every question with its first choice (ticking it in
+# multiple choice) and go on past the urgent text, until the summary shows.
+# saw_urgent=1 once the crisis text was on screen.
+saw_urgent=0
+plain_walk() {
+    local i=0 before last
+    while [ $i -lt 60 ]; do
+        i=$((i + 1))
+        before=$(screen)
+        echo "$before" | grep -qF "Questions to discuss with your clinician" && return 0
+        echo "$before" | grep -qF "call or text 988 (Suicide" && saw_urgent=1
+        last=$(echo "$before" | grep -v '^$' | tail -2 | tr -d '\n')
+        case $last in
+        *"Press Enter to go on"*) keys Enter ;;
+        *"tick or untick"*) keys 1 Enter Enter ;;
+        *"Choose a number (b back"*) keys 1 Enter ;;
+        *) sleep 0.1; continue ;;
+        esac
+        local tries=30
+        while [ $tries -gt 0 ] && [ "$(screen)" = "$before" ]; do
+            sleep 0.1
+            tries=$((tries - 1))
+        done
+    done
+    return 1
+}
+
+plain_walk
+check "the urgent answer showed the crisis text at once" test "$saw_urgent" = 1
+expect "the summary shows" "Questions to discuss with your clinician"
+for _ in $(seq 1 10); do
+    wait_for "r read again" 1 && break
+    keys Enter
+done
+expect_prompt "the summary offers its keys" "b change answers"
+keys b Enter
+expect "b goes back to the last question, answer kept" "1. (*) "
+keys h Enter
+expect_prompt "h goes home" "Choose a number (L language"
+keys L Enter
+expect "L lists the languages by their own names" "English"
+expect_prompt "the language list asks for a number" "Choose a number, or press Enter"
+keys Enter
+expect_prompt "Enter leaves the language list" "Choose a number (L language"
+keys q Enter
+expect "q quits with status 0" "exit=0"
+check "nothing on the terminal was an escape sequence" no_esc "$work/pane.raw"
+
+# ---- piped, with TERM=dumb choosing the mode ----
+
+menu=$(printf 'q\n' | TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en)
+n=$(echo "$menu" | grep -F "visit" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. ')
+check "TERM=dumb shows the numbered menu" test -n "$n"
+
+# The questions entry, then "1" and an empty line for every question: a
+# single choice takes the 1 (the empty line then only asks for an answer),
+# a multiple choice ticks 1 and goes on; the urgent text takes an Enter.
+{
+    printf '%s\n' "$n"
+    for _ in $(seq 1 40); do printf '1\n\n'; done
+} > "$work/answers"
+TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/answers" > "$work/piped.out" 2>&1
+status=$?
+check "the piped walk ends with status 0 at the end of input" test "$status" = 0
+check "the flow started" grep -qF "Question 1 of about" "$work/piped.out"
+check "the urgent answer printed the crisis text" grep -qF "call or text 988" "$work/piped.out"
+check "the summary title was printed" grep -qF "Questions to discuss with your clinician" "$work/piped.out"
+check "the summary lists the answers" grep -qF "Your answers" "$work/piped.out"
+check "the piped output holds no ESC byte" no_esc "$work/piped.out"
+
+COLUMNS=40 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/answers" > "$work/narrow.out" 2>&1
+check "COLUMNS=40: no line wider than 40 cells" test "$(wc -L < "$work/narrow.out")" -le 40
+check "LINES=24: a screenful and a More line" grep -qF -- "-- More: Enter for more" "$work/narrow.out"
+
+# Another language mid-way: the answers stay, the words change.
+mkdir -p "$work/content"
+cp -r "$KIOSK_CONTENT_DIR/en" "$work/content/en"
+cp -r "$KIOSK_CONTENT_DIR/en" "$work/content/es"
+sed -i 's/^language-name: .*/language-name: Español/; s/^# .*/# Título en español/' "$work/content/es/index.md"
+es=$(printf 'L\nq\n' | TERM=dumb "$KIOSK" --content "$work/content" --lang en | grep -F "Español" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. ')
+printf '%s\n2\nL\n%s\nb\nh\nq\n' "$n" "$es" |
+    TERM=dumb "$KIOSK" --content "$work/content" --lang en > "$work/lang.out" 2>&1
+check "L lists each language by its own name" grep -qxF "$es. Español" "$work/lang.out"
+check "the answer is kept after the switch" grep -qF "2. (*) " "$work/lang.out"
+check "home is in the new language" grep -qF "Título en español" "$work/lang.out"
+
+printf 'q\n' | TERM=dumb "$KIOSK" --kiosk --content "$KIOSK_CONTENT_DIR" --lang en > "$work/kiosk.out" 2>&1
+status=$?
+check "kiosk: q does not quit" grep -qF "Ask the front desk for help." "$work/kiosk.out"
+check "kiosk: the end of input still ends cleanly" test "$status" = 0
+
+"$KIOSK" --plain --content "$KIOSK_CONTENT_DIR" "$KIOSK_CONTENT_DIR/en/faq.md" </dev/null > "$work/file.out" 2>&1
+check "a file preview prints the page" grep -qF "Common questions" "$work/file.out"
+check "a file preview holds no ESC byte" no_esc "$work/file.out"
+
+finish
