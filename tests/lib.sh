@@ -99,12 +99,15 @@ last_choice() {
 
 # answer_until_summary: answer every question with its last choice (and
 # go on past an urgent page) until the summary shows.
+# SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
+SUMMARY_MARK="Your summary for the clinician"
+URGENT_MARK="Please get help now"
 answer_until_summary() {
     local i=0
     while [ $i -lt 40 ]; do
         i=$((i + 1))
-        screen | grep -qF "Your summary for the clinician" && return 0
-        if screen | grep -qF "Please get help now"; then
+        screen | grep -qF "$SUMMARY_MARK" && return 0
+        if screen | grep -qF "$URGENT_MARK"; then
             keys Enter
         else
             local before n
@@ -116,7 +119,13 @@ answer_until_summary() {
             wait_title_changes "$before"
         fi
     done
-    wait_for "Your summary for the clinician"
+    wait_for "$SUMMARY_MARK"
+}
+
+# translated LANG MSGID: the program's translation of MSGID from locale/LANG.po.
+translated() {
+    msggrep --no-wrap -K -E -e "^$2\$" "$KIOSK_SRCDIR/locale/$1.po" |
+        sed -n 's/^msgstr "\(.*\)"$/\1/p' | tail -1
 }
 
 # wait_title_changes OLD: poll until the top row is no longer OLD.

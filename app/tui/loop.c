@@ -220,6 +220,7 @@ static void forget_patient(struct ui *ui)
 {
     flow_session_free(ui->session); /* zeroes the answers */
     ui->session = NULL;
+    question_forget(ui);
     summary_forget(ui);
     explicit_bzero(ui->search, sizeof ui->search);
     explicit_bzero(ui->pin, sizeof ui->pin);

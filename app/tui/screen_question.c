@@ -19,6 +19,11 @@ enum { CHOICE_INDENT = 10 }; /* "> 1. (*) " (from column 1) then the label */
  * from ui->question_top. */
 struct qview {
     int q;
+    /* what it was laid out for: reused until one of these changes */
+    const struct flow *flow;
+    int width, prev;
+    uint32_t prev_chosen; /* training mode names the answer that led here */
+    size_t path_len;
     struct layout *title, *help;
     struct layout *label[FLOW_MAX_ANSWERS];
     int first[FLOW_MAX_ANSWERS]; /* first row of each answer's label */
@@ -35,6 +40,15 @@ static void qview_free(struct qview *v)
     layout_free(v->help);
     for (int i = 0; i < v->count; i++)
         layout_free(v->label[i]);
+}
+
+void question_forget(struct ui *ui)
+{
+    if (ui->qview) {
+        qview_free(ui->qview);
+        free(ui->qview);
+        ui->qview = NULL;
+    }
 }
 
 static void button_text(int i, char *buf, size_t size)
@@ -135,6 +149,36 @@ static int qview_build(struct ui *ui, struct qview *v)
     return 0;
 }
 
+/* The current question laid out, made once per question, width and path
+ * (not per key or redraw). NULL at the end of the flow or out of memory. */
+static struct qview *qview_get(struct ui *ui)
+{
+    int q = flow_current(ui->session);
+    if (q < 0)
+        return NULL;
+    const int *path;
+    size_t n = flow_path(ui->session, &path);
+    int prev = n ? path[n - 1] : -1;
+    uint32_t prev_chosen = prev >= 0 ? flow_selected(ui->session, prev) : 0;
+    struct qview *v = ui->qview;
+    if (v && v->q == q && v->flow == ui->flow && v->width == ui_text_width() &&
+        v->path_len == n && v->prev == prev && v->prev_chosen == prev_chosen)
+        return v;
+    question_forget(ui);
+    v = calloc(1, sizeof *v);
+    if (!v || qview_build(ui, v) < 0) {
+        free(v);
+        return NULL;
+    }
+    v->flow = ui->flow;
+    v->width = ui_text_width();
+    v->path_len = n;
+    v->prev = prev;
+    v->prev_chosen = prev_chosen;
+    ui->qview = v;
+    return v;
+}
+
 static const char *mark(int multiple, int chosen, int ascii)
 {
     (void)ascii;
@@ -160,9 +204,10 @@ static void keep_visible(struct ui *ui, const struct qview *v, int rows)
 
 void question_draw(struct ui *ui)
 {
-    struct qview v;
-    if (qview_build(ui, &v) < 0)
+    struct qview *vp = qview_get(ui);
+    if (!vp)
         return;
+    struct qview v = *vp;
     int rows = ui_body_rows();
     keep_visible(ui, &v, rows);
     int top = (int)ui->question_top, cursor_y = 1;
@@ -222,7 +267,6 @@ void question_draw(struct ui *ui)
                             : _("1-9 choose  Enter next  Backspace back  Esc home"),
                    NULL);
     move(cursor_y, 1); /* screen readers follow the cursor to the focused answer */
-    qview_free(&v);
 }
 
 static void open_summary(struct ui *ui)
@@ -333,11 +377,12 @@ static void question_mouse(struct ui *ui, struct qview *v)
 
 void question_key(struct ui *ui, int key)
 {
-    struct qview v;
-    if (qview_build(ui, &v) < 0) {
+    struct qview *vp = qview_get(ui);
+    if (!vp) {
         open_summary(ui);
         return;
     }
+    struct qview v = *vp; /* a copy: a key may move on and forget the original */
     int multiple = flow_question_is_multiple(ui->flow, v.q);
     switch (key) {
     case KEY_UP:
@@ -386,7 +431,6 @@ void question_key(struct ui *ui, int key)
             choose(ui, key - '1');
         break;
     }
-    qview_free(&v);
 }
 
 void urgent_draw(struct ui *ui)

@@ -34,6 +34,8 @@ enum screen_id {
 /* Smallest terminal the screens are drawn in; below it a "please enlarge" screen. */
 enum { MIN_COLS = 40, MIN_LINES = 12 };
 
+struct qview;
+
 struct cached_layout {
     char *key; /* page name or file path */
     int width;
@@ -93,6 +95,7 @@ struct ui {
     char search[128];
     char notice[1024]; /* one-line message in the footer until the next key */
     struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
+    struct qview *qview;          /* the current question laid out (screen_question.c) */
     int choice;                   /* focused answer on the question screen */
     size_t question_top;          /* first row shown when a question is taller than the screen */
     char *summary_md;             /* the summary as Markdown (patient data: zeroed on free) */
@@ -147,6 +150,8 @@ int ui_scroll_key(const struct layout *layout, size_t *top, int key, const struc
 /* Start or resume the question flow (the home menu's questions.md entry). */
 void flow_open(struct ui *ui);
 void question_draw(struct ui *ui);
+/* Drop the laid-out question (language switch, wipe, exit). */
+void question_forget(struct ui *ui);
 void question_key(struct ui *ui, int key);
 void urgent_draw(struct ui *ui);
 void urgent_key(struct ui *ui, int key);

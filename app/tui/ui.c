@@ -377,6 +377,7 @@ int ui_switch_language(struct ui *ui, const char *code)
     }
     i18n_set_language(code);
     ui_cache_clear(ui);
+    question_forget(ui);
     layout_free(ui->intro);
     ui->intro = NULL;
     summary_forget(ui);
