@@ -408,7 +408,8 @@ int main(int argc, char **argv)
     /* The clinician's language for printed summaries, if configured. */
     struct content *second = NULL;
     struct flow *second_flow = NULL;
-    if (cfg.second_language[0] && strcmp(cfg.second_language, lang) != 0 && flow) {
+    /* Loaded even when it is the starting language: the patient may switch. */
+    if (cfg.second_language[0] && flow) {
         second = content_open(root, cfg.second_language, err, sizeof err);
         if (!second || flow_load_content(second, &second_flow, err, sizeof err) < 0 || !second_flow) {
             fprintf(stderr, _("%s: second_language %s: %s\n"), PACKAGE, cfg.second_language,

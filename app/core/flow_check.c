@@ -60,7 +60,8 @@ void flow_diags_free(struct flow_diags *diags)
 
 char *flow_diag_format(const struct flow_diag *d)
 {
-    const char *kind = d->is_error ? _("error") : _("warning");
+    /* Untranslated, like every FILE:LINE message: scripts and editors parse it. */
+    const char *kind = d->is_error ? "error" : "warning";
     const char *file = d->file ? d->file : "-";
     size_t n = strlen(file) + strlen(kind) + strlen(d->message) + 32;
     char *s = malloc(n);
