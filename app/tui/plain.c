@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,9 +89,40 @@ void plain_say(struct plain *p, const char *text)
 
 /* ---- input ---- */
 
+/* Kiosk mode: wait for input no longer than the idle time, then ask "still
+ * there?" for the countdown. 1 when input came; 0 when nobody answered:
+ * the patient's answers are wiped and the session ends (a kiosk service
+ * starts the next one). */
+static int plain_wait_input(struct plain *p)
+{
+    if (p->opts->mode != MODE_KIOSK || p->opts->idle_seconds <= 0 || !p->in_tty)
+        return 1;
+    struct pollfd pfd = {.fd = fileno(p->in), .events = POLLIN};
+    if (poll(&pfd, 1, p->opts->idle_seconds * 1000) != 0)
+        return 1;
+    char line[256];
+    snprintf(line, sizeof line,
+             ngettext("Touch the screen or press any key within %d second to go on.",
+                      "Touch the screen or press any key within %d seconds to go on.",
+                      p->opts->countdown_seconds),
+             p->opts->countdown_seconds);
+    plain_write(p, "\n");
+    plain_say(p, _("Are you still there?"));
+    plain_say(p, line);
+    fflush(p->out);
+    if (poll(&pfd, 1, p->opts->countdown_seconds * 1000) != 0)
+        return 1;
+    flow_session_free(p->session); /* zeroes the answers */
+    p->session = NULL;
+    plain_summary_forget(p);
+    plain_say(p, _("Your answers were erased for your privacy."));
+    fflush(p->out);
+    return 0;
+}
+
 const char *plain_read(struct plain *p)
 {
-    if (p->done || plain_stop || fflush(p->out) != 0) {
+    if (p->done || plain_stop || fflush(p->out) != 0 || !plain_wait_input(p)) {
         p->done = 1;
         return NULL;
     }

@@ -12,10 +12,12 @@
  * adds blank lines). A screenful: $LINES - 1 lines ($LINES from 5 to 1000,
  * else 24), then a "-- More --" line that waits for Enter.
  *
- * Idle timeouts do not apply in this mode: nothing is cleared or reset
- * while the patient reads (a screen-reader user may take a long time, and
- * there is no screen to blank). The answers are wiped when the session
- * ends: q, end of input, or SIGHUP, SIGINT or SIGTERM. In kiosk mode q does
+ * Outside kiosk mode no idle timeout applies: nothing is cleared while the
+ * patient reads (a screen-reader user may take a long time). In kiosk mode,
+ * after the idle time a "still there?" line waits for the countdown; if
+ * nobody answers, the answers are wiped and the session ends, for the
+ * kiosk's service to start the next one. The answers are also wiped when
+ * the session ends otherwise: q, end of input, or SIGHUP, SIGINT or SIGTERM. In kiosk mode q does
  * not quit, Ctrl-C, Ctrl-\ and Ctrl-Z are ignored and, when the input is a
  * terminal, Ctrl-D is no end of input; everything is restored on return. */
 #ifndef KIOSK_PLAIN_H
