@@ -35,7 +35,7 @@ struct options {
     const char *summary;
     const char *format;
     int width;
-    int check, strict;
+    int check, strict, max_grade;
     int kiosk, training, hash_pin;
     int no_color, high_contrast, large;
     int plain;
@@ -72,6 +72,7 @@ static void usage(FILE *out)
             "  --format FORMAT    text (default) or html, for --summary\n"
             "  --check            check the content: errors as FILE:LINE, then reading level\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
+            "  --max-grade N      with --check: the English reading-grade limit (default 8)\n"
             "  --no-color         no colours (also when NO_COLOR is set)\n"
             "  --high-contrast    white and yellow on black, nothing dimmed\n"
             "  --large-targets    every choice at least three rows tall, for touch screens\n"
@@ -105,6 +106,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_FORMAT,
         OPT_CHECK,
         OPT_STRICT,
+        OPT_MAX_GRADE,
         OPT_CONFIG,
         OPT_KIOSK,
         OPT_TRAINING,
@@ -125,6 +127,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"check", no_argument, NULL, OPT_CHECK},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"max-grade", required_argument, NULL, OPT_MAX_GRADE},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"kiosk", no_argument, NULL, OPT_KIOSK},
         {"training", no_argument, NULL, OPT_TRAINING},
@@ -171,6 +174,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_STRICT:
             o->strict = 1;
+            break;
+        case OPT_MAX_GRADE:
+            if (parse_width(optarg, &o->max_grade) < 0 || o->max_grade > 20) {
+                fprintf(stderr, _("%s: --max-grade: \"%s\" is not a grade from 1 to 20\n"), PACKAGE, optarg);
+                return -1;
+            }
             break;
         case OPT_CONFIG:
             o->config = optarg;
@@ -372,7 +381,9 @@ int main(int argc, char **argv)
         return hash_pin();
     const char *root = content_default_root(o.content_dir);
     if (o.check) {
-        struct check_options copts = {.strict = o.strict, .max_grade = 8, .min_ease_es = 60,
+        struct check_options copts = {.strict = o.strict,
+                                      .max_grade = o.max_grade ? o.max_grade : 8,
+                                      .min_ease_es = 60,
                                       .today = time(NULL)};
         struct check_result result;
         return check_content(root, &copts, stdout, &result);

@@ -56,6 +56,21 @@ expect "kiosk up again" "Touch the screen"
 pkill -HUP -P "$(T display -p -t k '#{pane_pid}')" -x patient-kiosk
 expect "SIGHUP exits 0" "exit=0"
 
+# The terminals patients arrive with over SSH: each draws the home screen
+# and leaves cleanly.
+for term in xterm-256color screen tmux-256color linux vt100; do
+    start 80 24 "TERM=$term" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+    expect "TERM=$term draws the home screen" "visit"
+    keys q
+    expect "TERM=$term quits with status 0" "exit=0"
+done
+
+# SIGTERM, like SIGHUP, wipes and exits 0.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "up for SIGTERM" "visit"
+pkill -TERM -P "$(T display -p -t k '#{pane_pid}')" -x patient-kiosk
+expect "SIGTERM exits 0" "exit=0"
+
 # A bad config file: its line number, exit 2, nothing drawn.
 printf '[kiosk]\nidle_timeout = soon\n' > "$work/bad.conf"
 out=$("$KIOSK" --content "$KIOSK_CONTENT_DIR" --config "$work/bad.conf" 2>&1 </dev/null)
