@@ -43,7 +43,7 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         size_t used = text_decode(s + i, n - i, &wc);
         if (wc == '\t') {
             st->text[st->len++] = ' ';
-        } else if (wc == 0xFFFD) {
+        } else if (wc == 0xFFFD || text_is_noncharacter(wc)) {
             memcpy(st->text + st->len, "\xEF\xBF\xBD", 3);
             st->len += 3;
         } else if (!text_is_control(wc)) {

@@ -56,6 +56,11 @@ int text_is_control(wchar_t wc)
     return (wc >= 0x202A && wc <= 0x202E) || (wc >= 0x2066 && wc <= 0x2069) || wc == 0xFEFF;
 }
 
+int text_is_noncharacter(wchar_t wc)
+{
+    return (wc >= 0xFDD0 && wc <= 0xFDEF) || (wc & 0xFFFE) == 0xFFFE;
+}
+
 int text_char_width(wchar_t wc)
 {
     if (text_is_control(wc) || wc == '\n')

@@ -26,6 +26,11 @@ size_t text_width(const char *s, size_t len);
  * and the bidi/format controls that could reorder a line). */
 int text_is_control(wchar_t wc);
 
+/* 1 for Unicode noncharacters (U+FDD0..U+FDEF, and U+xxFFFE/U+xxFFFF in
+ * every plane). They never belong in text; libunibreak even treats U+FFFF
+ * as its end marker and aborts on it, so they are shown as U+FFFD. */
+int text_is_noncharacter(wchar_t wc);
+
 /* Line-break opportunities for len bytes of UTF-8 (UAX #14 via libunibreak).
  * brks must hold len bytes; brks[i] describes a break after byte i: one of
  * TEXT_BREAK_MUST, TEXT_BREAK_ALLOW, TEXT_BREAK_NO, TEXT_BREAK_INSIDE.

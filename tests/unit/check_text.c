@@ -37,6 +37,11 @@ START_TEST(widths_in_cells)
     ck_assert_int_eq(text_is_control(0x9b), 1); /* C1 CSI */
     ck_assert_int_eq(text_is_control(0x202E), 1); /* right-to-left override */
     ck_assert_int_eq(text_is_control('a'), 0);
+    ck_assert_int_eq(text_is_noncharacter(0xFFFF), 1);
+    ck_assert_int_eq(text_is_noncharacter(0xFFFE), 1);
+    ck_assert_int_eq(text_is_noncharacter(0x10FFFF), 1);
+    ck_assert_int_eq(text_is_noncharacter(0xFDD0), 1);
+    ck_assert_int_eq(text_is_noncharacter(0xFFFD), 0);
 }
 END_TEST
 
