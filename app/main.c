@@ -393,7 +393,9 @@ int main(int argc, char **argv)
     if (configured < 0)
         return 2;
     char lang[16];
-    choose_language(root, o.lang, configured ? cfg.default_language : NULL, lang, sizeof lang);
+    /* A default language the file names wins over the patient's environment. */
+    choose_language(root, o.lang, configured && cfg.default_language_set ? cfg.default_language : NULL,
+                    lang, sizeof lang);
     i18n_set_language(lang);
 
     char err[1024];
@@ -461,6 +463,8 @@ int main(int argc, char **argv)
             .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
             .second_flow = second_flow,
             .second_lang = second_flow ? cfg.second_language : NULL,
+            .languages = configured && cfg.languages_set ? cfg.languages : NULL,
+            .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
         };
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");

@@ -691,10 +691,12 @@ static void config_check_all(struct config_parse *p)
             strcat(list, " ");
         strcat(list, cfg->languages[i]);
     }
+    cfg->languages_set = p->set_line[KEY_LANGUAGES] != 0;
     if (p->set_line[KEY_DEFAULT_LANGUAGE] == 0) {
         strcpy(cfg->default_language, cfg->languages[0]);
         return;
     }
+    cfg->default_language_set = 1;
     for (size_t i = 0; i < cfg->n_languages; i++)
         if (strcmp(cfg->default_language, cfg->languages[i]) == 0)
             return;

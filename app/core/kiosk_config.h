@@ -53,7 +53,10 @@ struct kiosk_config {
     /* [kiosk] */
     char languages[CONFIG_LANGUAGES_MAX][CONFIG_LANG_SIZE]; /* default: "en" */
     size_t n_languages;                                     /* >= 1 */
+    int languages_set; /* 1 when the file lists them (else every installed language) */
     char default_language[CONFIG_LANG_SIZE]; /* one of languages; default: the first */
+    int default_language_set;                /* 1 when the file names it (else the
+                                                patient's environment may choose) */
     unsigned idle_timeout;                   /* seconds, 10..3600, default 90 */
     unsigned countdown;                      /* seconds, 5..300, default 30 */
     enum config_mode mode;                   /* default CONFIG_MODE_PATIENT */

@@ -237,6 +237,12 @@ static void forget_patient(struct ui *ui)
 void ui_wipe(struct ui *ui)
 {
     forget_patient(ui);
+    /* The copy kept for a staff reprint goes once its few minutes are up. */
+    if (ui->last_print && ui_now_ms() - ui->last_print_at >= REPRINT_MINUTES * 60000LL) {
+        explicit_bzero(ui->last_print, strlen(ui->last_print));
+        free(ui->last_print);
+        ui->last_print = NULL;
+    }
     if (ui->default_lang[0] && strcmp(ui->content->lang, ui->default_lang) != 0)
         ui_switch_language(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
@@ -296,7 +302,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     setup_signals(opts);
     struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
     ui.home.count = ui.content->entry_count;
-    ui.language_count = content_languages(ui.content->root, ui.languages, MAX_LANGUAGES);
+    ui.language_count = ui_languages(opts, ui.content->root, ui.languages, MAX_LANGUAGES);
     snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.content->lang);
     if (opts->mode == MODE_KIOSK)
         ui.screen = SCREEN_ATTRACT;

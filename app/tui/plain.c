@@ -355,7 +355,7 @@ static int plain_switch_language(struct plain *p, const char *code)
 static void plain_language(struct plain *p)
 {
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    size_t n = content_languages(p->content->root, langs, PLAIN_MAX_LANGUAGES);
+    size_t n = ui_languages(p->opts, p->content->root, langs, PLAIN_MAX_LANGUAGES);
     /* Every language's name is in its own words, so anyone can find theirs. */
     plain_write(p, "\nLanguage / Idioma / 语言\n");
     for (size_t i = 0; i < n; i++) {
@@ -576,7 +576,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
         .show_intro = 1,
     };
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    p.language_count = content_languages(p.content->root, langs, PLAIN_MAX_LANGUAGES);
+    p.language_count = ui_languages(opts, p.content->root, langs, PLAIN_MAX_LANGUAGES);
     struct plain_signals old;
     plain_signals_start(&p, &old);
     int status = 0;

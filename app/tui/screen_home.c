@@ -70,7 +70,10 @@ void home_draw(struct ui *ui)
     for (int i = 0; L && first + i < y - 1 && (size_t)i < L->line_count; i++)
         term_draw_line(L, (size_t)i, first + i, 1, ui_text_width(), NULL);
     ui_draw_chrome(ui, ui->content->title,
-                   _("Up/Down choose  Enter open  1-9 pick  / search  ? help  q quit"), NULL);
+                   ui->opts->mode == MODE_KIOSK
+                       ? _("Up/Down choose  Enter open  1-9 pick  / search  ? help")
+                       : _("Up/Down choose  Enter open  1-9 pick  / search  ? help  q quit"),
+                   NULL);
     menu_draw(&ui->home, y, rows, entry_label, ui);
 }
 

@@ -14,9 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Minutes after printing during which staff may reprint a summary. */
-enum { REPRINT_MINUTES = 5 };
-
 static void centre(int y, const char *text, int attr)
 {
     int w = (int)text_width(text, strlen(text));
@@ -153,7 +150,7 @@ static void pin_key(struct ui *ui, int key)
         }
         /* Each wrong PIN doubles the wait, up to five minutes. */
         int failures = ++ui->pin_failures;
-        long long wait = failures < 3 ? 0 : 1000LL << (failures - 3 < 8 ? failures - 3 : 8);
+        long long wait = failures < 3 ? 0 : 1000LL << (failures - 3 < 9 ? failures - 3 : 9);
         ui->pin_locked_until = ui_now_ms() + (wait > 300000 ? 300000 : wait);
         snprintf(ui->notice, sizeof ui->notice, "%s", _("That PIN is not right."));
     }

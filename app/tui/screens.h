@@ -31,6 +31,9 @@ enum screen_id {
 /* The home menu entry that starts the question flow links to this file. */
 #define FLOW_PAGE "questions.md"
 
+/* Minutes after printing during which staff may reprint a summary. */
+enum { REPRINT_MINUTES = 5 };
+
 /* Smallest terminal the screens are drawn in; below it a "please enlarge" screen. */
 enum { MIN_COLS = 40, MIN_LINES = 12 };
 

@@ -348,6 +348,20 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
     }
 }
 
+size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
+                    size_t max)
+{
+    size_t n = content_languages(root, out, max), kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        int offered = !opts->languages;
+        for (size_t j = 0; !offered && j < opts->language_count; j++)
+            offered = strcmp(out[i].code, opts->languages[j]) == 0;
+        if (offered)
+            out[kept++] = out[i];
+    }
+    return kept;
+}
+
 int ui_switch_language(struct ui *ui, const char *code)
 {
     char err[1024];

@@ -33,7 +33,17 @@ struct ui_options {
      * summary in this language too (NULL: only the patient's). */
     const struct flow *second_flow;
     const char *second_lang;
+    /* Languages offered (the configuration's "languages"); NULL: every
+     * language the content has. */
+    const char (*languages)[4];
+    size_t language_count;
 };
+
+/* The languages the patient may choose: those the content has (see
+ * content_languages()), limited to opts->languages when set. Returns how
+ * many were written to out. */
+size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
+                    size_t max);
 
 /* Run until the patient quits. *content and *flow (NULL when the content has
  * no questions) are the caller's; a language switch replaces them, so the

@@ -50,4 +50,13 @@ check "the printout holds the English summary too" grep -qF "Questions to discus
 keys q
 expect "quits" "exit=0"
 
+# The configuration's languages limit the choice; with no default_language
+# set, the patient's LANG picks the language (only C.UTF-8 need exist).
+printf '[kiosk]\nlanguages = en es\n' > "$work/two.conf"
+start 80 24 "LANG=es_ES.UTF-8" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --config "$work/two.conf"
+expect "LANG=es_ES.UTF-8 starts in Spanish" "$(label es questions.md)"
+expect "Spanish is offered" "Español"
+expect_not "Chinese is not offered when languages = en es" "中文"
+keys q
+
 finish
