@@ -6,6 +6,7 @@
 #include "core/printout.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
+#include "core/print.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,4 +83,26 @@ char *printout_build(const struct printout_request *r)
         return NULL;
     }
     return text;
+}
+
+int printout_save(const struct printout_request *request, const char *folder, char *msg,
+                  size_t msglen)
+{
+    char path[1024], err[512];
+    int ok = 1;
+    for (int html = 0; html < 2 && ok; html++) {
+        struct printout_request r = *request;
+        r.html = html;
+        char *text = printout_build(&r);
+        ok = text && save_text(folder, "summary", html ? "html" : "txt", text, strlen(text), path,
+                               sizeof path, err, sizeof err) == 0;
+        if (!text)
+            snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
+        wipe_free(text);
+    }
+    if (ok)
+        snprintf(msg, msglen, _("Saved as %s (and a .txt copy)."), path);
+    else
+        snprintf(msg, msglen, "%s", err);
+    return ok ? 0 : -1;
 }

@@ -272,28 +272,34 @@ static struct summary_info info(const struct plain *p)
     };
 }
 
-/* The printout (text at width, or HTML), in one or two languages. Malloc'd
- * (caller zeroes and frees) or NULL. */
-static char *printout(struct plain *p, int width, int html)
+/* What the printout is made of: this summary, on paper width cells wide. */
+static struct printout_request request(const struct plain *p, const struct summary_info *si,
+                                       int width)
 {
-    struct summary_info si = info(p);
     struct printout_request r = {
         .summary_md = p->summary_md,
         .session = p->session,
-        .info = &si,
+        .info = si,
         .second_flow = p->opts->second_flow,
         .second_lang = p->opts->second_lang,
         .lang = p->content->lang,
         .layout = plain_layout_opts(p, width),
-        .html = html,
     };
     r.layout.show_sources = 0;
+    return r;
+}
+
+/* The printout as text for paper. Malloc'd (caller zeroes and frees) or NULL. */
+static char *printout(struct plain *p, int width)
+{
+    struct summary_info si = info(p);
+    struct printout_request r = request(p, &si, width);
     return printout_build(&r);
 }
 
 static void print_summary(struct plain *p)
 {
-    char *text = printout(p, p->opts->print_width > 0 ? p->opts->print_width : 80, 0);
+    char *text = printout(p, p->opts->print_width > 0 ? p->opts->print_width : 80);
     if (!text) {
         plain_say(p, _("Not enough memory to print."));
         return;
@@ -315,23 +321,10 @@ static void print_summary(struct plain *p)
 /* Save as text and as HTML in the configured folder. */
 static void save_summary(struct plain *p)
 {
-    char path[1024], err[512], msg[1200];
-    int ok = 1;
-    for (int html = 0; html < 2 && ok; html++) {
-        char *text = printout(p, 80, html);
-        ok = text && save_text(p->opts->save_dir, "summary", html ? "html" : "txt", text,
-                               strlen(text), path, sizeof path, err, sizeof err) == 0;
-        if (!text)
-            snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
-        if (text) {
-            explicit_bzero(text, strlen(text));
-            free(text);
-        }
-    }
-    if (ok)
-        snprintf(msg, sizeof msg, _("Saved as %s (and a .txt copy)."), path);
-    else
-        snprintf(msg, sizeof msg, "%s", err);
+    struct summary_info si = info(p);
+    struct printout_request r = request(p, &si, 80);
+    char msg[1200];
+    printout_save(&r, p->opts->save_dir, msg, sizeof msg);
     plain_say(p, msg);
 }
 

@@ -80,27 +80,32 @@ int ui_print(struct ui *ui, const char *text)
     return 0;
 }
 
-/* The printout (text at width, or HTML), in one or two languages. Malloc'd
- * (caller zeroes and frees) or NULL. */
-static char *printout(struct ui *ui, int width, int html)
+/* What the printout is made of: this summary, on paper width cells wide. */
+static struct printout_request request(const struct ui *ui, const struct summary_info *si,
+                                       int width)
 {
-    struct summary_info si = info(ui);
-    struct printout_request r = {
+    return (struct printout_request){
         .summary_md = ui->summary_md,
         .session = ui->session,
-        .info = &si,
+        .info = si,
         .second_flow = ui->opts->second_flow,
         .second_lang = ui->opts->second_lang,
         .lang = ui->content->lang,
         .layout = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang},
-        .html = html,
     };
+}
+
+/* The printout as text for paper. Malloc'd (caller zeroes and frees) or NULL. */
+static char *printout(struct ui *ui, int width)
+{
+    struct summary_info si = info(ui);
+    struct printout_request r = request(ui, &si, width);
     return printout_build(&r);
 }
 
 static void print_summary(struct ui *ui)
 {
-    char *text = printout(ui, ui->opts->print_width > 0 ? ui->opts->print_width : 80, 0);
+    char *text = printout(ui, ui->opts->print_width > 0 ? ui->opts->print_width : 80);
     if (!text) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
         return;
@@ -121,23 +126,9 @@ static void print_summary(struct ui *ui)
 /* Save as text and as HTML in the configured folder. */
 static void save_summary(struct ui *ui)
 {
-    char path[1024], err[512];
-    int ok = 1;
-    for (int html = 0; html < 2 && ok; html++) {
-        char *text = printout(ui, 80, html);
-        ok = text && save_text(ui->opts->save_dir, "summary", html ? "html" : "txt", text,
-                               strlen(text), path, sizeof path, err, sizeof err) == 0;
-        if (!text)
-            snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
-        if (text) {
-            explicit_bzero(text, strlen(text));
-            free(text);
-        }
-    }
-    if (ok)
-        snprintf(ui->notice, sizeof ui->notice, _("Saved as %s (and a .txt copy)."), path);
-    else
-        snprintf(ui->notice, sizeof ui->notice, "%s", err);
+    struct summary_info si = info(ui);
+    struct printout_request r = request(ui, &si, 80);
+    printout_save(&r, ui->opts->save_dir, ui->notice, sizeof ui->notice);
 }
 
 void summary_draw(struct ui *ui)

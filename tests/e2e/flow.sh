@@ -5,9 +5,9 @@
 
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
-mkdir -p "$work/rec" "$work/tmp"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n' \
-    "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
+mkdir -p "$work/rec" "$work/tmp" "$work/saved"
+printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
+    "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
 printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 
 start 80 24 "TMPDIR=$work/tmp" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf"
@@ -37,6 +37,12 @@ check "the temporary folder was private" grep -qxF 700 "$work/rec/dirmode"
 check "the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
 check "the printout is 48 columns wide" test "$(wc -L < "$work/rec/text")" -le 48
+
+keys s
+expect "saving is confirmed" "Saved as"
+check "a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
+check "an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
+check "saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
 
 # Back through the path to the antidepressant question; change the answer.
 for _ in $(seq 1 30); do
