@@ -12,6 +12,9 @@ export TMUX_TMPDIR
 T() { "$TMUX_PROG" -L kiosk -f /dev/null "$@"; }
 cleanup() { T kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"; }
 trap cleanup EXIT
+# A session that outlives every test session, so replacing one never stops
+# the server (a new server racing the old one's exit loses the socket).
+T new-session -d -s keep -x 80 -y 24 "sleep 86400"
 
 failures=0
 checks=0
