@@ -412,7 +412,8 @@ int main(int argc, char **argv)
     if (cfg.clinic_phone[0])
         content_set_var(content, "clinic-phone", cfg.clinic_phone);
     struct flow *flow = NULL;
-    if (content->entry_count && flow_load_content(content, &flow, err, sizeof err) < 0) {
+    /* A single-file preview never asks the questions: no flow to load. */
+    if (content->entry_count && !o.file && flow_load_content(content, &flow, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         content_close(content);
         config_free(&cfg);

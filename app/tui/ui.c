@@ -10,6 +10,9 @@
 #include <ncurses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 int ui_body_rows(void)
@@ -63,6 +66,11 @@ struct layout *ui_layout(struct ui *ui, const char *key)
                                .lang = ui->content->lang};
     struct layout *L = layout_markdown(text, len, &opts);
     free(text);
+#ifdef __GLIBC__
+    /* The parse tree is gone: give its pages back, so many sessions on one
+     * host each keep only their laid-out lines (docs/PERFORMANCE.md). */
+    malloc_trim(0);
+#endif
     if (!L) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show this page."));
         return NULL;
