@@ -98,21 +98,26 @@ static int print_find_command(const char *cmd)
     return found;
 }
 
+/* 1, with err set, when rc says the command is missing (ENOENT) or not
+ * executable (EACCES); else 0. */
+static int print_not_runnable(int rc, const char *cmd, char *err, size_t errlen)
+{
+    if (rc == ENOENT)
+        print_message(err, errlen, "The printer command \"%s\" was not found.", cmd);
+    else if (rc == EACCES)
+        print_message(err, errlen,
+                      "The printer command \"%s\" could not be run (permission denied).", cmd);
+    return rc == ENOENT || rc == EACCES;
+}
+
 /* Start argv + path, wait up to timeout_ms. Returns 0 or -1 with err set. */
 static int print_run(char *const argv[], const char *path, unsigned timeout_ms, char *err,
                      size_t errlen)
 {
     const char *cmd = argv[0];
     int rc = print_find_command(cmd);
-    if (rc == ENOENT) {
-        print_message(err, errlen, "The printer command \"%s\" was not found.", cmd);
+    if (print_not_runnable(rc, cmd, err, errlen))
         return -1;
-    }
-    if (rc == EACCES) {
-        print_message(err, errlen,
-                      "The printer command \"%s\" could not be run (permission denied).", cmd);
-        return -1;
-    }
     size_t argc = 0;
     while (argv[argc] != NULL)
         argc++;
@@ -160,15 +165,8 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     free(child_argv);
-    if (rc == ENOENT) {
-        print_message(err, errlen, "The printer command \"%s\" was not found.", cmd);
+    if (print_not_runnable(rc, cmd, err, errlen))
         return -1;
-    }
-    if (rc == EACCES) {
-        print_message(err, errlen,
-                      "The printer command \"%s\" could not be run (permission denied).", cmd);
-        return -1;
-    }
     if (rc != 0) {
         print_message(err, errlen, "The printer command \"%s\" could not be started (%s).", cmd,
                       strerror(rc));

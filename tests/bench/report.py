@@ -43,6 +43,13 @@ def cmd_line(argv):
         return ""
 
 
+def _rel(path):
+    """A path relative to the top of the tree, so no machine's folders are recorded."""
+    top = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    full = os.path.abspath(str(path))
+    return os.path.relpath(full, top) if full.startswith(top + os.sep) else os.path.basename(full)
+
+
 def machine():
     model = ""
     for line in open("/proc/cpuinfo"):
@@ -81,8 +88,8 @@ class Report:
                    f"{b.crowd_rounds} of each concurrency row; run order shuffled in every round; "
                    f"whole run {b.elapsed:.0f} s.")
         out.append(f"- Machine: {model}, {ncpu} CPUs (nproc), {mem}, Linux {kernel}.")
-        out.append(f"- patient-kiosk: {b.args.kiosk} (commit {head or '?'}"
-                   f"{', with uncommitted changes to tracked files' if dirty else ''}), content {b.args.content}.")
+        out.append(f"- patient-kiosk: {_rel(b.args.kiosk)} (commit {head or '?'}"
+                   f"{', with uncommitted changes to tracked files' if dirty else ''}), content {_rel(b.args.content)}.")
         out.append(f"- Floors built with {b.cc_version} -O2 (tests/bench/floor_*.c).")
         vers = []
         for name, argv in (("less", ["less", "--version"]), ("dialog", ["dialog", "--version"]),
