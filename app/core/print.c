@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "core/print.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -103,10 +104,10 @@ static int print_find_command(const char *cmd)
 static int print_not_runnable(int rc, const char *cmd, char *err, size_t errlen)
 {
     if (rc == ENOENT)
-        print_message(err, errlen, "The printer command \"%s\" was not found.", cmd);
+        print_message(err, errlen, _("The printer command \"%s\" was not found."), cmd);
     else if (rc == EACCES)
         print_message(err, errlen,
-                      "The printer command \"%s\" could not be run (permission denied).", cmd);
+                      _("The printer command \"%s\" could not be run (permission denied)."), cmd);
     return rc == ENOENT || rc == EACCES;
 }
 
@@ -123,7 +124,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         argc++;
     char **child_argv = calloc(argc + 2, sizeof *child_argv);
     if (child_argv == NULL) {
-        print_message(err, errlen, "The summary could not be printed (out of memory).");
+        print_message(err, errlen, _("The summary could not be printed (out of memory)."));
         return -1;
     }
     memcpy(child_argv, argv, argc * sizeof *child_argv);
@@ -142,7 +143,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     }
     if (rc != 0) {
         free(child_argv);
-        print_message(err, errlen, "The summary could not be printed (%s).", strerror(rc));
+        print_message(err, errlen, _("The summary could not be printed (%s)."), strerror(rc));
         return -1;
     }
     rc = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -168,7 +169,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     if (print_not_runnable(rc, cmd, err, errlen))
         return -1;
     if (rc != 0) {
-        print_message(err, errlen, "The printer command \"%s\" could not be started (%s).", cmd,
+        print_message(err, errlen, _("The printer command \"%s\" could not be started (%s)."), cmd,
                       strerror(rc));
         return -1;
     }
@@ -185,7 +186,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
             int e = errno;
             kill(-pid, SIGKILL);
             print_message(err, errlen,
-                          "The summary may not have been printed (%s could not be followed: %s).",
+                          _("The summary may not have been printed (%s could not be followed: %s)."),
                           cmd, strerror(e));
             return -1;
         }
@@ -204,7 +205,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     if (timed_out) {
         char secs[40];
         print_seconds(timeout_ms, secs, sizeof secs);
-        print_message(err, errlen, "The printer did not respond in time (%s was stopped after %s).",
+        print_message(err, errlen, _("The printer did not respond in time (%s was stopped after %s)."),
                       cmd, secs);
         return -1;
     }
@@ -212,13 +213,13 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         return 0;
     if (WIFEXITED(status))
         print_message(err, errlen,
-                      "The printer did not accept the summary (%s exited with status %d).", cmd,
+                      _("The printer did not accept the summary (%s exited with status %d)."), cmd,
                       WEXITSTATUS(status));
     else if (WIFSIGNALED(status))
-        print_message(err, errlen, "The printer command \"%s\" stopped unexpectedly (signal %d).",
+        print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly (signal %d)."),
                       cmd, WTERMSIG(status));
     else
-        print_message(err, errlen, "The printer command \"%s\" stopped unexpectedly.", cmd);
+        print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly."), cmd);
     return -1;
 }
 
@@ -228,11 +229,11 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
     if (err != NULL && errlen > 0)
         err[0] = '\0';
     if (argv == NULL || argv[0] == NULL || argv[0][0] == '\0') {
-        print_message(err, errlen, "Printing is not set up on this kiosk.");
+        print_message(err, errlen, _("Printing is not set up on this kiosk."));
         return -1;
     }
     if (text == NULL && len > 0) {
-        print_message(err, errlen, "The summary could not be printed (no text).");
+        print_message(err, errlen, _("The summary could not be printed (no text)."));
         return -1;
     }
     const char *tmp = getenv("TMPDIR");
@@ -241,7 +242,7 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
         (size_t)snprintf(dir, sizeof dir, "%s/patient-kiosk-XXXXXX", tmp) >= sizeof dir - 16)
         snprintf(dir, sizeof dir, "/tmp/patient-kiosk-XXXXXX");
     if (mkdtemp(dir) == NULL) {
-        print_message(err, errlen, "The summary could not be prepared for printing (%s).",
+        print_message(err, errlen, _("The summary could not be prepared for printing (%s)."),
                       strerror(errno));
         return -1;
     }
@@ -250,14 +251,14 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
     int r = -1;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
-        print_message(err, errlen, "The summary could not be prepared for printing (%s).",
+        print_message(err, errlen, _("The summary could not be prepared for printing (%s)."),
                       strerror(errno));
     } else {
         int werr = print_write_all(fd, text, len) == 0 ? 0 : errno;
         if (close(fd) != 0 && werr == 0)
             werr = errno;
         if (werr != 0)
-            print_message(err, errlen, "The summary could not be prepared for printing (%s).",
+            print_message(err, errlen, _("The summary could not be prepared for printing (%s)."),
                           strerror(werr));
         else
             r = print_run(argv, path, timeout_ms, err, errlen);
@@ -294,23 +295,23 @@ static void save_open_error(int e, const char *folder, char *err, size_t errlen)
     switch (e) {
     case ENOENT:
         print_message(err, errlen,
-                      "The summary could not be saved: the folder \"%s\" does not exist.", folder);
+                      _("The summary could not be saved: the folder \"%s\" does not exist."), folder);
         break;
     case ENOTDIR:
-        print_message(err, errlen, "The summary could not be saved: \"%s\" is not a folder.",
+        print_message(err, errlen, _("The summary could not be saved: \"%s\" is not a folder."),
                       folder);
         break;
     case EACCES:
     case EPERM:
         print_message(err, errlen,
-                      "The summary could not be saved: no permission to write in \"%s\".", folder);
+                      _("The summary could not be saved: no permission to write in \"%s\"."), folder);
         break;
     case EROFS:
         print_message(err, errlen,
-                      "The summary could not be saved: the folder \"%s\" is read-only.", folder);
+                      _("The summary could not be saved: the folder \"%s\" is read-only."), folder);
         break;
     default:
-        print_message(err, errlen, "The summary could not be saved in \"%s\" (%s).", folder,
+        print_message(err, errlen, _("The summary could not be saved in \"%s\" (%s)."), folder,
                       strerror(e));
         break;
     }
@@ -325,18 +326,18 @@ int save_text_at(const char *folder, const char *prefix, const char *ext, time_t
     if (out_path != NULL && out_len > 0)
         out_path[0] = '\0';
     if (folder == NULL || folder[0] == '\0') {
-        print_message(err, errlen, "Saving is turned off on this kiosk.");
+        print_message(err, errlen, _("Saving is turned off on this kiosk."));
         return -1;
     }
     if (folder[0] != '/') {
         print_message(err, errlen,
-                      "The summary could not be saved: the folder \"%s\" is not an absolute path.",
+                      _("The summary could not be saved: the folder \"%s\" is not an absolute path."),
                       folder);
         return -1;
     }
     if (prefix == NULL || ext == NULL || !save_name_ok(prefix, 64, 1) ||
         !save_name_ok(ext, 16, 0) || (text == NULL && len > 0) || out_path == NULL) {
-        print_message(err, errlen, "The summary could not be saved (bad file name).");
+        print_message(err, errlen, _("The summary could not be saved (bad file name)."));
         return -1;
     }
     if (when == 0)
@@ -345,7 +346,7 @@ int save_text_at(const char *folder, const char *prefix, const char *ext, time_t
     char stamp[32];
     if (localtime_r(&when, &tm) == NULL ||
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0) {
-        print_message(err, errlen, "The summary could not be saved (the clock is not set).");
+        print_message(err, errlen, _("The summary could not be saved (the clock is not set)."));
         return -1;
     }
     const char *sep = folder[strlen(folder) - 1] == '/' ? "" : "/";
@@ -358,7 +359,7 @@ int save_text_at(const char *folder, const char *prefix, const char *ext, time_t
         if (w < 0 || (size_t)w >= out_len) {
             out_path[0] = '\0';
             print_message(err, errlen,
-                          "The summary could not be saved: the folder name \"%s\" is too long.",
+                          _("The summary could not be saved: the folder name \"%s\" is too long."),
                           folder);
             return -1;
         }
@@ -386,7 +387,7 @@ int save_text_at(const char *folder, const char *prefix, const char *ext, time_t
     if (e != 0) {
         unlink(out_path);
         out_path[0] = '\0';
-        print_message(err, errlen, "The summary could not be saved in \"%s\" (%s).", folder,
+        print_message(err, errlen, _("The summary could not be saved in \"%s\" (%s)."), folder,
                       strerror(e));
         return -1;
     }
