@@ -14,7 +14,12 @@ cleanup() { T kill-server 2>/dev/null; rm -rf "$TMUX_TMPDIR"; }
 trap cleanup EXIT
 # A session that outlives every test session, so replacing one never stops
 # the server (a new server racing the old one's exit loses the socket).
-T new-session -d -s keep -x 80 -y 24 "sleep 86400"
+# Starting a tmux server now and then fails at once ("server exited
+# unexpectedly"); every start is retried a few times.
+for _ in 1 2 3 4 5; do
+    T new-session -d -s keep -x 80 -y 24 "sleep 86400" 2>/dev/null && T has-session -t keep 2>/dev/null && break
+    sleep 0.3
+done
 
 failures=0
 checks=0
@@ -24,9 +29,16 @@ checks=0
 start() {
     local w=$1 h=$2
     shift 2
-    T kill-session -t k 2>/dev/null
-    T new-session -d -s k -x "$w" -y "$h" \
-        "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; echo exit=\$?; sleep 60"
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        T kill-session -t k 2>/dev/null
+        T new-session -d -s k -x "$w" -y "$h" \
+            "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; echo exit=\$?; sleep 60" \
+            2>/dev/null && T has-session -t k 2>/dev/null && return 0
+        sleep 0.3
+    done
+    echo "tmux would not start a session"
+    return 1
 }
 
 screen() { T capture-pane -p -t k; }
