@@ -155,7 +155,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_WIDTH:
             if (parse_width(optarg, &o->width) < 0) {
-                fprintf(stderr, _("%s: --width: \"%s\" is not a width from 1 to 10000\n"), PACKAGE, optarg);
+                fprintf(stderr, _("%s: --width: \"%s\" is not a width from 1 to 10000\n"), PACKAGE,
+                        optarg);
                 return -1;
             }
             break;
@@ -177,7 +178,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_MAX_GRADE:
             if (parse_width(optarg, &o->max_grade) < 0 || o->max_grade > 20) {
-                fprintf(stderr, _("%s: --max-grade: \"%s\" is not a grade from 1 to 20\n"), PACKAGE, optarg);
+                fprintf(stderr, _("%s: --max-grade: \"%s\" is not a grade from 1 to 20\n"), PACKAGE,
+                        optarg);
                 return -1;
             }
             break;
@@ -212,7 +214,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             printf("%s %s\n", PACKAGE, VERSION);
             exit(0);
         default:
-            fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE, argv[optind - 1]);
+            fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE,
+                    argv[optind - 1]);
             return -1;
         }
     }
@@ -223,7 +226,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc)
         o->file = argv[optind++];
     if (optind < argc) {
-        fprintf(stderr, _("%s: one file at a time, not \"%s\"; see --help\n"), PACKAGE, argv[optind]);
+        fprintf(stderr, _("%s: one file at a time, not \"%s\"; see --help\n"), PACKAGE,
+                argv[optind]);
         return -1;
     }
     return 0;
@@ -232,21 +236,22 @@ static int parse_options(int argc, char **argv, struct options *o)
 /* The content language: --lang, then the configuration, then the
  * environment, else English; a language without a folder falls back to
  * English with a notice. */
-static void choose_language(const char *root, const char *asked, const char *configured,
-                            char *lang, size_t size)
+static void choose_language(const char *root, const char *asked, const char *configured, char *lang,
+                            size_t size)
 {
     char env[8];
     i18n_env_language(env, sizeof env);
-    const char *want = asked && *asked           ? asked
+    const char *want = asked && *asked             ? asked
                        : configured && *configured ? configured
-                       : env[0]                  ? env
-                                                 : "en";
+                       : env[0]                    ? env
+                                                   : "en";
     char path[4096];
     struct stat st;
     snprintf(path, sizeof path, "%s/%s/index.md", root, want);
     if (strchr(want, '/') || strchr(want, '.') || stat(path, &st) != 0) {
         if ((asked && *asked) || (configured && *configured))
-            fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE, want);
+            fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE,
+                    want);
         want = "en";
     }
     snprintf(lang, size, "%s", want);
@@ -394,8 +399,9 @@ int main(int argc, char **argv)
         return 2;
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
-    choose_language(root, o.lang, configured && cfg.default_language_set ? cfg.default_language : NULL,
-                    lang, sizeof lang);
+    choose_language(root, o.lang,
+                    configured && cfg.default_language_set ? cfg.default_language : NULL, lang,
+                    sizeof lang);
     i18n_set_language(lang);
 
     char err[1024];
@@ -425,7 +431,8 @@ int main(int argc, char **argv)
     /* Loaded even when it is the starting language: the patient may switch. */
     if (cfg.second_language[0] && flow) {
         second = content_open(root, cfg.second_language, err, sizeof err);
-        if (!second || flow_load_content(second, &second_flow, err, sizeof err) < 0 || !second_flow) {
+        if (!second || flow_load_content(second, &second_flow, err, sizeof err) < 0 ||
+            !second_flow) {
             fprintf(stderr, _("%s: second_language %s: %s\n"), PACKAGE, cfg.second_language,
                     second ? err : err);
             content_close(second);
@@ -451,7 +458,7 @@ int main(int argc, char **argv)
             .countdown_seconds = (int)cfg.countdown,
             .pin_check = cfg.staff_pin_hash[0] ? check_pin : NULL,
             .pin_ctx = &cfg,
-            .theme = o.high_contrast                        ? THEME_HIGH_CONTRAST
+            .theme = o.high_contrast                         ? THEME_HIGH_CONTRAST
                      : o.no_color || (no_color && *no_color) ? THEME_MONO
                                                              : THEME_COLOR,
             .large = o.large,

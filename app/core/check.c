@@ -94,8 +94,11 @@ static void check_bytes(struct report *r, const struct page *p)
                 "the file holds NUL bytes: it is not a text file (save it as plain UTF-8 text)");
             return;
         }
-        size_t n = s[i] < 0x80 ? 1 : (s[i] & 0xE0) == 0xC0 ? 2 : (s[i] & 0xF0) == 0xE0 ? 3
-                                 : (s[i] & 0xF8) == 0xF0   ? 4 : 0;
+        size_t n = s[i] < 0x80             ? 1
+                   : (s[i] & 0xE0) == 0xC0 ? 2
+                   : (s[i] & 0xF0) == 0xE0 ? 3
+                   : (s[i] & 0xF8) == 0xF0 ? 4
+                                           : 0;
         int ok = n > 0 && i + n <= p->len && !(n == 2 && s[i] < 0xC2);
         for (size_t k = 1; ok && k < n; k++)
             ok = (s[i + k] & 0xC0) == 0x80;
@@ -160,7 +163,8 @@ static int has_anchor(cmark_node *doc, const char *slug)
 
 static void check_link(struct report *r, const struct page *p, const char *url, int line)
 {
-    if (!*url || strstr(url, "://") || strncmp(url, "mailto:", 7) == 0 || strncmp(url, "tel:", 4) == 0)
+    if (!*url || strstr(url, "://") || strncmp(url, "mailto:", 7) == 0 ||
+        strncmp(url, "tel:", 4) == 0)
         return;
     char file[512];
     const char *hash = strchr(url, '#');
@@ -173,7 +177,8 @@ static void check_link(struct report *r, const struct page *p, const char *url, 
     cmark_node *other = NULL;
     if (flen > 0) {
         if (!content_page_name_ok(file)) {
-            say(r, p->path, line, 1, "link \"%s\" must name a page in this folder, like faq.md", url);
+            say(r, p->path, line, 1, "link \"%s\" must name a page in this folder, like faq.md",
+                url);
             return;
         }
         char path[4096];
@@ -214,7 +219,8 @@ static void check_tree(struct report *r, const struct page *p)
             char *text = head ? markdown_plain_text(head) : NULL;
             size_t blank = text ? strspn(text, " ") : 0;
             if (!text || text[blank] == '\0')
-                say(r, p->path, line, 1, "this table's header row is empty: give each column a short heading");
+                say(r, p->path, line, 1,
+                    "this table's header row is empty: give each column a short heading");
             free(text);
         }
     }
@@ -294,7 +300,8 @@ static void reading_level(struct report *r, const struct page *p, FILE *table)
                 rd.fk_grade, r->opts->max_grade);
         else
             say(r, p->path, 0, r->opts->strict,
-                "Fernandez-Huerta score is %.1f, below %.0f: use shorter sentences and shorter words",
+                "Fernandez-Huerta score is %.1f, below %.0f: use shorter sentences and shorter "
+                "words",
                 rd.fernandez_huerta, r->opts->min_ease_es);
     }
 }
@@ -326,7 +333,8 @@ static void check_metadata(struct report *r, const struct content *c)
             continue;
         }
         if (i == 1 && mktime(&tm) < r->opts->today)
-            say(r, c->index_path, 1, 0, "the next review was due on %s: have the content reviewed", v);
+            say(r, c->index_path, 1, 0, "the next review was due on %s: have the content reviewed",
+                v);
     }
 }
 
@@ -519,14 +527,16 @@ int check_content(const char *root, const struct check_options *opts, FILE *out,
         if (flows[i])
             flow_compare(flows[en], flow_paths[en], flows[i], flow_paths[i], &d);
         else
-            flow_diags_add(&d, flow_paths[i], 0, 1, "missing: every language needs its question flow");
+            flow_diags_add(&d, flow_paths[i], 0, 1,
+                           "missing: every language needs its question flow");
         flush_diags(&r, &d);
     }
     for (size_t i = 0; i < n; i++)
         flow_free(flows[i]);
     fclose(table);
-    fprintf(out, "\nReading level (English: Flesch-Kincaid grade, target 6, limit %.0f; "
-                 "Spanish: Fernandez-Huerta, target 70, limit %.0f):\n",
+    fprintf(out,
+            "\nReading level (English: Flesch-Kincaid grade, target 6, limit %.0f; "
+            "Spanish: Fernandez-Huerta, target 70, limit %.0f):\n",
             opts->max_grade, opts->min_ease_es);
     fprintf(out, "%-4s %-28s %6s %9s  %s\n", "lang", "page", "words", "sentences", "score");
     fputs(table_text ? table_text : "", out);

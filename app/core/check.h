@@ -13,10 +13,10 @@
 #include <time.h>
 
 struct check_options {
-    int strict;        /* reading level over the limit is an error, not a warning */
-    double max_grade;  /* English Flesch-Kincaid limit (default 8) */
+    int strict;         /* reading level over the limit is an error, not a warning */
+    double max_grade;   /* English Flesch-Kincaid limit (default 8) */
     double min_ease_es; /* Spanish Fernandez-Huerta floor (default 60) */
-    time_t today;      /* for "review date in the past" (tests pass a fixed day) */
+    time_t today;       /* for "review date in the past" (tests pass a fixed day) */
 };
 
 struct check_result {

@@ -169,7 +169,8 @@ static int read_metadata(struct content *content, cmark_node *doc)
                     vlen--;
                 if (vlen >= 3 && strncmp(v + vlen - 3, "-->", 3) == 0)
                     vlen -= 3;
-                if (klen < sizeof key && vlen < sizeof value && strspn(line, "abcdefghijklmnopqrstuvwxyz-") == klen) {
+                if (klen < sizeof key && vlen < sizeof value &&
+                    strspn(line, "abcdefghijklmnopqrstuvwxyz-") == klen) {
                     memcpy(key, line, klen);
                     key[klen] = '\0';
                     memcpy(value, v, vlen);
@@ -202,12 +203,15 @@ static int read_menu(struct content *content, cmark_node *doc, char *err, size_t
                 link = cmark_node_next(link);
             int line = cmark_node_get_start_line(item);
             if (!link) {
-                snprintf(err, errlen, "%s:%d: error: a menu entry has no link to a page", content->index_path, line);
+                snprintf(err, errlen, "%s:%d: error: a menu entry has no link to a page",
+                         content->index_path, line);
                 return -2;
             }
             const char *url = cmark_node_get_url(link);
             if (!content_page_name_ok(url)) {
-                snprintf(err, errlen, "%s:%d: error: menu link \"%s\" is not a page file name in this folder (like faq.md)",
+                snprintf(err, errlen,
+                         "%s:%d: error: menu link \"%s\" is not a page file name in this folder "
+                         "(like faq.md)",
                          content->index_path, line, url);
                 return -2;
             }
@@ -216,18 +220,21 @@ static int read_menu(struct content *content, cmark_node *doc, char *err, size_t
             if (!e)
                 return -1;
             content->entries = e;
-            e[content->entry_count] = (struct content_entry){markdown_plain_text(link), strdup(url), line};
+            e[content->entry_count] =
+                (struct content_entry){markdown_plain_text(link), strdup(url), line};
             content->entry_count++;
             if (!e[content->entry_count - 1].label || !e[content->entry_count - 1].page)
                 return -1;
         }
     }
     if (!content->title) {
-        snprintf(err, errlen, "%s:1: error: index.md has no heading to use as the title", content->index_path);
+        snprintf(err, errlen, "%s:1: error: index.md has no heading to use as the title",
+                 content->index_path);
         return -2;
     }
     if (content->entry_count == 0) {
-        snprintf(err, errlen, "%s:1: error: index.md has no list of links to pages (the menu)", content->index_path);
+        snprintf(err, errlen, "%s:1: error: index.md has no list of links to pages (the menu)",
+                 content->index_path);
         return -2;
     }
     return 0;
@@ -254,8 +261,8 @@ static int check_page(const struct content *content, const struct content_entry 
         snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
                  e->line, path, errno == ENOENT ? "does not exist" : "cannot be read");
     else if (!path_inside(dir, path))
-        snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder", content->index_path,
-                 e->line, path);
+        snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder",
+                 content->index_path, e->line, path);
     else
         ok = 1;
     free(dir);

@@ -23,8 +23,8 @@ struct content_var {
 };
 
 struct content {
-    char *root;  /* the content folder (holds one folder per language) */
-    char *lang;  /* the language folder in use, e.g. "en" */
+    char *root; /* the content folder (holds one folder per language) */
+    char *lang; /* the language folder in use, e.g. "en" */
     char *index_path;
     char *title; /* first heading of index.md */
     struct content_entry *entries;

@@ -641,4 +641,3 @@ const char *flow_general_question(const struct flow *f, size_t i)
 {
     return i < f->n_general ? f->general[i] : NULL;
 }
-

@@ -583,7 +583,8 @@ struct flow *flow_load(const char *path, char *err, size_t errlen)
     size_t len;
     char *text = content_slurp(path, 16 * 1024 * 1024, &len);
     if (!text) {
-        snprintf(err, errlen, "%s: error: cannot read the question flow: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: error: cannot read the question flow: %s", path,
+                 strerror(errno));
         return NULL;
     }
     struct flow_diags diags = {0};

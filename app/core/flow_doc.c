@@ -29,7 +29,9 @@ char *flow_question_document(const struct flow *f, int q)
         int target = flow_answer_target(f, q, a);
         unsigned flags = flow_answer_flags(f, q, a);
         fprintf(out, "%d. **%s** → %s", a + 1, label ? label : "",
-                target == FLOW_END ? _("the summary") : target >= 0 ? flow_question_id(f, target) : "?");
+                target == FLOW_END ? _("the summary")
+                : target >= 0      ? flow_question_id(f, target)
+                                   : "?");
         if (flags & FLOW_URGENT)
             fprintf(out, " · %s", _("urgent: the crisis page opens at once"));
         if (flags & FLOW_PRIORITY)

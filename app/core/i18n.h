@@ -6,7 +6,7 @@
 #include <libintl.h>
 #include <stddef.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) (s)
 
 /* Set the locale from the environment, falling back to C.UTF-8 when it is

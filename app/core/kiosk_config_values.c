@@ -330,4 +330,3 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
     }
     return 0;
 }
-

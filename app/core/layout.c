@@ -71,7 +71,8 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
              * need no reference number. */
             if (!url || !*url || url[0] == '#' || st->failed)
                 break;
-            if (st->len - before == strlen(url) && memcmp(st->text + before, url, st->len - before) == 0)
+            if (st->len - before == strlen(url) &&
+                memcmp(st->text + before, url, st->len - before) == 0)
                 break;
             char mark[24];
             int n = snprintf(mark, sizeof mark, "[%d]", add_link(b, url));
@@ -82,7 +83,8 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
             break; /* raw HTML is never shown */
         default:
             if (markdown_is_table_cell(c) || type == CMARK_NODE_STRIKETHROUGH)
-                collect_inlines(b, c, st, style | (type == CMARK_NODE_STRIKETHROUGH ? STYLE_STRIKE : 0));
+                collect_inlines(b, c, st,
+                                style | (type == CMARK_NODE_STRIKETHROUGH ? STYLE_STRIKE : 0));
             else
                 collect_inlines(b, c, st, style);
             break;
@@ -131,8 +133,7 @@ static void layout_paragraph(struct builder *b, cmark_node *node, uint16_t style
 static void add_heading(struct builder *b, int level, const struct styled *st)
 {
     struct layout *L = b->out;
-    struct layout_heading *h =
-        realloc(L->headings, (L->heading_count + 1) * sizeof *L->headings);
+    struct layout_heading *h = realloc(L->headings, (L->heading_count + 1) * sizeof *L->headings);
     if (!h) {
         b->failed = 1;
         return;
@@ -472,7 +473,8 @@ int layout_search(const struct layout *L, const char *needle, size_t from, int d
 int layout_print(const struct layout *L, FILE *stream)
 {
     for (size_t i = 0; i < L->line_count; i++) {
-        if (fwrite(layout_line_text(L, i), 1, L->lines[i].text_len, stream) != L->lines[i].text_len ||
+        if (fwrite(layout_line_text(L, i), 1, L->lines[i].text_len, stream) !=
+                L->lines[i].text_len ||
             putc('\n', stream) == EOF)
             return -1;
     }

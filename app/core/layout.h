@@ -35,7 +35,7 @@ struct layout_span {
 };
 
 struct layout_line {
-    size_t text_off, text_len;  /* in layout.text */
+    size_t text_off, text_len;   /* in layout.text */
     size_t span_off, span_count; /* in layout.spans */
     uint32_t cells;              /* display width */
     uint32_t block;              /* which block it came from (for resize anchoring) */
@@ -50,10 +50,10 @@ struct layout_heading {
 };
 
 struct layout_opts {
-    int width;         /* cells, >= 1 */
-    int ascii;         /* 1: ASCII bullets and borders (no UTF-8 locale) */
-    int show_sources;  /* 1: show `<!-- sources: ... -->` notes (training mode) */
-    const char *lang;  /* language for line breaking ("en", "zh"...), may be NULL */
+    int width;        /* cells, >= 1 */
+    int ascii;        /* 1: ASCII bullets and borders (no UTF-8 locale) */
+    int show_sources; /* 1: show `<!-- sources: ... -->` notes (training mode) */
+    const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
 };
 
 struct layout {

@@ -64,8 +64,8 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         st->failed = 1;
         return;
     }
-    st->runs[st->run_count++] =
-        (struct layout_span){.off = (uint32_t)start, .len = (uint32_t)(st->len - start), .style = style};
+    st->runs[st->run_count++] = (struct layout_span){
+        .off = (uint32_t)start, .len = (uint32_t)(st->len - start), .style = style};
 }
 
 void styled_free(struct styled *st)
@@ -95,8 +95,7 @@ static int push_piece(struct wrap_piece **pieces, size_t *count, size_t *cap, co
     return 0;
 }
 
-size_t wrap_styled(const struct styled *st, int avail, const char *lang,
-                   struct wrap_piece **pieces)
+size_t wrap_styled(const struct styled *st, int avail, const char *lang, struct wrap_piece **pieces)
 {
     const char *s = st->text;
     size_t len = st->len, count = 0, cap = 0;

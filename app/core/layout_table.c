@@ -47,7 +47,8 @@ static int table_collect(struct builder *b, cmark_node *node, struct table *t)
     for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), r++) {
         uint16_t style = markdown_row_is_header(row) ? STYLE_STRONG | STYLE_TABLE_HEAD : 0;
         size_t c = 0;
-        for (cmark_node *n = cmark_node_first_child(row); n && c < t->cols; n = cmark_node_next(n), c++) {
+        for (cmark_node *n = cmark_node_first_child(row); n && c < t->cols;
+             n = cmark_node_next(n), c++) {
             collect_inlines(b, n, cell(t, r, c), style);
             if (cell(t, r, c)->failed)
                 return -1;
@@ -96,7 +97,8 @@ static int table_widths(struct table *t, int avail, const char *lang)
     int fits = -1;
     if (border + readable_sum <= avail) {
         for (size_t c = 0; c < t->cols; c++)
-            min[c] = border + word_sum <= avail || word[c] < READABLE_COLUMN ? word[c] : READABLE_COLUMN;
+            min[c] =
+                border + word_sum <= avail || word[c] < READABLE_COLUMN ? word[c] : READABLE_COLUMN;
         /* The widest column gives up a cell at a time until the grid fits. */
         int sum = natural_sum;
         while (border + sum > avail) {

@@ -38,7 +38,8 @@ char *markdown_to_html(cmark_node *doc)
     cmark_parser *parser = new_parser();
     if (!parser)
         return NULL;
-    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+    char *html =
+        cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
     cmark_parser_free(parser);
     return html;
 }

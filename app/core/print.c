@@ -185,9 +185,10 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         if (w < 0 && errno != EINTR) {
             int e = errno;
             kill(-pid, SIGKILL);
-            print_message(err, errlen,
-                          _("The summary may not have been printed (%s could not be followed: %s)."),
-                          cmd, strerror(e));
+            print_message(
+                err, errlen,
+                _("The summary may not have been printed (%s could not be followed: %s)."), cmd,
+                strerror(e));
             return -1;
         }
         if (print_elapsed_ms(&start) >= (long)timeout_ms) {
@@ -205,8 +206,9 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     if (timed_out) {
         char secs[40];
         print_seconds(timeout_ms, secs, sizeof secs);
-        print_message(err, errlen, _("The printer did not respond in time (%s was stopped after %s)."),
-                      cmd, secs);
+        print_message(err, errlen,
+                      _("The printer did not respond in time (%s was stopped after %s)."), cmd,
+                      secs);
         return -1;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -216,8 +218,9 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
                       _("The printer did not accept the summary (%s exited with status %d)."), cmd,
                       WEXITSTATUS(status));
     else if (WIFSIGNALED(status))
-        print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly (signal %d)."),
-                      cmd, WTERMSIG(status));
+        print_message(err, errlen,
+                      _("The printer command \"%s\" stopped unexpectedly (signal %d)."), cmd,
+                      WTERMSIG(status));
     else
         print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly."), cmd);
     return -1;
@@ -295,7 +298,8 @@ static void save_open_error(int e, const char *folder, char *err, size_t errlen)
     switch (e) {
     case ENOENT:
         print_message(err, errlen,
-                      _("The summary could not be saved: the folder \"%s\" does not exist."), folder);
+                      _("The summary could not be saved: the folder \"%s\" does not exist."),
+                      folder);
         break;
     case ENOTDIR:
         print_message(err, errlen, _("The summary could not be saved: \"%s\" is not a folder."),
@@ -304,7 +308,8 @@ static void save_open_error(int e, const char *folder, char *err, size_t errlen)
     case EACCES:
     case EPERM:
         print_message(err, errlen,
-                      _("The summary could not be saved: no permission to write in \"%s\"."), folder);
+                      _("The summary could not be saved: no permission to write in \"%s\"."),
+                      folder);
         break;
     case EROFS:
         print_message(err, errlen,
@@ -330,9 +335,10 @@ int save_text_at(const char *folder, const char *prefix, const char *ext, time_t
         return -1;
     }
     if (folder[0] != '/') {
-        print_message(err, errlen,
-                      _("The summary could not be saved: the folder \"%s\" is not an absolute path."),
-                      folder);
+        print_message(
+            err, errlen,
+            _("The summary could not be saved: the folder \"%s\" is not an absolute path."),
+            folder);
         return -1;
     }
     if (prefix == NULL || ext == NULL || !save_name_ok(prefix, 64, 1) ||

@@ -10,7 +10,7 @@
 #include "core/summary.h"
 
 struct printout_request {
-    const char *summary_md;        /* the patient's summary (Markdown) */
+    const char *summary_md; /* the patient's summary (Markdown) */
     const struct flow_session *session;
     const struct summary_info *info;
     const struct flow *second_flow; /* the clinician's language; NULL: none */

@@ -119,24 +119,24 @@ static int en_split(const struct seg *s, size_t i)
     char p = s->c[i - 1], c = s->c[i];
     char p2 = i >= 2 ? s->c[i - 2] : 0, nx = i + 1 < s->n ? s->c[i + 1] : 0;
     if (p == 'y')
-        return !(c == 'e' && nx == 0);                    /* ly-ing, an-y-one; dye */
+        return !(c == 'e' && nx == 0); /* ly-ing, an-y-one; dye */
     if (p == 'i' && c == 'a')
         return !in(p2, "ctsgx") || (in(p2, "ct") && nx == 't'); /* di-al; so-cial */
     if (p == 'i' && c == 'o')
-        return !in(p2, "ctsgxln");                        /* bi-o; na-tion */
+        return !in(p2, "ctsgxln"); /* bi-o; na-tion */
     if (p == 'i' && c == 'u')
-        return 1;                                         /* medi-um */
+        return 1; /* medi-um */
     if (p == 'e' && c == 'o')
         return nx != 'u' && p2 != 'p' && !(p2 == 'g' && i > 2); /* vid-e-o; peo-ple */
     if (p == 'e' && c == 'a')
         return nx == 0 || (i >= 3 && at(s, i - 3, "creat") && !at(s, i + 2, "u")) ||
                (i == 2 && at(s, 0, "react"));
     if (p == 'u' && (c == 'a' || c == 'o'))
-        return !in(p2, "qg");                             /* usu-al; qua-li-ty */
+        return !in(p2, "qg"); /* usu-al; qua-li-ty */
     if (p == 'i' && c == 'e')
         return nx == 't' || (at(s, i + 1, "st") && i + 3 == s->n); /* qui-et */
     if (c == 'i' && at(s, i + 1, "ng") && i + 3 == s->n)
-        return 1;                                         /* do-ing */
+        return 1; /* do-ing */
     return 0;
 }
 
@@ -156,9 +156,9 @@ static int silent_e(const struct seg *s, size_t e)
 
 static unsigned en_count(const struct seg *s)
 {
-    static const char *const sfx[] = { "ly", "ful", "less", "ness", "ment", "ments" };
-    static const char *const pre[] = { "some", "life", "home", "care", "time", "safe",
-                                       "side", "like", "base", "there", "where", "note" };
+    static const char *const sfx[] = {"ly", "ful", "less", "ness", "ment", "ments"};
+    static const char *const pre[] = {"some", "life", "home", "care",  "time",  "safe",
+                                      "side", "like", "base", "there", "where", "note"};
     size_t n = s->n, pe = 0; /* pe: silent e of a compound's first part */
     int v = 0;
     for (size_t i = 0; i < n; i++) {
@@ -202,8 +202,8 @@ static int es_class(const struct seg *s, size_t i)
     char c = s->c[i];
     if (c == 'y')
         return i + 1 == s->n;
-    if (c == 'u' && s->acc[i] != ACC_DIAER && i > 0 && in(s->c[i - 1], "qg") &&
-        i + 1 < s->n && in(s->c[i + 1], "ei"))
+    if (c == 'u' && s->acc[i] != ACC_DIAER && i > 0 && in(s->c[i - 1], "qg") && i + 1 < s->n &&
+        in(s->c[i + 1], "ei"))
         return 0; /* que, qui, gue, gui */
     if (c == 'i' || c == 'u')
         return s->acc[i] == ACC_STRESS ? 2 : 1;
@@ -304,11 +304,12 @@ static const char *word_end(const char *p, const char *end)
             p += n;
             continue;
         }
-        int join = is_apostrophe(wc) || wc == '-' || wc == 0x2010 || wc == 0x2011 ||
-                   wc == '.' || wc == ',';
+        int join = is_apostrophe(wc) || wc == '-' || wc == 0x2010 || wc == 0x2011 || wc == '.' ||
+                   wc == ',';
         if (prev && join && p + n < end) {
             size_t m = decode(p + n, end, &nx);
-            if (is_word_char(nx) && (wc != ',' || (iswdigit((wint_t)prev) && iswdigit((wint_t)nx)))) {
+            if (is_word_char(nx) &&
+                (wc != ',' || (iswdigit((wint_t)prev) && iswdigit((wint_t)nx)))) {
                 prev = nx;
                 p += n + m;
                 continue;
@@ -333,9 +334,9 @@ static int list_marker(const char *p, const char *q, const char *end)
 /* 1 when the word [p, q) is an abbreviation that takes a full stop. */
 static int is_abbrev(const char *p, const char *q)
 {
-    static const char *const list[] = { "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "prof",
-                                        "sr", "sra", "srta", "st", "jr", "vs", "approx",
-                                        "aprox", "fig", "ej", "ud", "uds", "núm", "pág" };
+    static const char *const list[] = {"dr",  "dra", "drs",  "mr",  "mrs", "ms", "mx",     "prof",
+                                       "sr",  "sra", "srta", "st",  "jr",  "vs", "approx", "aprox",
+                                       "fig", "ej",  "ud",   "uds", "núm", "pág"};
     size_t len = (size_t)(q - p);
     if (len <= 5 && memchr(p, '.', len))
         return 1; /* e.g, i.e, a.m, U.S */
@@ -353,8 +354,8 @@ static int is_abbrev(const char *p, const char *q)
 
 static int is_term(wchar_t wc)
 {
-    return wc == '.' || wc == '!' || wc == '?' || wc == 0x2026 || wc == 0x3002 ||
-           wc == 0xFF01 || wc == 0xFF1F;
+    return wc == '.' || wc == '!' || wc == '?' || wc == 0x2026 || wc == 0x3002 || wc == 0xFF01 ||
+           wc == 0xFF1F;
 }
 
 /* 1 when text after a run of dots plainly continues the sentence. */

@@ -26,12 +26,12 @@ enum readability_lang { READABILITY_EN, READABILITY_ES, READABILITY_OTHER };
 
 struct readability {
     size_t words, sentences, syllables; /* counted */
-    double fk_grade;         /* Flesch-Kincaid grade (English only) */
-    double flesch_ease;      /* Flesch Reading Ease (English only) */
-    double fernandez_huerta; /* corrected: 206.84 - 0.60*(syllables per 100 words)
-                                - 1.02*(words per sentence) (Spanish only) */
-    double inflesz;          /* Szigriszt-Pazos: 206.835 - 62.3*(syllables/words)
-                                - (words/sentences) (Spanish only) */
+    double fk_grade;                    /* Flesch-Kincaid grade (English only) */
+    double flesch_ease;                 /* Flesch Reading Ease (English only) */
+    double fernandez_huerta;            /* corrected: 206.84 - 0.60*(syllables per 100 words)
+                                           - 1.02*(words per sentence) (Spanish only) */
+    double inflesz;                     /* Szigriszt-Pazos: 206.835 - 62.3*(syllables/words)
+                                           - (words/sentences) (Spanish only) */
 };
 
 /* Language of a locale or ISO 639-1 code: "en", "EN", "en_US", "en-GB",

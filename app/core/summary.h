@@ -18,7 +18,7 @@ struct summary_info {
     const char *clinic_phone;
     const char *content_version;
     const char *last_reviewed;
-    time_t when; /* date and time printed (local time); 0 = now */
+    time_t when;      /* date and time printed (local time); 0 = now */
     int show_reasons; /* training mode: each point names the answer that produced it */
 };
 

@@ -104,8 +104,7 @@ static wchar_t fold(wchar_t wc)
     return (wchar_t)towlower((wint_t)wc);
 }
 
-long text_find(const char *hay, size_t hay_len, size_t from, const char *needle,
-               size_t *match_len)
+long text_find(const char *hay, size_t hay_len, size_t from, const char *needle, size_t *match_len)
 {
     size_t nlen = strlen(needle);
     if (nlen == 0)

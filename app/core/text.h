@@ -41,7 +41,6 @@ void text_breaks(const char *s, size_t len, const char *lang, char *brks);
 /* Case-insensitive search for needle in hay (both UTF-8), starting at byte
  * from. Returns the byte offset of the first match or -1; *match_len gets
  * the matched length in hay's bytes. */
-long text_find(const char *hay, size_t hay_len, size_t from, const char *needle,
-               size_t *match_len);
+long text_find(const char *hay, size_t hay_len, size_t from, const char *needle, size_t *match_len);
 
 #endif

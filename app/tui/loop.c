@@ -123,8 +123,9 @@ static int global_key(struct ui *ui, int key)
             ui->screen = SCREEN_STAFF;
             return 1;
         }
-        if (key == 'q' || key == 'Q' || (key >= 0 && key < 32 && key != '\n' && key != '\r' &&
-                                         key != 27 && key != 8 && key != '\t'))
+        if (key == 'q' || key == 'Q' ||
+            (key >= 0 && key < 32 && key != '\n' && key != '\r' && key != 27 && key != 8 &&
+             key != '\t'))
             return 1; /* no quit key, and control keys do nothing */
     }
     if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->file &&
@@ -154,7 +155,8 @@ static void handle_key(struct ui *ui, int key)
         MEVENT ev;
         if (getmouse(&ev) != OK)
             return;
-        ui->mouse = (struct ui_mouse){.x = ev.x, .y = ev.y,
+        ui->mouse = (struct ui_mouse){.x = ev.x,
+                                      .y = ev.y,
                                       .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
                                                : ev.bstate & BUTTON5_PRESSED ? 1
                                                                              : 0};

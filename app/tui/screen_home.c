@@ -21,8 +21,8 @@ static struct layout *intro(struct ui *ui)
 {
     if (!ui->intro || ui->intro_width != ui_text_width()) {
         layout_free(ui->intro);
-        struct layout_opts opts = {.width = ui_text_width(), .ascii = ui->opts->ascii,
-                                   .lang = ui->content->lang};
+        struct layout_opts opts = {
+            .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
         ui->intro = content_intro_layout(ui->content, &opts);
         ui->intro_width = ui_text_width();
     }
@@ -140,7 +140,8 @@ void results_key(struct ui *ui, int key)
 {
     switch (menu_key(&ui->results, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
-        const struct content_entry *e = &ui->content->entries[ui->result_entries[ui->results.selected]];
+        const struct content_entry *e =
+            &ui->content->entries[ui->result_entries[ui->results.selected]];
         if (ui_open_page(ui, e->page, e->label) == 0) {
             size_t line, off, len;
             if (layout_search(ui->page.layout, ui->search, 0, 1, &line, &off, &len) == 0)

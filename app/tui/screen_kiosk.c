@@ -74,15 +74,26 @@ void idle_draw(struct ui *ui)
 
 /* ---- staff ---- */
 
-enum staff_item { STAFF_LEAVE, STAFF_TEST_PAGE, STAFF_REPRINT, STAFF_LANGUAGE, STAFF_ABOUT, STAFF_BACK, STAFF_COUNT };
+enum staff_item {
+    STAFF_LEAVE,
+    STAFF_TEST_PAGE,
+    STAFF_REPRINT,
+    STAFF_LANGUAGE,
+    STAFF_ABOUT,
+    STAFF_BACK,
+    STAFF_COUNT
+};
 
 static const char *staff_label(struct ui *ui, size_t i)
 {
     (void)ui;
     static const char *const labels[STAFF_COUNT] = {
-        N_("Leave the kiosk"),     N_("Print a test page"),
-        N_("Reprint the last summary"), N_("Change the language for new patients"),
-        N_("Content version and check result"), N_("Back to the kiosk"),
+        N_("Leave the kiosk"),
+        N_("Print a test page"),
+        N_("Reprint the last summary"),
+        N_("Change the language for new patients"),
+        N_("Content version and check result"),
+        N_("Back to the kiosk"),
     };
     return _(labels[i]);
 }
@@ -91,14 +102,16 @@ static void draw_pin(struct ui *ui)
 {
     ui_draw_chrome(ui, _("Staff"), _("Type the staff PIN, then Enter. Esc goes back."), NULL);
     if (!ui->opts->pin_check) {
-        term_text(2, 2, _("No staff PIN is set in the configuration, so the kiosk cannot be left here."),
+        term_text(2, 2,
+                  _("No staff PIN is set in the configuration, so the kiosk cannot be left here."),
                   COLS - 3, A_BOLD);
         return;
     }
     long long wait = ui->pin_locked_until - ui_now_ms();
     if (wait > 0) {
         char line[128];
-        snprintf(line, sizeof line, _("Too many wrong PINs. Try again in %lld seconds."), (wait + 999) / 1000);
+        snprintf(line, sizeof line, _("Too many wrong PINs. Try again in %lld seconds."),
+                 (wait + 999) / 1000);
         term_text(2, 2, line, COLS - 3, A_BOLD);
         return;
     }
@@ -114,7 +127,8 @@ void staff_draw(struct ui *ui)
         draw_pin(ui);
         return;
     }
-    ui_draw_chrome(ui, _("Staff menu"), _("Up/Down choose  Enter do it  Esc back to the kiosk"), NULL);
+    ui_draw_chrome(ui, _("Staff menu"), _("Up/Down choose  Enter do it  Esc back to the kiosk"),
+                   NULL);
     menu_draw(&ui->staff_menu, 2, ui_body_rows() - 1, staff_label, ui);
 }
 
@@ -194,8 +208,10 @@ static void staff_do(struct ui *ui, enum staff_item item)
             check_content(ui->content->root, &copts, sink, &result);
             fclose(sink);
         }
-        snprintf(ui->notice, sizeof ui->notice, _("Content %s, reviewed %s. Check: %d errors, %d warnings."),
-                 version ? version : "?", reviewed ? reviewed : "?", result.errors, result.warnings);
+        snprintf(ui->notice, sizeof ui->notice,
+                 _("Content %s, reviewed %s. Check: %d errors, %d warnings."),
+                 version ? version : "?", reviewed ? reviewed : "?", result.errors,
+                 result.warnings);
         break;
     }
     case STAFF_BACK:

@@ -40,8 +40,9 @@ void page_draw(struct ui *ui)
                  L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
     }
     ui_draw_chrome(ui, ui->page.title,
-                   ui->opts->file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
-                                  : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
+                   ui->opts->file
+                       ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+                       : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
                    position);
     move(1, 1);
 }
@@ -53,7 +54,8 @@ static void find_next(struct ui *ui, int dir)
     if (!L || !ui->search[0])
         return;
     size_t line, off, len;
-    size_t from = dir > 0 ? ui->page.top + 1 : (ui->page.top ? ui->page.top - 1 : L->line_count - 1);
+    size_t from =
+        dir > 0 ? ui->page.top + 1 : (ui->page.top ? ui->page.top - 1 : L->line_count - 1);
     if (layout_search(L, ui->search, from, dir, &line, &off, &len) < 0) {
         snprintf(ui->notice, sizeof ui->notice, _("\"%s\" is not on this page."), ui->search);
         return;
@@ -161,7 +163,8 @@ void toc_key(struct ui *ui, int key)
     case 1:
         return;
     }
-    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT || key == 't')
+    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT ||
+        key == 't')
         ui->screen = SCREEN_PAGE;
     else if (key == 'q' || key == 'Q')
         ui->quit = 1;
@@ -197,7 +200,8 @@ void contents_key(struct ui *ui, int key)
         } else {
             int q = (int)(i - ui->content->entry_count);
             char key_name[256];
-            snprintf(key_name, sizeof key_name, "%s%s", QUESTION_KEY, flow_question_id(ui->flow, q));
+            snprintf(key_name, sizeof key_name, "%s%s", QUESTION_KEY,
+                     flow_question_id(ui->flow, q));
             ui_open_page(ui, key_name, flow_question_title(ui->flow, q));
         }
         return;

@@ -89,7 +89,8 @@ static char *training_reason(const struct ui *ui, int q)
     size_t n = flow_path(ui->session, &path);
     char *why = NULL;
     if (n == 0) {
-        if (asprintf(&why, _("[Training] Question id \"%s\": the first question, shown to everyone."),
+        if (asprintf(&why,
+                     _("[Training] Question id \"%s\": the first question, shown to everyone."),
                      flow_question_id(ui->flow, q)) < 0)
             why = NULL;
         return why;
@@ -102,7 +103,8 @@ static char *training_reason(const struct ui *ui, int q)
             label = flow_answer_label(ui->flow, prev, a);
             break;
         }
-    if (asprintf(&why, _("[Training] Question id \"%s\", shown because of the answer \"%s\" to \"%s\"."),
+    if (asprintf(&why,
+                 _("[Training] Question id \"%s\", shown because of the answer \"%s\" to \"%s\"."),
                  flow_question_id(ui->flow, q), label, flow_question_title(ui->flow, prev)) < 0)
         why = NULL;
     return why;
@@ -115,7 +117,8 @@ static int qview_build(struct ui *ui, struct qview *v)
     v->q = flow_current(ui->session);
     if (v->q < 0)
         return -1;
-    struct layout_opts o = {.width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout_opts o = {
+        .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
     v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
     /* The flow's welcome text comes before the first question's help; in
      * training, a line says which earlier answer led here. */
@@ -161,8 +164,8 @@ static struct qview *qview_get(struct ui *ui)
     int prev = n ? path[n - 1] : -1;
     uint32_t prev_chosen = prev >= 0 ? flow_selected(ui->session, prev) : 0;
     struct qview *v = ui->qview;
-    if (v && v->q == q && v->flow == ui->flow && v->width == ui_text_width() &&
-        v->path_len == n && v->prev == prev && v->prev_chosen == prev_chosen)
+    if (v && v->q == q && v->flow == ui->flow && v->width == ui_text_width() && v->path_len == n &&
+        v->prev == prev && v->prev_chosen == prev_chosen)
         return v;
     question_forget(ui);
     v = calloc(1, sizeof *v);
@@ -249,7 +252,8 @@ void question_draw(struct ui *ui)
             }
             if (v.label[a]) {
                 attrset(attr);
-                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, ui_text_width(), NULL);
+                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT,
+                               ui_text_width(), NULL);
                 if (focus) /* keep the row's highlight under the label's own styles */
                     mvchgat(y, CHOICE_INDENT, (int)v.label[a]->lines[row - v.first[a]].cells,
                             (attr_t)attr, 0, NULL);
@@ -316,7 +320,8 @@ void flow_open(struct ui *ui)
     if (!ui->session)
         ui->session = flow_session_new(ui->flow);
     if (!ui->session) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to start the questions."));
+        snprintf(ui->notice, sizeof ui->notice, "%s",
+                 _("Not enough memory to start the questions."));
         return;
     }
     if (flow_current(ui->session) < 0) {
@@ -438,7 +443,8 @@ void urgent_draw(struct ui *ui)
     const char *lines[] = {
         _("Please get help now."),
         "",
-        _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis Lifeline; press 2 for Spanish), or chat at 988lifeline.org."),
+        _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
+          "Lifeline; press 2 for Spanish), or chat at 988lifeline.org."),
         "",
         _("If you are in danger right now, call 911."),
         "",

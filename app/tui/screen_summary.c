@@ -52,8 +52,8 @@ static struct layout *summary_layout(struct ui *ui)
         if (ui->summary && ui->summary->text)
             explicit_bzero(ui->summary->text, ui->summary->text_len);
         layout_free(ui->summary);
-        struct layout_opts o = {.width = ui_text_width(), .ascii = ui->opts->ascii,
-                                .lang = ui->content->lang};
+        struct layout_opts o = {
+            .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
         ui->summary = layout_markdown(ui->summary_md, strlen(ui->summary_md), &o);
         ui->summary_width = ui_text_width();
     }
@@ -76,7 +76,8 @@ int ui_print(struct ui *ui, const char *text)
                  _("Your summary is still here; you can try again or ask the front desk."));
         return -1;
     }
-    snprintf(ui->notice, sizeof ui->notice, "%s", _("Sent to the printer. Please collect it at the front desk."));
+    snprintf(ui->notice, sizeof ui->notice, "%s",
+             _("Sent to the printer. Please collect it at the front desk."));
     return 0;
 }
 

@@ -60,7 +60,7 @@ struct menu {
 };
 
 struct page_view {
-    char *key;   /* page name (content mode) or path (file mode) */
+    char *key; /* page name (content mode) or path (file mode) */
     char *title;
     struct layout *layout; /* owned by the cache */
     size_t top;
@@ -83,20 +83,20 @@ struct ui {
     struct menu results;
     size_t *result_entries; /* menu entries with a match for the search */
     struct ui_mouse mouse;
-    enum screen_id idle_return;   /* where a key on the countdown goes back to */
-    long long countdown_end;      /* monotonic ms when the countdown runs out */
-    int ctrl_k;                   /* Ctrl-K presses in a row: three open the staff PIN */
-    char pin[16];                 /* staff PIN being typed (zeroed after use) */
+    enum screen_id idle_return; /* where a key on the countdown goes back to */
+    long long countdown_end;    /* monotonic ms when the countdown runs out */
+    int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
+    char pin[16];               /* staff PIN being typed (zeroed after use) */
     int pin_failures;
-    long long pin_locked_until;   /* monotonic ms; wrong PINs slow down */
+    long long pin_locked_until; /* monotonic ms; wrong PINs slow down */
     struct menu staff_menu;
     struct menu contents;
     int staff_unlocked;
-    char default_lang[16];        /* language a new patient starts in (staff may change it) */
-    char *last_print;             /* last printed summary, for a staff reprint */
+    char default_lang[16]; /* language a new patient starts in (staff may change it) */
+    char *last_print;      /* last printed summary, for a staff reprint */
     long long last_print_at;
     char search[128];
-    char notice[1024]; /* one-line message in the footer until the next key */
+    char notice[1024];            /* one-line message in the footer until the next key */
     struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
     struct qview *qview;          /* the current question laid out (screen_question.c) */
     int choice;                   /* focused answer on the question screen */

@@ -54,13 +54,18 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
 {
     const char *term = getenv("TERM");
     if (!term || !*term) {
-        snprintf(err, errlen, _("the terminal type is not set (TERM is empty); set it, for example TERM=xterm-256color"));
+        snprintf(err, errlen,
+                 _("the terminal type is not set (TERM is empty); set it, for example "
+                   "TERM=xterm-256color"));
         return -1;
     }
     FILE *out = stdout;
     term_screen = newterm(NULL, out, stdin);
     if (!term_screen) {
-        snprintf(err, errlen, _("the terminal type \"%s\" (TERM) is unknown on this machine; try TERM=xterm-256color or TERM=vt100"), term);
+        snprintf(err, errlen,
+                 _("the terminal type \"%s\" (TERM) is unknown on this machine; try "
+                   "TERM=xterm-256color or TERM=vt100"),
+                 term);
         return -1;
     }
     set_term(term_screen);

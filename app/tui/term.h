@@ -8,11 +8,11 @@
 /* Colour roles; each maps to attributes alone when colour is off. */
 enum term_role {
     ROLE_TEXT,
-    ROLE_TITLE,   /* top bar */
-    ROLE_CRISIS,  /* the 988 line */
-    ROLE_FOOTER,  /* key hints */
-    ROLE_SELECT,  /* the focused menu row */
-    ROLE_MATCH,   /* search matches */
+    ROLE_TITLE,  /* top bar */
+    ROLE_CRISIS, /* the 988 line */
+    ROLE_FOOTER, /* key hints */
+    ROLE_SELECT, /* the focused menu row */
+    ROLE_MATCH,  /* search matches */
     ROLE_HEADING,
     ROLE_LINK,
     ROLE_RULE,

@@ -76,7 +76,8 @@ struct layout *ui_layout(struct ui *ui, const char *key)
         return NULL;
     }
     if (fell_back)
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("This page is not yet translated; it is shown in English."));
+        snprintf(ui->notice, sizeof ui->notice, "%s",
+                 _("This page is not yet translated; it is shown in English."));
     char *copy = strdup(key);
     if (!copy) {
         layout_free(L);
@@ -128,7 +129,8 @@ void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const c
     int crisis_row = LINES - 2;
     term_fill(crisis_row, 0, term_attr(ROLE_CRISIS));
     /* The long crisis line when it fits whole, in any language; else the short one. */
-    const char *crisis = _("Thinking about hurting yourself? Call or text 988. In danger, call 911.");
+    const char *crisis =
+        _("Thinking about hurting yourself? Call or text 988. In danger, call 911.");
     if ((int)text_width(crisis, strlen(crisis)) > COLS - 2)
         crisis = _("Crisis: call or text 988. Danger: 911.");
     term_text(crisis_row, 1, crisis, COLS - 2, term_attr(ROLE_CRISIS));
@@ -421,4 +423,3 @@ int ui_switch_language(struct ui *ui, const char *code)
     }
     return 0;
 }
-

@@ -20,15 +20,15 @@ struct ui_options {
      * no PIN configured, so the kiosk cannot be left from the keyboard. */
     int (*pin_check)(const char *pin, const void *ctx);
     const void *pin_ctx;
-    int theme;        /* enum term_theme: colour, monochrome or high contrast */
-    int large;        /* 1: every choice at least three rows tall (touch screens) */
-    int ascii;        /* 1: no UTF-8 locale: ASCII lines and bullets */
-    const char *file; /* open this Markdown file instead of the home screen */
-    const char *clinic_name;  /* for the summary; may be NULL */
+    int theme;               /* enum term_theme: colour, monochrome or high contrast */
+    int large;               /* 1: every choice at least three rows tall (touch screens) */
+    int ascii;               /* 1: no UTF-8 locale: ASCII lines and bullets */
+    const char *file;        /* open this Markdown file instead of the home screen */
+    const char *clinic_name; /* for the summary; may be NULL */
     const char *clinic_phone;
-    char *const *print_argv;  /* print command (the file is appended); NULL: off */
-    int print_width;          /* columns on paper */
-    const char *save_dir;     /* where summaries may be saved; NULL: off */
+    char *const *print_argv; /* print command (the file is appended); NULL: off */
+    int print_width;         /* columns on paper */
+    const char *save_dir;    /* where summaries may be saved; NULL: off */
     /* The clinician's language: printed and saved summaries carry the
      * summary in this language too (NULL: only the patient's). */
     const struct flow *second_flow;

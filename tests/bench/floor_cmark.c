@@ -55,8 +55,8 @@ int main(int argc, char **argv)
     while (y < LINES - 1 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type t = cmark_node_get_type(n);
-        if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
-                                        t == CMARK_NODE_CODE_BLOCK)) {
+        if (ev == CMARK_EVENT_ENTER &&
+            (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)) {
             const char *lit = cmark_node_get_literal(n);
             size_t k = strlen(lit);
             if (used + k + 2 < sizeof line) {
@@ -70,7 +70,8 @@ int main(int argc, char **argv)
             memcpy(line + used, " | ", 3);
             used += 3;
         }
-        if ((ev == CMARK_EVENT_EXIT || t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_THEMATIC_BREAK) &&
+        if ((ev == CMARK_EVENT_EXIT || t == CMARK_NODE_CODE_BLOCK ||
+             t == CMARK_NODE_THEMATIC_BREAK) &&
             is_line_end(n)) {
             floor_line(y++, 0, line, used);
             used = 0;

@@ -12,7 +12,7 @@
 #define _XOPEN_SOURCE 700
 #endif
 #define _XOPEN_SOURCE_EXTENDED 1
-#define NCURSES_WIDECHAR 1
+#define NCURSES_WIDECHAR       1
 
 #include <locale.h>
 #include <ncurses.h>

@@ -41,7 +41,8 @@ int main(int argc, char **argv)
         }
         char status[160];
         size_t last = top + rows < count ? top + rows : count;
-        snprintf(status, sizeof status, "Crisis: call or text 988.  %zu-%zu of %zu", top + 1, last, count);
+        snprintf(status, sizeof status, "Crisis: call or text 988.  %zu-%zu of %zu", top + 1, last,
+                 count);
         floor_footer(status);
         refresh();
         int key = getch();

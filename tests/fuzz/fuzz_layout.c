@@ -20,7 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (size < 2)
         return 0;
-    struct layout_opts o = {.width = data[0] + 1, .ascii = data[1] & 1, .show_sources = data[1] & 2,
+    struct layout_opts o = {.width = data[0] + 1,
+                            .ascii = data[1] & 1,
+                            .show_sources = data[1] & 2,
                             .lang = data[1] & 4 ? "zh" : "en"};
     struct layout *L = layout_markdown((const char *)data + 2, size - 2, &o);
     if (!L)

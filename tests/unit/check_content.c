@@ -48,7 +48,8 @@ START_TEST(minimal_menu_and_metadata)
     int fell_back;
     char *page = content_read_page(c, "one.md", &len, &fell_back, err, sizeof err);
     ck_assert_ptr_nonnull(page);
-    ck_assert_str_eq(page, "# One\n\nVersion 9\\.9 at Dr \\*Bold\\* \\[x\\]\\(y\\), {{unknown}}.\n");
+    ck_assert_str_eq(page,
+                     "# One\n\nVersion 9\\.9 at Dr \\*Bold\\* \\[x\\]\\(y\\), {{unknown}}.\n");
     ck_assert_int_eq(fell_back, 0);
     free(page);
     content_close(c);
@@ -59,7 +60,8 @@ START_TEST(missing_page_named_with_line)
 {
     ck_assert_ptr_null(open_test("content/missing-page"));
     char want[4096];
-    snprintf(want, sizeof want, "%s/en/index.md:4: error: the menu names %s/en/gone.md, which does not exist",
+    snprintf(want, sizeof want,
+             "%s/en/index.md:4: error: the menu names %s/en/gone.md, which does not exist",
              test_data_path("content/missing-page"), test_data_path("content/missing-page"));
     ck_assert_str_eq(err, want);
 }
@@ -68,14 +70,16 @@ END_TEST
 START_TEST(no_menu_is_an_error)
 {
     ck_assert_ptr_null(open_test("content/no-menu"));
-    ck_assert_ptr_nonnull(strstr(err, "/en/index.md:1: error: index.md has no list of links to pages (the menu)"));
+    ck_assert_ptr_nonnull(
+        strstr(err, "/en/index.md:1: error: index.md has no list of links to pages (the menu)"));
 }
 END_TEST
 
 START_TEST(links_cannot_leave_the_folder)
 {
     ck_assert_ptr_null(open_test("content/bad-link"));
-    ck_assert_ptr_nonnull(strstr(err, "index.md:3: error: menu link \"../../../etc/passwd\" is not a page file name"));
+    ck_assert_ptr_nonnull(strstr(
+        err, "index.md:3: error: menu link \"../../../etc/passwd\" is not a page file name"));
     /* A symlink inside the folder that points outside it is refused too. */
     char dir[] = "/tmp/kiosk-content-XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
@@ -102,7 +106,8 @@ END_TEST
 START_TEST(missing_folder_gives_reason)
 {
     ck_assert_ptr_null(open_test("content/does-not-exist"));
-    ck_assert_ptr_nonnull(strstr(err, "/en/index.md: error: cannot read the content index: No such file or directory"));
+    ck_assert_ptr_nonnull(strstr(
+        err, "/en/index.md: error: cannot read the content index: No such file or directory"));
 }
 END_TEST
 

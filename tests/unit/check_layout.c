@@ -78,7 +78,8 @@ END_TEST
 
 START_TEST(cjk_wraps_without_spaces)
 {
-    const char *zh = "氯胺酮可能在数小时内让一些人感觉好一些。但是，一次用药的效果通常会在几天内消退，所以治疗通常是一系列的疗程。";
+    const char *zh = "氯胺酮可能在数小时内让一些人感觉好一些。但是，一次用药的效果通常会在几天内消"
+                     "退，所以治疗通常是一系列的疗程。";
     for (int width = 10; width <= 40; width += 3) {
         struct layout *L = lay(zh, width);
         assert_fits(L, width);
@@ -104,8 +105,9 @@ END_TEST
 
 START_TEST(spanish_wraps_by_the_rules)
 {
-    const char *es = "¿Puedo seguir tomando mi antidepresivo? ¡Pregunte a su equipo de atención! "
-                     "La esketamina (Spravato) puede subir la presión arterial por un tiempo corto.";
+    const char *es =
+        "¿Puedo seguir tomando mi antidepresivo? ¡Pregunte a su equipo de atención! "
+        "La esketamina (Spravato) puede subir la presión arterial por un tiempo corto.";
     for (int width = 16; width <= 60; width += 4) { /* the longest word is 14 */
         struct layout_opts o = {.width = width, .lang = "es"};
         struct layout *L = layout_markdown(es, strlen(es), &o);
@@ -116,8 +118,9 @@ START_TEST(spanish_wraps_by_the_rules)
             const char *t = layout_line_text(L, i);
             size_t n = L->lines[i].text_len;
             /* An opening mark never ends a line; a closing one never starts it. */
-            ck_assert_msg(!(n >= 2 && (memcmp(t + n - 2, "¿", 2) == 0 || memcmp(t + n - 2, "¡", 2) == 0)),
-                          "line ends with an opening mark at width %d", width);
+            ck_assert_msg(
+                !(n >= 2 && (memcmp(t + n - 2, "¿", 2) == 0 || memcmp(t + n - 2, "¡", 2) == 0)),
+                "line ends with an opening mark at width %d", width);
             ck_assert_msg(t[0] != '?' && t[0] != '!' && t[0] != ')' && t[0] != ',',
                           "line starts with closing punctuation at width %d", width);
             if (i > 0)
@@ -132,7 +135,8 @@ END_TEST
 
 START_TEST(cjk_table_columns_line_up)
 {
-    const char *md = "| 药物 | 说明 |\n|---|---|\n| 舍曲林 | 每天一次，通常需要几周才起效 |\n| 氯胺酮 | 一系列疗程 |\n";
+    const char *md = "| 药物 | 说明 |\n|---|---|\n| 舍曲林 | 每天一次，通常需要几周才起效 |\n| "
+                     "氯胺酮 | 一系列疗程 |\n";
     struct layout *L = lay(md, 40);
     assert_fits(L, 40);
     /* Every grid line has the same width in cells, so the borders line up. */
@@ -164,7 +168,8 @@ END_TEST
 
 START_TEST(quotes_headings_rules)
 {
-    struct layout *L = lay("# Title\n\n## Part\n\n### Small\n\n> Quoted words that wrap over lines\n\n---\n", 20);
+    struct layout *L =
+        lay("# Title\n\n## Part\n\n### Small\n\n> Quoted words that wrap over lines\n\n---\n", 20);
     assert_fits(L, 20);
     ck_assert_str_eq(line(L, 0), "Title");
     ck_assert_uint_eq(L->lines[0].heading, 1);
@@ -198,7 +203,8 @@ END_TEST
 
 START_TEST(html_and_controls_never_shown)
 {
-    struct layout *L = lay("<div>hidden</div>\n\nText <b>bold</b> a\x1b]0;title\x07z \x1b[2J end\n", 60);
+    struct layout *L =
+        lay("<div>hidden</div>\n\nText <b>bold</b> a\x1b]0;title\x07z \x1b[2J end\n", 60);
     char *all = dump(L);
     ck_assert_ptr_null(strstr(all, "hidden"));
     ck_assert_ptr_null(strstr(all, "<b>"));
@@ -230,19 +236,25 @@ START_TEST(styles_mark_emphasis)
 }
 END_TEST
 
-static const char *table_md = "| Choice | What it means | Who decides |\n"
-                              "|:--|:--|--:|\n"
-                              "| Keep taking it | You take your antidepressant as usual during treatment | Your prescriber |\n"
-                              "| Hold it | A short pause, planned with your prescriber | Your prescriber |\n";
+static const char *table_md =
+    "| Choice | What it means | Who decides |\n"
+    "|:--|:--|--:|\n"
+    "| Keep taking it | You take your antidepressant as usual during treatment | Your prescriber "
+    "|\n"
+    "| Hold it | A short pause, planned with your prescriber | Your prescriber |\n";
 
 START_TEST(table_grid_when_it_fits)
 {
     struct layout *L = lay(table_md, 200);
     assert_fits(L, 200);
-    ck_assert_str_eq(line(L, 0), "┌────────────────┬────────────────────────────────────────────────────────┬─────────────────┐");
-    ck_assert_str_eq(line(L, 1), "│ Choice         │ What it means                                          │     Who decides │");
-    ck_assert_str_eq(line(L, 2), "╞════════════════╪════════════════════════════════════════════════════════╪═════════════════╡");
-    ck_assert_str_eq(line(L, 3), "│ Keep taking it │ You take your antidepressant as usual during treatment │ Your prescriber │");
+    ck_assert_str_eq(line(L, 0), "┌────────────────┬───────────────────────────────────────────────"
+                                 "─────────┬─────────────────┐");
+    ck_assert_str_eq(line(L, 1), "│ Choice         │ What it means                                 "
+                                 "         │     Who decides │");
+    ck_assert_str_eq(line(L, 2), "╞════════════════╪═══════════════════════════════════════════════"
+                                 "═════════╪═════════════════╡");
+    ck_assert_str_eq(line(L, 3), "│ Keep taking it │ You take your antidepressant as usual during "
+                                 "treatment │ Your prescriber │");
     ck_assert_uint_eq(L->line_count, 7);
     layout_free(L);
 }
@@ -268,7 +280,8 @@ START_TEST(table_cards_when_narrow)
     assert_fits(L, 32);
     char *all = dump(L);
     ck_assert_ptr_nonnull(strstr(all, "Choice: Keep taking it\n"));
-    ck_assert_ptr_nonnull(strstr(all, "What it means: You take your\n  antidepressant as usual during\n  treatment\n"));
+    ck_assert_ptr_nonnull(strstr(
+        all, "What it means: You take your\n  antidepressant as usual during\n  treatment\n"));
     ck_assert_ptr_nonnull(strstr(all, "Who decides: Your prescriber\n"));
     ck_assert_ptr_null(strstr(all, "┌"));
     free(all);
@@ -280,8 +293,10 @@ START_TEST(table_ascii_borders)
 {
     struct layout_opts o = {.width = 200, .ascii = 1};
     struct layout *L = layout_markdown(table_md, strlen(table_md), &o);
-    ck_assert_str_eq(line(L, 0), "+----------------+--------------------------------------------------------+-----------------+");
-    ck_assert_str_eq(line(L, 2), "+================+========================================================+=================+");
+    ck_assert_str_eq(line(L, 0), "+----------------+-----------------------------------------------"
+                                 "---------+-----------------+");
+    ck_assert_str_eq(line(L, 2), "+================+==============================================="
+                                 "=========+=================+");
     layout_free(L);
 }
 END_TEST
@@ -422,8 +437,8 @@ static void check_page(const char *path)
         for (size_t i = 0; i < L->line_count; i++)
             count(out, layout_line_text(L, i), L->lines[i].text_len, -1);
         for (size_t h = 0; h < 8192; h++)
-            ck_assert_msg(out->n[h] <= 0, "%s at width %d lost character U+%04X", path,
-                          widths[w], (unsigned)out->key[h]);
+            ck_assert_msg(out->n[h] <= 0, "%s at width %d lost character U+%04X", path, widths[w],
+                          (unsigned)out->key[h]);
         free(out);
         /* Every word that fits a narrow column appears whole. */
         char *all = dump(L), *flat = malloc(strlen(all) + 1), *q = flat;
@@ -448,7 +463,8 @@ static void check_page(const char *path)
             if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT)
                 continue;
             char *plain = strdup(cmark_node_get_literal(n)), *save = NULL;
-            for (char *word = strtok_r(plain, " \n", &save); word; word = strtok_r(NULL, " \n", &save))
+            for (char *word = strtok_r(plain, " \n", &save); word;
+                 word = strtok_r(NULL, " \n", &save))
                 if (text_width(word, strlen(word)) <= 12)
                     ck_assert_msg(strstr(flat, word) != NULL, "%s at width %d lost the word \"%s\"",
                                   path, widths[w], word);

@@ -19,42 +19,48 @@ struct syl_case {
 
 /* Hand-checked against dictionary syllabification. */
 static const struct syl_case en_words[] = {
-    { "the", 1 },          { "table", 2 },        { "ketamine", 3 },      { "escitalopram", 5 },
-    { "depression", 3 },   { "medicine", 3 },     { "people", 2 },        { "care", 1 },
-    { "studies", 2 },      { "pressure", 2 },     { "created", 3 },       { "likes", 1 },
-    { "esketamine", 4 },   { "nausea", 3 },       { "psychiatrist", 4 },  { "anxiety", 4 },
-    { "headache", 2 },     { "headaches", 2 },    { "whole", 1 },         { "little", 2 },
-    { "called", 1 },       { "troubled", 2 },     { "tables", 2 },        { "pages", 2 },
-    { "safely", 2 },       { "completely", 3 },   { "element", 3 },       { "statement", 2 },
-    { "management", 3 },   { "careful", 2 },      { "lying", 2 },         { "anyone", 3 },
-    { "dye", 1 },          { "eye", 1 },          { "beyond", 2 },        { "player", 2 },
-    { "yes", 1 },          { "being", 2 },        { "diet", 2 },          { "quiet", 2 },
-    { "usual", 3 },        { "actual", 3 },       { "quality", 3 },       { "language", 2 },
-    { "fluoxetine", 4 },   { "video", 3 },        { "idea", 3 },          { "area", 3 },
-    { "react", 2 },        { "creature", 2 },     { "treated", 2 },       { "unique", 2 },
-    { "autism", 3 },       { "opioid", 3 },       { "special", 2 },       { "initial", 3 },
-    { "initiate", 4 },     { "dissociation", 5 }, { "serious", 3 },       { "anxious", 2 },
-    { "million", 2 },      { "depressed", 2 },    { "sertraline", 3 },    { "spray", 1 },
-    { "they", 1 },         { "goes", 1 },         { "doses", 2 },         { "uses", 2 },
-    { "withdrawal", 3 },   { "sexual", 3 },       { "trouble", 2 },       { "because", 2 },
-    { "symptoms", 2 },     { "usually", 4 },      { "NAUSEA", 3 },        { "Spravato", 3 },
-    { "café", 2 },         { "well-known", 2 },   { "don't", 1 },         { "don\u2019t", 1 },
-    { "COVID-19", 2 },     { "e.g", 2 },          { "a", 1 },             { "I", 1 },
-    { "sometimes", 2 },    { "lifeline", 2 },     { "someone", 2 },       { "safety", 2 },
-    { "homeless", 2 },     { "carefully", 3 },    { "times", 1 },         { "timer", 2 },
+    {"the", 1},          {"table", 2},      {"ketamine", 3},
+    {"escitalopram", 5}, {"depression", 3}, {"medicine", 3},
+    {"people", 2},       {"care", 1},       {"studies", 2},
+    {"pressure", 2},     {"created", 3},    {"likes", 1},
+    {"esketamine", 4},   {"nausea", 3},     {"psychiatrist", 4},
+    {"anxiety", 4},      {"headache", 2},   {"headaches", 2},
+    {"whole", 1},        {"little", 2},     {"called", 1},
+    {"troubled", 2},     {"tables", 2},     {"pages", 2},
+    {"safely", 2},       {"completely", 3}, {"element", 3},
+    {"statement", 2},    {"management", 3}, {"careful", 2},
+    {"lying", 2},        {"anyone", 3},     {"dye", 1},
+    {"eye", 1},          {"beyond", 2},     {"player", 2},
+    {"yes", 1},          {"being", 2},      {"diet", 2},
+    {"quiet", 2},        {"usual", 3},      {"actual", 3},
+    {"quality", 3},      {"language", 2},   {"fluoxetine", 4},
+    {"video", 3},        {"idea", 3},       {"area", 3},
+    {"react", 2},        {"creature", 2},   {"treated", 2},
+    {"unique", 2},       {"autism", 3},     {"opioid", 3},
+    {"special", 2},      {"initial", 3},    {"initiate", 4},
+    {"dissociation", 5}, {"serious", 3},    {"anxious", 2},
+    {"million", 2},      {"depressed", 2},  {"sertraline", 3},
+    {"spray", 1},        {"they", 1},       {"goes", 1},
+    {"doses", 2},        {"uses", 2},       {"withdrawal", 3},
+    {"sexual", 3},       {"trouble", 2},    {"because", 2},
+    {"symptoms", 2},     {"usually", 4},    {"NAUSEA", 3},
+    {"Spravato", 3},     {"café", 2},       {"well-known", 2},
+    {"don't", 1},        {"don\u2019t", 1}, {"COVID-19", 2},
+    {"e.g", 2},          {"a", 1},          {"I", 1},
+    {"sometimes", 2},    {"lifeline", 2},   {"someone", 2},
+    {"safety", 2},       {"homeless", 2},   {"carefully", 3},
+    {"times", 1},        {"timer", 2},
 };
 
 /* "antidepresivo" is an-ti-de-pre-si-vo: 6, not 5 as the brief listed. */
 static const struct syl_case es_words[] = {
-    { "médico", 3 },      { "tratamiento", 4 }, { "día", 2 },       { "ciudad", 2 },
-    { "que", 1 },         { "guerra", 2 },      { "país", 2 },      { "aire", 2 },
-    { "antidepresivo", 6 }, { "leer", 2 },      { "Uruguay", 3 },   { "ahí", 2 },
-    { "prohibido", 4 },   { "pingüino", 3 },    { "hoy", 1 },       { "muy", 1 },
-    { "y", 1 },           { "guapo", 2 },       { "quiero", 2 },    { "seguir", 2 },
-    { "siguiente", 3 },   { "quién", 1 },       { "náuseas", 3 },   { "disociación", 4 },
-    { "aerosol", 4 },     { "incluyen", 3 },    { "porque", 2 },    { "después", 2 },
-    { "cuerpo", 2 },      { "mareo", 3 },       { "reír", 2 },      { "MÉDICO", 3 },
-    { "di\u0301a", 2 },   /* decomposed: i + combining acute */
+    {"médico", 3},    {"tratamiento", 4}, {"día", 2},       {"ciudad", 2},        {"que", 1},
+    {"guerra", 2},    {"país", 2},        {"aire", 2},      {"antidepresivo", 6}, {"leer", 2},
+    {"Uruguay", 3},   {"ahí", 2},         {"prohibido", 4}, {"pingüino", 3},      {"hoy", 1},
+    {"muy", 1},       {"y", 1},           {"guapo", 2},     {"quiero", 2},        {"seguir", 2},
+    {"siguiente", 3}, {"quién", 1},       {"náuseas", 3},   {"disociación", 4},   {"aerosol", 4},
+    {"incluyen", 3},  {"porque", 2},      {"después", 2},   {"cuerpo", 2},        {"mareo", 3},
+    {"reír", 2},      {"MÉDICO", 3},      {"di\u0301a", 2}, /* decomposed: i + combining acute */
 };
 
 #define N_EN (int)(sizeof en_words / sizeof en_words[0])
@@ -116,7 +122,7 @@ START_TEST(syllables_edge_cases)
     ck_assert_uint_eq(readability_syllables("988", 3, READABILITY_EN), 0);
     ck_assert_uint_eq(readability_syllables("--'", 3, READABILITY_ES), 0);
     ck_assert_uint_eq(readability_syllables("\xFF\xFE", 2, READABILITY_EN), 0);
-    ck_assert_uint_eq(readability_syllables("nth", 3, READABILITY_EN), 1); /* no vowel */
+    ck_assert_uint_eq(readability_syllables("nth", 3, READABILITY_EN), 1);      /* no vowel */
     ck_assert_uint_eq(readability_syllables("medicine", 3, READABILITY_EN), 1); /* "med" */
     ck_assert_uint_eq(readability_syllables("中文", strlen("中文"), READABILITY_OTHER), 2);
     ck_assert_uint_eq(readability_syllables("banana", 6, READABILITY_OTHER), 3);
@@ -145,12 +151,12 @@ END_TEST
 START_TEST(sentences_terminators)
 {
     ck_assert_uint_eq(sentences("Take it. Rest now! Why? Call us."), 4);
-    ck_assert_uint_eq(sentences("Stop!!! Now?! Really..."), 3);  /* runs count once */
-    ck_assert_uint_eq(sentences("Wait... what is that?"), 1);     /* lowercase follows */
-    ck_assert_uint_eq(sentences("Wait\u2026 Then go."), 2);       /* U+2026 ellipsis */
+    ck_assert_uint_eq(sentences("Stop!!! Now?! Really..."), 3); /* runs count once */
+    ck_assert_uint_eq(sentences("Wait... what is that?"), 1);   /* lowercase follows */
+    ck_assert_uint_eq(sentences("Wait\u2026 Then go."), 2);     /* U+2026 ellipsis */
     ck_assert_uint_eq(sentences("no full stop here"), 1);
     ck_assert_uint_eq(sentences("Ask. \"Why?\" she said."), 3);
-    ck_assert_uint_eq(sentences("; : , -- ."), 0);                /* ';' never ends one */
+    ck_assert_uint_eq(sentences("; : , -- ."), 0); /* ';' never ends one */
     ck_assert_uint_eq(sentences("One; two: three."), 1);
 }
 END_TEST
@@ -158,7 +164,7 @@ END_TEST
 START_TEST(sentences_abbreviations_and_decimals)
 {
     struct readability r = measure("Take 0.5 mg. Then rest.", READABILITY_EN);
-    assert_counts(&r, 5, 2, 5);  /* Take, 0.5, mg, Then, rest */
+    assert_counts(&r, 5, 2, 5); /* Take, 0.5, mg, Then, rest */
     ck_assert_uint_eq(sentences("Dr. Smith and Mrs. Jones will see you."), 1);
     ck_assert_uint_eq(sentences("Some drugs, e.g. Prozac, help. Others do not."), 2);
     ck_assert_uint_eq(sentences("Take it at night, i.e. before bed."), 1);
@@ -176,9 +182,9 @@ END_TEST
 START_TEST(sentences_blocks)
 {
     ck_assert_uint_eq(sentences("Heading\n\nBody text here.\n\nAnother one"), 3);
-    ck_assert_uint_eq(sentences("Done.\n\nNext"), 2);    /* no second sentence */
+    ck_assert_uint_eq(sentences("Done.\n\nNext"), 2); /* no second sentence */
     ck_assert_uint_eq(sentences("Done.\n\n\n\n"), 1);
-    ck_assert_uint_eq(sentences("One\n \t\r\nTwo"), 2);  /* blank line with spaces */
+    ck_assert_uint_eq(sentences("One\n \t\r\nTwo"), 2); /* blank line with spaces */
     ck_assert_uint_eq(sentences("One line\nwraps here"), 1);
     ck_assert_uint_eq(sentences("# Title\n\n## Sub\n\nText."), 3);
     ck_assert_uint_eq(sentences("Ask:\n- one thing\n- two things\n* three\n\u2022 four"), 5);
@@ -398,8 +404,8 @@ END_TEST
 
 START_TEST(no_words_gives_zero)
 {
-    static const char *const texts[] = { "", " \n\n\t", "... !!! ??? -- ,,, ;:", "#\n\n|---|\n- ",
-                                         "\xFF\xFE\xC3", "\u3002\uFF01" };
+    static const char *const texts[] = {
+        "", " \n\n\t", "... !!! ??? -- ,,, ;:", "#\n\n|---|\n- ", "\xFF\xFE\xC3", "\u3002\uFF01"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         for (int lang = READABILITY_EN; lang <= READABILITY_OTHER; lang++) {
             struct readability r = measure(texts[i], (enum readability_lang)lang);
@@ -428,7 +434,9 @@ START_TEST(invalid_utf8_is_skipped)
     assert_counts(&r, 3, 1, 3);
     r = measure("\xF0\x9F\x98", READABILITY_ES); /* truncated 4-byte sequence */
     assert_all_zero(&r);
-    r = measure("d\xC3\xAD\xC3" "a", READABILITY_ES); /* "dí" + bad byte + "a" */
+    r = measure("d\xC3\xAD\xC3"
+                "a",
+                READABILITY_ES); /* "dí" + bad byte + "a" */
     assert_counts(&r, 2, 1, 2);
 }
 END_TEST

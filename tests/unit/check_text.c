@@ -34,7 +34,7 @@ START_TEST(widths_in_cells)
     ck_assert_uint_eq(text_width("药物", strlen("药物")), 4);
     ck_assert_uint_eq(text_width("a\x1b[31mb", 7), 6); /* ESC has no width */
     ck_assert_int_eq(text_is_control(0x1b), 1);
-    ck_assert_int_eq(text_is_control(0x9b), 1); /* C1 CSI */
+    ck_assert_int_eq(text_is_control(0x9b), 1);   /* C1 CSI */
     ck_assert_int_eq(text_is_control(0x202E), 1); /* right-to-left override */
     ck_assert_int_eq(text_is_control('a'), 0);
     ck_assert_int_eq(text_is_noncharacter(0xFFFF), 1);
@@ -50,9 +50,9 @@ START_TEST(breaks_follow_uax14)
     const char *en = "ask your team";
     char brks[32];
     text_breaks(en, strlen(en), "en", brks);
-    ck_assert_int_eq(brks[3], TEXT_BREAK_ALLOW);  /* after "ask " */
-    ck_assert_int_eq(brks[1], TEXT_BREAK_NO);     /* inside "ask" */
-    const char *zh = "药物。好"; /* no break before the full stop */
+    ck_assert_int_eq(brks[3], TEXT_BREAK_ALLOW); /* after "ask " */
+    ck_assert_int_eq(brks[1], TEXT_BREAK_NO);    /* inside "ask" */
+    const char *zh = "药物。好";                 /* no break before the full stop */
     text_breaks(zh, strlen(zh), "zh", brks);
     ck_assert_int_eq(brks[0], TEXT_BREAK_INSIDE);
     ck_assert_int_eq(brks[2], TEXT_BREAK_ALLOW); /* between 药 and 物 */
