@@ -163,8 +163,7 @@ void toc_key(struct ui *ui, int key)
     case 1:
         return;
     }
-    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT ||
-        key == 't')
+    if (ui_is_back_key(key) || key == 't')
         ui->screen = SCREEN_PAGE;
     else if (key == 'q' || key == 'Q')
         ui->quit = 1;
@@ -209,7 +208,7 @@ void contents_key(struct ui *ui, int key)
     case 1:
         return;
     }
-    if (key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT)
+    if (ui_is_back_key(key))
         ui->screen = SCREEN_HOME;
     else if (key == 'q' || key == 'Q')
         ui->quit = 1;

@@ -147,6 +147,9 @@ void page_key(struct ui *ui, int key);
 void page_resized(struct ui *ui);
 void toc_draw(struct ui *ui);
 void toc_key(struct ui *ui, int key);
+/* 1 for the keys that go back from a list: Esc, Backspace (both codes), Left. */
+int ui_is_back_key(int key);
+
 /* Scroll keys shared by the page and summary views: 1 when handled. */
 int ui_scroll_key(const struct layout *layout, size_t *top, int key, const struct ui_mouse *mouse);
 

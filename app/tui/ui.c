@@ -259,6 +259,11 @@ int menu_key(struct menu *m, int key, int rows, int y, const struct ui *ui)
     }
 }
 
+int ui_is_back_key(int key)
+{
+    return key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT;
+}
+
 /* ---- scrolling ---- */
 
 int ui_scroll_key(const struct layout *L, size_t *top, int key, const struct ui_mouse *mouse)
