@@ -371,6 +371,70 @@ struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts)
     return builder_finish(&b);
 }
 
+/* What a layout made in steps keeps between steps. */
+struct layout_job {
+    struct builder b;
+    struct layout_opts opts; /* b.opts points here */
+    cmark_node *doc;         /* owned; its laid-out blocks are already freed */
+    cmark_node *next;        /* next top-level block to lay out */
+};
+
+static void job_free(struct layout_job *j)
+{
+    for (size_t i = 0; i < j->b.link_count; i++)
+        free(j->b.links[i]);
+    free(j->b.links);
+    free(j->b.margins);
+    cmark_node_free(j->doc);
+    free(j);
+}
+
+struct layout *layout_start(const char *text, size_t len, const struct layout_opts *opts)
+{
+    struct layout_job *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->doc = markdown_parse(text, len);
+    if (!j->doc || builder_start(&j->b, &j->opts, opts) < 0) {
+        cmark_node_free(j->doc);
+        free(j);
+        return NULL;
+    }
+    j->next = cmark_node_first_child(j->doc);
+    j->b.out->job = j;
+    return j->b.out;
+}
+
+int layout_more(struct layout *L, size_t lines)
+{
+    struct layout_job *j = L->job;
+    if (!j)
+        return 1;
+    while (j->next && !j->b.failed && L->line_count < lines) {
+        cmark_node *block = j->next;
+        j->next = cmark_node_next(block);
+        layout_block(&j->b, block, 0);
+        cmark_node_free(block); /* the tree shrinks as the lines grow */
+    }
+    if (j->next && !j->b.failed)
+        return 0;
+    if (!j->b.failed)
+        layout_links(&j->b);
+    /* Done, or out of memory: either way the lines made so far stay. */
+    int failed = j->b.failed;
+    j->b.failed = 0;
+    L->job = NULL;
+    builder_finish(&j->b);
+    j->b = (struct builder){0};
+    job_free(j);
+    return failed ? -1 : 1;
+}
+
+int layout_complete(const struct layout *L)
+{
+    return L->job == NULL;
+}
+
 struct layout *layout_markdown(const char *text, size_t len, const struct layout_opts *opts)
 {
     cmark_node *doc = markdown_parse(text, len);
@@ -417,6 +481,8 @@ void layout_free(struct layout *L)
 {
     if (!L)
         return;
+    if (L->job)
+        job_free(L->job);
     for (size_t i = 0; i < L->heading_count; i++)
         free(L->headings[i].text);
     free(L->headings);

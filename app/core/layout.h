@@ -56,8 +56,11 @@ struct layout_opts {
     const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
 };
 
+struct layout_job;
+
 struct layout {
     int width;
+    struct layout_job *job; /* NULL once every line is laid out (see layout_more()) */
     char *text;
     size_t text_len, text_cap;
     struct layout_span *spans;
@@ -70,6 +73,23 @@ struct layout {
 
 /* Lay out doc at opts->width. Returns a layout or NULL when out of memory. */
 struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts);
+
+/* A layout made in steps, so that a long page shows its first screen before
+ * the rest is laid out. layout_start() parses text (which the caller may free
+ * at once) and lays out nothing yet; the layout owns the parse tree and frees
+ * each top-level block of it as soon as that block is laid out. Until it is
+ * complete a layout holds only its first line_count lines, and has no link
+ * list yet. Returns NULL when out of memory. */
+struct layout *layout_start(const char *text, size_t len, const struct layout_opts *opts);
+
+/* Lay out more of a layout from layout_start(), whole blocks at a time, until
+ * it has at least `lines` lines or is complete (SIZE_MAX: complete it).
+ * Returns 1 when the layout is complete, 0 when more remains, -1 when memory
+ * ran out: the layout is then complete but holds only the lines made so far. */
+int layout_more(struct layout *layout, size_t lines);
+
+/* 1 when every line of the layout has been made. */
+int layout_complete(const struct layout *layout);
 
 /* Parse Markdown text and lay it out: markdown_parse() + layout_document(). */
 struct layout *layout_markdown(const char *text, size_t len, const struct layout_opts *opts);

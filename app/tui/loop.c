@@ -316,13 +316,23 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     }
     int errors = 0;
     long long last_input = ui_now_ms();
+    int redraw = 1;
     while (!ui.quit && !stop_signal) {
-        draw(&ui);
-        int wait = wait_ms(&ui, last_input);
-        timeout(wait);
+        if (redraw)
+            draw(&ui);
+        redraw = 1;
+        /* A page still being laid out is finished a step at a time while
+         * no key is waiting; then getch blocks as before. */
+        int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
+        timeout(busy ? 0 : wait);
         int key = getch();
         if (stop_signal)
             break;
+        if (key == ERR && busy) {
+            ui_layout_step(&ui);
+            redraw = 0; /* nothing on the screen changed */
+            continue;
+        }
         if (key == ERR) {
             if (wait >= 0) {
                 idle_step(&ui, last_input);

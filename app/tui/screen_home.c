@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 
 #include <ncurses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,7 @@ static void search_all(struct ui *ui)
         return;
     for (size_t i = 0; i < ui->content->entry_count; i++) {
         struct layout *L = ui_layout(ui, ui->content->entries[i].page);
+        ui_layout_more(ui, L, SIZE_MAX);
         size_t line, off, len;
         if (L && layout_search(L, ui->search, 0, 1, &line, &off, &len) == 0)
             found[n++] = i;
@@ -143,6 +145,7 @@ void results_key(struct ui *ui, int key)
         const struct content_entry *e =
             &ui->content->entries[ui->result_entries[ui->results.selected]];
         if (ui_open_page(ui, e->page, e->label) == 0) {
+            ui_layout_more(ui, ui->page.layout, SIZE_MAX);
             size_t line, off, len;
             if (layout_search(ui->page.layout, ui->search, 0, 1, &line, &off, &len) == 0)
                 ui->page.top = line;

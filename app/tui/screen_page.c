@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 
 #include <ncurses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,8 +37,11 @@ void page_draw(struct ui *ui)
         if (last > L->line_count)
             last = L->line_count;
         size_t pct = L->line_count ? last * 100 / L->line_count : 100;
-        snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
-                 L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
+        if (!layout_complete(L)) /* the length is not known yet */
+            snprintf(position, sizeof position, "%zu-%zu", ui->page.top + 1, last);
+        else
+            snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
+                     L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
     }
     ui_draw_chrome(ui, ui->page.title,
                    ui->opts->file
@@ -53,6 +57,7 @@ static void find_next(struct ui *ui, int dir)
     struct layout *L = ui->page.layout;
     if (!L || !ui->search[0])
         return;
+    ui_layout_more(ui, L, SIZE_MAX);
     size_t line, off, len;
     size_t from =
         dir > 0 ? ui->page.top + 1 : (ui->page.top ? ui->page.top - 1 : L->line_count - 1);
@@ -76,7 +81,7 @@ static void go_back(struct ui *ui)
 
 void page_key(struct ui *ui, int key)
 {
-    if (ui_scroll_key(ui->page.layout, &ui->page.top, key, &ui->mouse))
+    if (ui_scroll_key(ui, ui->page.layout, &ui->page.top, key))
         return;
     switch (key) {
     case '/':
@@ -91,6 +96,7 @@ void page_key(struct ui *ui, int key)
         break;
     case 't':
     case 'T':
+        ui_layout_more(ui, ui->page.layout, SIZE_MAX);
         if (ui->page.layout && ui->page.layout->heading_count > 0) {
             ui->toc = (struct menu){.count = ui->page.layout->heading_count};
             ui->screen = SCREEN_TOC;
@@ -128,6 +134,7 @@ void page_resized(struct ui *ui)
     }
     struct layout *L = ui_layout(ui, ui->page.key);
     ui->page.layout = L;
+    ui_layout_more(ui, L, SIZE_MAX); /* the anchor may be anywhere */
     if (L) {
         /* The paragraph that was at the top stays at the top. */
         ui->page.top = layout_find_anchor(L, block, off);

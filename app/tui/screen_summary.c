@@ -153,7 +153,7 @@ void summary_draw(struct ui *ui)
 
 void summary_key(struct ui *ui, int key)
 {
-    if (ui_scroll_key(summary_layout(ui), &ui->summary_top, key, &ui->mouse))
+    if (ui_scroll_key(ui, summary_layout(ui), &ui->summary_top, key))
         return;
     switch (key) {
     case KEY_BACKSPACE:

@@ -118,8 +118,26 @@ int ui_body_rows(void);
 int ui_text_width(void);
 
 /* The layout of key (page name, or a file path in file mode) at the current
- * width, from the cache or made now. NULL with ui->notice set on failure. */
+ * width, from the cache or made now. A new layout holds at least its first
+ * two screens; the rest is made by ui_layout_step() or ui_layout_more().
+ * NULL with ui->notice set on failure. */
 struct layout *ui_layout(struct ui *ui, const char *key);
+
+/* Lay out L (from ui_layout()) until it has `lines` lines or is complete
+ * (SIZE_MAX), before a key that needs them: search, the headings, the end.
+ * Returns what layout_more() returns; on -1 ui->notice says memory ran out. */
+int ui_layout_more(struct ui *ui, struct layout *L, size_t lines);
+
+/* Pages up to this many bytes are laid out whole when opened; longer ones
+ * in steps of LAYOUT_STEP_LINES lines between keys. */
+enum { WHOLE_PAGE_BYTES = 32 * 1024, LAYOUT_STEP_LINES = 400 };
+
+/* 1 while a cached page is not laid out in full. */
+int ui_layout_pending(const struct ui *ui);
+
+/* One background step: lay out more of the open page, or of another cached
+ * page not yet complete. Returns 1 if there was work, 0 when all is done. */
+int ui_layout_step(struct ui *ui);
 
 /* Open a page (from the menu, a search result or file mode). 0 or -1. */
 int ui_open_page(struct ui *ui, const char *key, const char *title);
@@ -150,8 +168,9 @@ void toc_key(struct ui *ui, int key);
 /* 1 for the keys that go back from a list: Esc, Backspace (both codes), Left. */
 int ui_is_back_key(int key);
 
-/* Scroll keys shared by the page and summary views: 1 when handled. */
-int ui_scroll_key(const struct layout *layout, size_t *top, int key, const struct ui_mouse *mouse);
+/* Scroll keys shared by the page and summary views: 1 when handled. Lays
+ * out more of a page still being laid out when the move needs it. */
+int ui_scroll_key(struct ui *ui, struct layout *layout, size_t *top, int key);
 
 /* Start or resume the question flow (the home menu's questions.md entry). */
 void flow_open(struct ui *ui);

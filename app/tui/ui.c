@@ -8,6 +8,7 @@
 #include "core/text.h"
 
 #include <ncurses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
@@ -26,6 +27,49 @@ int ui_text_width(void)
 }
 
 /* ---- layout cache: a page is parsed and laid out once per width ---- */
+
+int ui_layout_more(struct ui *ui, struct layout *L, size_t lines)
+{
+    if (!L || layout_complete(L))
+        return 1;
+    int done = layout_more(L, lines);
+    if (done < 0)
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show this page."));
+#ifdef __GLIBC__
+    /* The parse tree is gone: give its pages back, so many sessions on one
+     * host each keep only their laid-out lines (docs/PERFORMANCE.md). */
+    if (done != 0)
+        malloc_trim(0);
+#endif
+    return done;
+}
+
+/* The open page if it is not laid out in full, else any cached page that
+ * is not, else NULL. */
+static struct layout *pending_layout(const struct ui *ui)
+{
+    if (ui->page.layout && !layout_complete(ui->page.layout))
+        return ui->page.layout;
+    for (size_t i = 0; i < CACHE_SIZE; i++)
+        if (ui->cache[i].layout && !layout_complete(ui->cache[i].layout))
+            return ui->cache[i].layout;
+    return NULL;
+}
+
+int ui_layout_pending(const struct ui *ui)
+{
+    return pending_layout(ui) != NULL;
+}
+
+int ui_layout_step(struct ui *ui)
+{
+    struct layout *L = pending_layout(ui);
+    if (!L)
+        return 0;
+    /* A few hundred lines: a millisecond or two, so a key never waits long. */
+    ui_layout_more(ui, L, L->line_count + LAYOUT_STEP_LINES);
+    return 1;
+}
 
 struct layout *ui_layout(struct ui *ui, const char *key)
 {
@@ -64,17 +108,17 @@ struct layout *ui_layout(struct ui *ui, const char *key)
                                .ascii = ui->opts->ascii,
                                .show_sources = ui->opts->mode == MODE_TRAINING,
                                .lang = ui->content->lang};
-    struct layout *L = layout_markdown(text, len, &opts);
+    struct layout *L = layout_start(text, len, &opts);
     free(text);
-#ifdef __GLIBC__
-    /* The parse tree is gone: give its pages back, so many sessions on one
-     * host each keep only their laid-out lines (docs/PERFORMANCE.md). */
-    malloc_trim(0);
-#endif
     if (!L) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show this page."));
         return NULL;
     }
+    /* A page of ordinary length is laid out whole (a few milliseconds), so
+     * its position shows its length at once. Of a long one two screens now,
+     * the rest between keys (ui_layout_step()) or when a key needs it
+     * (ui_layout_more()). */
+    ui_layout_more(ui, L, len <= WHOLE_PAGE_BYTES ? SIZE_MAX : 2 * (size_t)LINES);
     if (fell_back)
         snprintf(ui->notice, sizeof ui->notice, "%s",
                  _("This page is not yet translated; it is shown in English."));
@@ -266,10 +310,10 @@ int ui_is_back_key(int key)
 
 /* ---- scrolling ---- */
 
-int ui_scroll_key(const struct layout *L, size_t *top, int key, const struct ui_mouse *mouse)
+int ui_scroll_key(struct ui *ui, struct layout *L, size_t *top, int key)
 {
     long rows = ui_body_rows(), t = (long)*top;
-    long n = L ? (long)L->line_count : 0, max = n > rows ? n - rows : 0;
+    int to_end = 0;
     switch (key) {
     case KEY_UP:
     case 'k':
@@ -296,17 +340,25 @@ int ui_scroll_key(const struct layout *L, size_t *top, int key, const struct ui_
         break;
     case KEY_END:
     case 'G':
-        t = max;
+        to_end = 1;
         break;
     case KEY_MOUSE:
-        if (!mouse->wheel)
+        if (!ui->mouse.wheel)
             return 0;
-        t += 3 * mouse->wheel;
+        t += 3 * ui->mouse.wheel;
         break;
     default:
         return 0;
     }
-    *top = (size_t)(t < 0 ? 0 : t > max ? max : t);
+    /* A page still being laid out gets the lines this move shows, and a
+     * screen more, before the move is clamped to its length. */
+    if (t < 0)
+        t = 0;
+    ui_layout_more(ui, L, to_end ? SIZE_MAX : (size_t)(t + 2 * rows));
+    long n = L ? (long)L->line_count : 0, max = n > rows ? n - rows : 0;
+    if (to_end)
+        t = max;
+    *top = (size_t)(t > max ? max : t);
     return 1;
 }
 

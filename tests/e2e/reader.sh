@@ -69,4 +69,27 @@ expect "a file opens in the reader" "of "
 keys q
 expect "file preview quits" "exit=0"
 
+# A long page shows its first screen before the rest is laid out; the end,
+# the headings list and search still reach its last part.
+big="$TMUX_TMPDIR/big.md"
+awk 'BEGIN {
+    for (i = 1; i <= 3000; i++) {
+        printf "## Section %d\n\nParagraph %d of a long page, with enough words to wrap at eighty columns on a terminal, and an [example](https://example.org/%d).\n\n- item one\n- item two\n\n", i, i, i % 50
+    }
+    print "## Last heading\n\nThe word zebrafinch appears only here."
+}' >"$big"
+start 80 24 "$KIOSK" "$big"
+expect "a long page opens" "Section 1"
+keys G
+expect "End reaches the end of a long page" "(100%)"
+expect "the link list comes last" "https://example.org/49"
+keys g t
+expect "the headings list opens" "Contents:"
+keys G Enter
+expect "the last heading is in the list" "zebrafinch"
+keys g / zebrafinch Enter
+expect "search finds a word near the end" "appears only here"
+keys q
+expect "long page quits" "exit=0"
+
 finish

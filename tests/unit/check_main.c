@@ -22,6 +22,7 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     SRunner *runner = srunner_create(text_suite());
     srunner_add_suite(runner, layout_suite());
+    srunner_add_suite(runner, layout_steps_suite());
     srunner_add_suite(runner, content_suite());
     srunner_add_suite(runner, readability_suite());
     srunner_add_suite(runner, flow_suite());
