@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,9 +311,12 @@ static int render(struct content *content, const char *page, int width, int asci
         return 2;
     }
     struct layout_opts opts = {.width = width, .ascii = ascii, .lang = content->lang};
-    struct layout *L = layout_markdown(text, len, &opts);
+    /* In steps, so the text and each block of the parse tree are freed as
+     * soon as they are laid out: the peak is the lines, not lines + tree. */
+    struct layout *L = layout_start(text, len, &opts);
     free(text);
-    if (!L) {
+    if (!L || layout_more(L, SIZE_MAX) < 0) {
+        layout_free(L);
         fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
         return 2;
     }
