@@ -5,12 +5,15 @@
 
 #include "core/layout.h"
 
-/* Inline text with style runs, collected from one block or table cell. */
+/* Inline text with style runs, collected from one block or table cell.
+ * brks caches its break opportunities (text_breaks()) once something needs
+ * them; styled_add() drops the cache. */
 struct styled {
     char *text;
     size_t len, cap;
     struct layout_span *runs;
     size_t run_count, run_cap;
+    char *brks;
     int failed;
 };
 
@@ -51,11 +54,11 @@ void styled_free(struct styled *st);
 /* Wrap st into lines of at most avail cells, breaking where UAX #14 allows
  * and inside a word only when a word is wider than avail. Returns the number
  * of pieces (>= 1) and *pieces (caller frees), or 0 when out of memory. */
-size_t wrap_styled(const struct styled *st, int avail, const char *lang,
-                   struct wrap_piece **pieces);
+size_t wrap_styled(struct styled *st, int avail, const char *lang, struct wrap_piece **pieces);
 
-/* Widest run of st that may not be broken (its longest word), in cells. */
-int styled_longest_word(const struct styled *st, const char *lang);
+/* Widest word of st in cells: the widest piece that wrapping at width 1
+ * leaves unsplit by spaces or newlines. -1 when out of memory. */
+int styled_longest_word(struct styled *st, const char *lang);
 
 /* Line building: begin (with the current margins), add text, end. */
 void line_begin(struct builder *b);
@@ -77,7 +80,7 @@ void block_separate(struct builder *b);
 
 /* Emit st wrapped to the available width; continuation lines get hang
  * extra spaces of indent. */
-void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t heading);
+void emit_wrapped(struct builder *b, struct styled *st, int hang, uint8_t heading);
 
 /* A rule across the available width (thematic breaks, card dividers). */
 void rule_line(struct builder *b);

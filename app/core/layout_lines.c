@@ -32,6 +32,8 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
 {
     if (st->failed || n == 0)
         return;
+    free(st->brks); /* the text changes: break opportunities are computed again */
+    st->brks = NULL;
     /* Worst case every byte is invalid and becomes a 3-byte U+FFFD. */
     if (layout_grow((void **)&st->text, &st->cap, st->len + 3 * n + 1, 1) < 0) {
         st->failed = 1;
@@ -72,7 +74,20 @@ void styled_free(struct styled *st)
 {
     free(st->text);
     free(st->runs);
+    free(st->brks);
     memset(st, 0, sizeof *st);
+}
+
+/* st's break opportunities, computed on first use. NULL when out of memory
+ * (or when st is empty: nothing to break). */
+static const char *styled_breaks(struct styled *st, const char *lang)
+{
+    if (!st->brks && st->len) {
+        st->brks = malloc(st->len);
+        if (st->brks)
+            text_breaks(st->text, st->len, lang, st->brks);
+    }
+    return st->brks;
 }
 
 /* ---- wrapping ---- */
@@ -95,15 +110,12 @@ static int push_piece(struct wrap_piece **pieces, size_t *count, size_t *cap, co
     return 0;
 }
 
-size_t wrap_styled(const struct styled *st, int avail, const char *lang, struct wrap_piece **pieces)
+/* Wrap len bytes of s, whose break opportunities are brks (see wrap_styled). */
+static size_t wrap_text(const char *s, size_t len, const char *brks, int avail,
+                        struct wrap_piece **pieces)
 {
-    const char *s = st->text;
-    size_t len = st->len, count = 0, cap = 0;
+    size_t count = 0, cap = 0;
     *pieces = NULL;
-    char *brks = len ? malloc(len) : NULL;
-    if (len && !brks)
-        return 0;
-    text_breaks(s, len, lang, brks);
     if (avail < 1)
         avail = 1;
 
@@ -138,7 +150,6 @@ size_t wrap_styled(const struct styled *st, int avail, const char *lang, struct 
     }
     if (!failed && (line_start < len || count == 0))
         failed = push_piece(pieces, &count, &cap, s, line_start, len);
-    free(brks);
     if (failed) {
         free(*pieces);
         *pieces = NULL;
@@ -147,15 +158,25 @@ size_t wrap_styled(const struct styled *st, int avail, const char *lang, struct 
     return count;
 }
 
-int styled_longest_word(const struct styled *st, const char *lang)
+size_t wrap_styled(struct styled *st, int avail, const char *lang, struct wrap_piece **pieces)
 {
-    if (st->len == 0)
+    const char *brks = styled_breaks(st, lang);
+    if (st->len && !brks) {
+        *pieces = NULL;
         return 0;
+    }
+    return wrap_text(st->text, st->len, brks, avail, pieces);
+}
+
+/* The widest word of st by wrapping it at width 1, joining the pieces that no
+ * space or newline separates (the general case of styled_longest_word). */
+static int longest_word_wrapped(struct styled *st, const char *lang)
+{
     struct wrap_piece *pieces;
     size_t n = wrap_styled(st, 1, lang, &pieces);
+    if (n == 0)
+        return -1;
     int longest = 0;
-    /* At width 1 every piece is one unbreakable run, or one character of a
-     * longer word; rebuild words by joining pieces with no break between. */
     for (size_t i = 0; i < n;) {
         size_t start = pieces[i].off, end = pieces[i].off + pieces[i].len;
         size_t j = i + 1;
@@ -170,6 +191,32 @@ int styled_longest_word(const struct styled *st, const char *lang)
     }
     free(pieces);
     return longest;
+}
+
+int styled_longest_word(struct styled *st, const char *lang)
+{
+    /* When every character takes at least one cell, wrapping at width 1 cuts
+     * before every character but the first of a line, and what it drops at a
+     * cut is spaces (or the newline): the words are the runs of characters
+     * between spaces and newlines. A zero-width character (a combining mark
+     * after a space, say) can end up on a line with a space before it: those
+     * texts are wrapped for real. */
+    size_t longest = 0, word = 0;
+    for (size_t i = 0; i < st->len;) {
+        wchar_t wc;
+        i += text_decode(st->text + i, st->len - i, &wc);
+        if (wc == ' ' || wc == '\n') {
+            word = 0;
+            continue;
+        }
+        int cw = text_char_width(wc);
+        if (cw == 0)
+            return longest_word_wrapped(st, lang);
+        word += (size_t)cw;
+        if (word > longest)
+            longest = word;
+    }
+    return (int)longest;
 }
 
 /* ---- lines ---- */
@@ -348,7 +395,7 @@ static void emit_pieces(struct builder *b, const struct styled *st, const struct
     }
 }
 
-void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t heading)
+void emit_wrapped(struct builder *b, struct styled *st, int hang, uint8_t heading)
 {
     int avail = builder_avail(b);
     if (hang > avail / 3)
@@ -364,12 +411,12 @@ void emit_wrapped(struct builder *b, const struct styled *st, int hang, uint8_t 
         free(pieces);
         return;
     }
-    /* First line at full width; the rest re-wrapped at width - hang. */
+    /* First line at full width; the rest re-wrapped at width - hang, with the
+     * break opportunities already found for the whole text. */
     emit_pieces(b, st, pieces, 1, 0, 0, heading);
     size_t off = pieces[1].off;
     free(pieces);
-    struct styled tail = {.text = st->text + off, .len = st->len - off};
-    n = wrap_styled(&tail, avail - hang, b->opts->lang, &pieces);
+    n = wrap_text(st->text + off, st->len - off, st->brks + off, avail - hang, &pieces);
     if (n == 0) {
         b->failed = 1;
         return;

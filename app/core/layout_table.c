@@ -67,22 +67,27 @@ static void table_free(struct table *t)
 }
 
 /* Pick column widths for a grid that fits avail cells. Returns 0, or -1 when
- * no readable grid fits (the caller then lays out cards) or out of memory. */
-static int table_widths(struct table *t, int avail, const char *lang)
+ * no readable grid fits (the caller then lays out cards) or out of memory
+ * (b->failed is then set). */
+static int table_widths(struct builder *b, struct table *t, int avail)
 {
     int border = 3 * (int)t->cols + 1, natural_sum = 0, word_sum = 0, readable_sum = 0;
     int *word = calloc(t->cols, sizeof *word), *min = calloc(t->cols, sizeof *min);
+    int fits = -1;
     if (!word || !min) {
-        free(word);
-        free(min);
-        return -1;
+        b->failed = 1;
+        goto done;
     }
     for (size_t c = 0; c < t->cols; c++) {
         int natural = 1, longest = 1;
         for (size_t r = 0; r < t->rows; r++) {
             struct styled *st = cell(t, r, c);
             int w = st->len ? (int)text_width(st->text, st->len) : 0;
-            int lw = styled_longest_word(st, lang);
+            int lw = styled_longest_word(st, b->opts->lang);
+            if (lw < 0) {
+                b->failed = 1;
+                goto done;
+            }
             natural = w > natural ? w : natural;
             longest = lw > longest ? lw : longest;
         }
@@ -94,7 +99,6 @@ static int table_widths(struct table *t, int avail, const char *lang)
     }
     /* Shrink down to the longest words if that fits; else down to a readable
      * column width, splitting only the longest words. */
-    int fits = -1;
     if (border + readable_sum <= avail) {
         for (size_t c = 0; c < t->cols; c++)
             min[c] =
@@ -111,6 +115,7 @@ static int table_widths(struct table *t, int avail, const char *lang)
         }
         fits = 0;
     }
+done:
     free(word);
     free(min);
     return fits;
@@ -236,7 +241,7 @@ void layout_table(struct builder *b, cmark_node *node)
         table_free(&t);
         return;
     }
-    if (table_widths(&t, builder_avail(b), b->opts->lang) == 0)
+    if (table_widths(b, &t, builder_avail(b)) == 0)
         layout_grid(b, &t);
     else
         layout_cards(b, &t);
