@@ -91,12 +91,72 @@ static void linebreak_setup(void)
     init_linebreak();
 }
 
-void text_breaks(const char *s, size_t len, const char *lang, char *brks)
+static void unibreak(const char *s, size_t len, const char *lang, char *brks)
 {
-    if (len == 0)
-        return;
     pthread_once(&linebreak_once, linebreak_setup);
     set_linebreaks_utf8((const utf8_t *)s, len, lang, brks);
+}
+
+/* The fast path below knows UAX #14 for ASCII letters, digits and spaces
+ * only; libunibreak breaks the rest, one stretch at a time.
+ *
+ * - Between two of these characters a break is allowed only after the last
+ *   space of a run, and only when a letter or digit precedes the run (rules
+ *   LB7, LB18, LB23, LB25, LB28). Spaces at the start of the text, or after
+ *   something else, are left to libunibreak.
+ * - A letter or digit is a fresh start: no rule looks back past a character
+ *   of class AL or NU, so libunibreak started at one gives the same answers
+ *   from there on as it would have given for the whole text. Each stretch
+ *   libunibreak gets starts at the text's start or at a letter or digit, and
+ *   ends with a letter or digit it is shown only to decide the break before.
+ * - tests/unit/check_text.c compares the result with libunibreak on the whole
+ *   text, over generated ASCII, mixed and invalid text. */
+static int alnum(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+/* Bytes libunibreak takes for the character starting with byte c. */
+static size_t unibreak_step(unsigned char c)
+{
+    return c < 0xC2 || c > 0xF4 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+void text_breaks(const char *s, size_t len, const char *lang, char *brks)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t at = 0; /* 0 or a letter or digit: where the next stretch starts */
+    while (at < len) {
+        size_t end = at;
+        if (alnum(u[at])) {
+            while (end < len && (alnum(u[end]) || u[end] == ' '))
+                end++;
+            if (end == len) { /* letters, digits and spaces to the end */
+                for (size_t i = at; i + 1 < len; i++)
+                    brks[i] = u[i] == ' ' && u[i + 1] != ' ' ? TEXT_BREAK_ALLOW : TEXT_BREAK_NO;
+                brks[len - 1] = TEXT_BREAK_MUST;
+                return;
+            }
+            /* Up to the last letter or digit before something else. */
+            size_t last = end - 1;
+            while (!alnum(u[last]))
+                last--;
+            for (size_t i = at; i < last; i++)
+                brks[i] = u[i] == ' ' && u[i + 1] != ' ' ? TEXT_BREAK_ALLOW : TEXT_BREAK_NO;
+            at = last;
+        }
+        /* libunibreak from `at` up to and including the next letter or digit
+         * after `end` that starts one of its characters, or to the end. */
+        size_t next = at;
+        while (next < len && (next <= end || !alnum(u[next])))
+            next += unibreak_step(u[next]);
+        if (next >= len) {
+            unibreak(s + at, len - at, lang, brks + at);
+            return;
+        }
+        unibreak(s + at, next + 1 - at, lang, brks + at); /* brks[next]: redone next */
+        at = next;
+    }
 }
 
 static wchar_t fold(wchar_t wc)

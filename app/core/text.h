@@ -31,7 +31,9 @@ int text_is_control(wchar_t wc);
  * as its end marker and aborts on it, so they are shown as U+FFFD. */
 int text_is_noncharacter(wchar_t wc);
 
-/* Line-break opportunities for len bytes of UTF-8 (UAX #14 via libunibreak).
+/* Line-break opportunities for len bytes of UTF-8: UAX #14 as libunibreak
+ * gives them for the whole text (letters, digits and spaces in ASCII are
+ * worked out here, the rest by libunibreak).
  * brks must hold len bytes; brks[i] describes a break after byte i: one of
  * TEXT_BREAK_MUST, TEXT_BREAK_ALLOW, TEXT_BREAK_NO, TEXT_BREAK_INSIDE.
  * lang is an ISO 639 code ("en", "es", "zh") or NULL. */

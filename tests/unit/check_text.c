@@ -4,6 +4,9 @@
 #include "suites.h"
 #include "core/text.h"
 
+#include <linebreak.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 START_TEST(decode_valid_and_invalid)
@@ -61,6 +64,106 @@ START_TEST(breaks_follow_uax14)
 }
 END_TEST
 
+/* text_breaks() must give exactly what libunibreak gives for the whole text:
+ * it has a fast path for ASCII letters, digits and spaces, and hands the rest
+ * to libunibreak in stretches. */
+static const char *const break_langs[] = {NULL, "en", "es", "zh", "ja", "ko", "de", "fr", "ru"};
+
+static void breaks_match(const char *s, size_t len, const char *lang)
+{
+    char fast[256], whole[256];
+    ck_assert_uint_le(len, sizeof fast);
+    memset(fast, 'x', sizeof fast);
+    memset(whole, 'x', sizeof whole);
+    text_breaks(s, len, lang, fast);
+    set_linebreaks_utf8((const utf8_t *)s, len, lang, whole);
+    if (memcmp(fast, whole, sizeof fast) != 0) {
+        char shown[1024], *p = shown;
+        for (size_t i = 0; i < len && p < shown + sizeof shown - 8; i++)
+            p += snprintf(p, 8, (unsigned char)s[i] >= 0x20 && s[i] < 0x7F ? "%c" : "\\x%02X",
+                          (unsigned char)s[i]);
+        *p = '\0';
+        for (size_t i = 0; i < len; i++)
+            ck_assert_msg(fast[i] == whole[i], "\"%s\" (%s): byte %zu: %d, libunibreak %d", shown,
+                          lang ? lang : "no language", i, fast[i], whole[i]);
+    }
+}
+
+/* Every string of up to four symbols from this set (one byte or a whole
+ * character each), in every language. */
+START_TEST(breaks_fast_path_short_strings)
+{
+    static const char *const sym[] = {"a", "Z", "7",  " ",  ".",  ",",        "-",
+                                      "(", ")", "'",  "\"", "/",  "!",        "\n",
+                                      "%", "$", "\t", "é",  "中", "\xCC\x81", "\xE2\x80\x9C"};
+    enum { NSYM = sizeof sym / sizeof *sym };
+    init_linebreak();
+    for (size_t n = 1; n <= 4; n++) {
+        size_t total = 1;
+        for (size_t i = 0; i < n; i++)
+            total *= NSYM;
+        for (size_t k = 0; k < total; k++) {
+            char buf[32];
+            size_t len = 0;
+            for (size_t i = 0, v = k; i < n; i++, v /= NSYM) {
+                memcpy(buf + len, sym[v % NSYM], strlen(sym[v % NSYM]));
+                len += strlen(sym[v % NSYM]);
+            }
+            breaks_match(buf, len, break_langs[k % 9]);
+        }
+    }
+}
+END_TEST
+
+/* Longer generated strings: mostly words and spaces (the fast path) with
+ * ASCII punctuation, quotes, brackets, hyphens, slashes, controls, other
+ * scripts, combining marks and invalid UTF-8 among them. */
+START_TEST(breaks_fast_path_generated_text)
+{
+    static const char *const other[] = {"é",
+                                        "ñ",
+                                        "中文",
+                                        "。",
+                                        "\xCC\x81",
+                                        "\xC2\xA0",
+                                        "\xE2\x80\x8B",
+                                        "\xE2\x80\x9D",
+                                        "\xEF\xBF\xBC",
+                                        "\xC3",
+                                        "\xE8\x8D",
+                                        "\xFF",
+                                        "\x80",
+                                        "\xF0\x9F\x98\x80"};
+    static const char punct[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    init_linebreak();
+    unsigned seed = 14;
+    for (int round = 0; round < 40000; round++) {
+        char buf[200];
+        size_t len = 0, want = 1 + (size_t)(rand_r(&seed) % 120);
+        int mix = round % 4; /* 0: ASCII only, 1: no controls, 2-3: anything */
+        while (len < want) {
+            int r = rand_r(&seed) % 100;
+            if (r < 40) {
+                buf[len++] = "etaoinshrdluETAOIN0123456789"[rand_r(&seed) % 28];
+            } else if (r < 65) {
+                buf[len++] = ' ';
+            } else if (r < 85) {
+                buf[len++] = punct[rand_r(&seed) % (sizeof punct - 1)];
+            } else if (r < 90 && mix >= 2) {
+                buf[len++] = (char)(1 + rand_r(&seed) % 0x7F); /* controls, newlines, tabs */
+            } else if (r < 100 && mix >= 1) {
+                const char *o = other[rand_r(&seed) % (sizeof other / sizeof *other)];
+                memcpy(buf + len, o, strlen(o));
+                len += strlen(o);
+            } else {
+                buf[len++] = (char)(0x20 + rand_r(&seed) % 0x5F);
+            }
+        }
+        breaks_match(buf, len, break_langs[round % 9]);
+    }
+}
+END_TEST
+
 START_TEST(find_ignores_case)
 {
     size_t len;
@@ -82,5 +185,10 @@ Suite *text_suite(void)
     tcase_add_test(tc, breaks_follow_uax14);
     tcase_add_test(tc, find_ignores_case);
     suite_add_tcase(s, tc);
+    TCase *brk = tcase_create("breaks");
+    tcase_set_timeout(brk, 60); /* a few seconds under valgrind or sanitizers */
+    tcase_add_test(brk, breaks_fast_path_short_strings);
+    tcase_add_test(brk, breaks_fast_path_generated_text);
+    suite_add_tcase(s, brk);
     return s;
 }
