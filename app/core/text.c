@@ -63,6 +63,8 @@ int text_is_noncharacter(wchar_t wc)
 
 int text_char_width(wchar_t wc)
 {
+    if (wc >= 0x20 && wc < 0x7F)
+        return 1; /* printable ASCII, what wcwidth() says for it */
     if (text_is_control(wc) || wc == '\n')
         return 0;
     if (wc == '\t')
@@ -75,8 +77,14 @@ int text_char_width(wchar_t wc)
 
 size_t text_width(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t w = 0;
     for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) { /* as text_char_width() for ASCII */
+            w += (u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t';
+            i++;
+            continue;
+        }
         wchar_t wc;
         i += text_decode(s + i, len - i, &wc);
         w += (size_t)text_char_width(wc);

@@ -48,6 +48,19 @@ START_TEST(widths_in_cells)
 }
 END_TEST
 
+/* text_width() and text_char_width() skip wcwidth() for ASCII. */
+START_TEST(ascii_widths_match_wcwidth)
+{
+    for (int c = 1; c < 0x80; c++) {
+        char ch = (char)c;
+        int want = c == '\t' ? 1 : text_is_control(c) || c == '\n' ? 0 : wcwidth((wchar_t)c);
+        ck_assert_int_eq(text_char_width((wchar_t)c), want);
+        ck_assert_uint_eq(text_width(&ch, 1), (size_t)want);
+    }
+    ck_assert_uint_eq(text_width("a\tb\nc\x7F", 6), 4);
+}
+END_TEST
+
 START_TEST(breaks_follow_uax14)
 {
     const char *en = "ask your team";
@@ -182,6 +195,7 @@ Suite *text_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, decode_valid_and_invalid);
     tcase_add_test(tc, widths_in_cells);
+    tcase_add_test(tc, ascii_widths_match_wcwidth);
     tcase_add_test(tc, breaks_follow_uax14);
     tcase_add_test(tc, find_ignores_case);
     suite_add_tcase(s, tc);
