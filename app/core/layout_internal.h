@@ -40,9 +40,9 @@ struct builder {
     uint32_t cur_cells;
 };
 
-/* A wrapped line: bytes [off, off+len) of a struct styled. */
+/* A wrapped line: bytes [off, off+len) of a struct styled, cells wide. */
 struct wrap_piece {
-    size_t off, len;
+    size_t off, len, cells;
 };
 
 /* Grow *buf (of *cap elements of size bytes) to hold need. 0, or -1 when out of memory. */
@@ -60,10 +60,13 @@ size_t wrap_styled(struct styled *st, int avail, const char *lang, struct wrap_p
  * leaves unsplit by spaces or newlines. -1 when out of memory. */
 int styled_longest_word(struct styled *st, const char *lang);
 
-/* Line building: begin (with the current margins), add text, end. */
+/* Line building: begin (with the current margins), add text, end.
+ * line_repeat() adds s (of n bytes) times times; line_add_piece() adds a
+ * wrapped piece of st, in its styles. */
 void line_begin(struct builder *b);
 void line_add(struct builder *b, const char *s, size_t n, uint16_t style);
-void line_add_styled(struct builder *b, const struct styled *st, size_t off, size_t len);
+void line_repeat(struct builder *b, const char *s, size_t n, uint16_t style, size_t times);
+void line_add_piece(struct builder *b, const struct styled *st, const struct wrap_piece *p);
 void line_pad(struct builder *b, size_t cells);
 void line_end(struct builder *b, uint32_t block_off, uint8_t heading);
 

@@ -99,14 +99,17 @@ static size_t skip_spaces(const char *s, size_t pos, size_t len)
     return pos;
 }
 
+/* Add [off, end) of s, cells wide, without its trailing spaces (a cell each). */
 static int push_piece(struct wrap_piece **pieces, size_t *count, size_t *cap, const char *s,
-                      size_t off, size_t end)
+                      size_t off, size_t end, size_t cells)
 {
-    while (end > off && s[end - 1] == ' ')
+    while (end > off && s[end - 1] == ' ') {
         end--;
+        cells--;
+    }
     if (layout_grow((void **)pieces, cap, *count + 1, sizeof **pieces) < 0)
         return -1;
-    (*pieces)[(*count)++] = (struct wrap_piece){off, end - off};
+    (*pieces)[(*count)++] = (struct wrap_piece){off, end - off, cells};
     return 0;
 }
 
@@ -120,13 +123,13 @@ static size_t wrap_text(const char *s, size_t len, const char *brks, int avail,
         avail = 1;
 
     size_t pos = 0, line_start = 0, last_break = 0;
-    size_t w = 0;
+    size_t w = 0, break_w = 0; /* cells in [line_start, pos) and [line_start, last_break) */
     int failed = 0;
     while (pos < len && !failed) {
         wchar_t wc;
         size_t n = text_decode(s + pos, len - pos, &wc);
         if (wc == '\n') {
-            failed = push_piece(pieces, &count, &cap, s, line_start, pos);
+            failed = push_piece(pieces, &count, &cap, s, line_start, pos, w);
             line_start = skip_spaces(s, pos + 1, len);
             pos = line_start;
             w = 0;
@@ -135,21 +138,25 @@ static size_t wrap_text(const char *s, size_t len, const char *brks, int avail,
         }
         size_t cw = (size_t)text_char_width(wc);
         if (w + cw > (size_t)avail && wc != ' ' && pos > line_start) {
-            size_t cut = last_break > line_start ? last_break : pos;
-            failed = push_piece(pieces, &count, &cap, s, line_start, cut);
+            size_t cut = pos, cut_w = w;
+            if (last_break > line_start)
+                cut = last_break, cut_w = break_w;
+            failed = push_piece(pieces, &count, &cap, s, line_start, cut, cut_w);
             line_start = skip_spaces(s, cut, pos);
-            w = text_width(s + line_start, pos - line_start);
+            w -= cut_w + (line_start - cut); /* what is left after the cut and its spaces */
             last_break = 0;
             if (w + cw > (size_t)avail && line_start < pos)
                 continue; /* the rest of the word still does not fit */
         }
         w += cw;
         pos += n;
-        if (brks[pos - 1] == TEXT_BREAK_ALLOW)
+        if (brks[pos - 1] == TEXT_BREAK_ALLOW) {
             last_break = pos;
+            break_w = w;
+        }
     }
     if (!failed && (line_start < len || count == 0))
-        failed = push_piece(pieces, &count, &cap, s, line_start, len);
+        failed = push_piece(pieces, &count, &cap, s, line_start, len, w);
     if (failed) {
         free(*pieces);
         *pieces = NULL;
@@ -221,15 +228,17 @@ int styled_longest_word(struct styled *st, const char *lang)
 
 /* ---- lines ---- */
 
-static void out_text(struct builder *b, const char *s, size_t n)
+/* Append n bytes of s, times times, to the layout's text. */
+static void out_text(struct builder *b, const char *s, size_t n, size_t times)
 {
     struct layout *L = b->out;
-    if (b->failed || layout_grow((void **)&L->text, &L->text_cap, L->text_len + n + 1, 1) < 0) {
+    if (b->failed || (n && times > (SIZE_MAX - L->text_len - 1) / n) ||
+        layout_grow((void **)&L->text, &L->text_cap, L->text_len + n * times + 1, 1) < 0) {
         b->failed = 1;
         return;
     }
-    memcpy(L->text + L->text_len, s, n);
-    L->text_len += n;
+    for (size_t i = 0; i < times; i++, L->text_len += n)
+        memcpy(L->text + L->text_len, s, n);
     L->text[L->text_len] = '\0';
 }
 
@@ -271,16 +280,11 @@ void line_begin(struct builder *b)
     }
 }
 
-void line_add(struct builder *b, const char *s, size_t n, uint16_t style)
+/* The line's text grew by n bytes at offset off (in the line), in style:
+ * extend the line's last span or add one. */
+static void add_span(struct builder *b, size_t off, size_t n, uint16_t style)
 {
     struct layout *L = b->out;
-    if (b->failed || n == 0)
-        return;
-    size_t off = L->text_len - b->cur_text;
-    out_text(b, s, n);
-    if (b->failed)
-        return;
-    b->cur_cells += (uint32_t)text_width(s, n);
     if (L->span_count > b->cur_span) {
         struct layout_span *last = &L->spans[L->span_count - 1];
         if (last->style == style && last->off + last->len == off) {
@@ -296,26 +300,51 @@ void line_add(struct builder *b, const char *s, size_t n, uint16_t style)
         (struct layout_span){.off = (uint32_t)off, .len = (uint32_t)n, .style = style};
 }
 
-void line_add_styled(struct builder *b, const struct styled *st, size_t off, size_t len)
+/* Add n bytes of s to the line in style, without counting cells. */
+static void line_put(struct builder *b, const char *s, size_t n, uint16_t style)
 {
-    size_t end = off + len;
+    if (b->failed || n == 0)
+        return;
+    size_t off = b->out->text_len - b->cur_text;
+    out_text(b, s, n, 1);
+    if (!b->failed)
+        add_span(b, off, n, style);
+}
+
+void line_add(struct builder *b, const char *s, size_t n, uint16_t style)
+{
+    line_put(b, s, n, style);
+    b->cur_cells += (uint32_t)text_width(s, n);
+}
+
+void line_repeat(struct builder *b, const char *s, size_t n, uint16_t style, size_t times)
+{
+    if (b->failed || n == 0 || times == 0)
+        return;
+    size_t off = b->out->text_len - b->cur_text;
+    out_text(b, s, n, times);
+    if (b->failed)
+        return;
+    add_span(b, off, n * times, style);
+    b->cur_cells += (uint32_t)(text_width(s, n) * times);
+}
+
+void line_add_piece(struct builder *b, const struct styled *st, const struct wrap_piece *p)
+{
+    size_t off = p->off, end = p->off + p->len;
     for (size_t i = 0; i < st->run_count; i++) {
         size_t rs = st->runs[i].off, re = rs + st->runs[i].len;
         if (re <= off || rs >= end)
             continue;
         size_t s = rs > off ? rs : off, e = re < end ? re : end;
-        line_add(b, st->text + s, e - s, st->runs[i].style);
+        line_put(b, st->text + s, e - s, st->runs[i].style);
     }
+    b->cur_cells += (uint32_t)p->cells;
 }
 
 void line_pad(struct builder *b, size_t cells)
 {
-    static const char spaces[] = "                                ";
-    while (cells > 0) {
-        size_t n = cells < sizeof spaces - 1 ? cells : sizeof spaces - 1;
-        line_add(b, spaces, n, 0);
-        cells -= n;
-    }
+    line_repeat(b, " ", 1, 0, cells);
 }
 
 void line_end(struct builder *b, uint32_t block_off, uint8_t heading)
@@ -388,10 +417,11 @@ static void emit_pieces(struct builder *b, const struct styled *st, const struct
                         size_t n, size_t base, int hang, uint8_t heading)
 {
     for (size_t i = 0; i < n; i++) {
+        struct wrap_piece piece = {p[i].off + base, p[i].len, p[i].cells};
         line_begin(b);
         line_pad(b, (size_t)hang);
-        line_add_styled(b, st, p[i].off + base, p[i].len);
-        line_end(b, (uint32_t)(p[i].off + base), heading);
+        line_add_piece(b, st, &piece);
+        line_end(b, (uint32_t)piece.off, heading);
     }
 }
 
@@ -430,8 +460,7 @@ void rule_line(struct builder *b)
     const char *rule = b->opts->ascii ? "-" : "─";
     int avail = builder_avail(b);
     line_begin(b);
-    for (int i = 0; i < avail; i++)
-        line_add(b, rule, strlen(rule), STYLE_RULE);
+    line_repeat(b, rule, strlen(rule), STYLE_RULE, (size_t)avail);
     line_end(b, 0, 0);
 }
 

@@ -127,8 +127,7 @@ static void border_line(struct builder *b, const struct table *t, const char *le
     line_begin(b);
     line_add(b, left, strlen(left), STYLE_RULE);
     for (size_t c = 0; c < t->cols; c++) {
-        for (int i = 0; i < t->width[c] + 2; i++)
-            line_add(b, fill, strlen(fill), STYLE_RULE);
+        line_repeat(b, fill, strlen(fill), STYLE_RULE, (size_t)t->width[c] + 2);
         const char *sep = c + 1 < t->cols ? mid : right;
         line_add(b, sep, strlen(sep), STYLE_RULE);
     }
@@ -157,7 +156,7 @@ static int grid_row(struct builder *b, struct table *t, size_t r, const char *ba
             size_t pad = (size_t)t->width[c];
             if (l < count[c]) {
                 struct wrap_piece *p = &pieces[c][l];
-                used = p->len ? text_width(st->text + p->off, p->len) : 0;
+                used = p->cells;
                 pad = used < pad ? pad - used : 0;
                 size_t before = 0;
                 char a = t->align ? (char)t->align[c] : 0;
@@ -166,7 +165,7 @@ static int grid_row(struct builder *b, struct table *t, size_t r, const char *ba
                 else if (a == 'c')
                     before = pad / 2;
                 line_pad(b, before);
-                line_add_styled(b, st, p->off, p->len);
+                line_add_piece(b, st, p);
                 pad -= before;
             }
             line_pad(b, pad + 1);
