@@ -34,13 +34,16 @@ struct layout_span {
     uint16_t style;
 };
 
+/* 28 bytes: a layout holds one per line for as long as its page is shown. A
+ * layout's text stays under 4 GiB (the builder fails beyond that). */
 struct layout_line {
-    size_t text_off, text_len;   /* in layout.text */
-    size_t span_off, span_count; /* in layout.spans */
+    uint32_t text_off, text_len; /* in layout.text */
+    uint32_t span_off;           /* in layout.spans */
+    uint32_t span_count : 29;    /* spans of this line */
+    uint32_t heading : 3;        /* 1-6 on a heading's text line, else 0 */
     uint32_t cells;              /* display width */
     uint32_t block;              /* which block it came from (for resize anchoring) */
     uint32_t block_off;          /* byte offset of its first character in that block */
-    uint8_t heading;             /* 1-6 on a heading's text line, else 0 */
 };
 
 struct layout_heading {

@@ -45,6 +45,11 @@ struct wrap_piece {
     size_t off, len, cells;
 };
 
+/* The most spans one line may have, and the highest heading level (the
+ * widths of those fields of struct layout_line). */
+#define LINE_SPANS_MAX   ((1u << 29) - 1)
+#define LINE_HEADING_MAX 7u
+
 /* Grow *buf (of *cap elements of size bytes) to hold need. 0, or -1 when out of memory. */
 int layout_grow(void **buf, size_t *cap, size_t need, size_t size);
 

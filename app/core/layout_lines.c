@@ -34,8 +34,10 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         return;
     free(st->brks); /* the text changes: break opportunities are computed again */
     st->brks = NULL;
-    /* Worst case every byte is invalid and becomes a 3-byte U+FFFD. */
-    if (layout_grow((void **)&st->text, &st->cap, st->len + 3 * n + 1, 1) < 0) {
+    /* Worst case every byte is invalid and becomes a 3-byte U+FFFD. Runs and
+     * lines keep 32-bit offsets into the text. */
+    if (n > (UINT32_MAX - 1 - st->len) / 3 ||
+        layout_grow((void **)&st->text, &st->cap, st->len + 3 * n + 1, 1) < 0) {
         st->failed = 1;
         return;
     }
@@ -228,11 +230,12 @@ int styled_longest_word(struct styled *st, const char *lang)
 
 /* ---- lines ---- */
 
-/* Append n bytes of s, times times, to the layout's text. */
+/* Append n bytes of s, times times, to the layout's text, which stays under
+ * 4 GiB: its offsets in struct layout_line are 32 bits. */
 static void out_text(struct builder *b, const char *s, size_t n, size_t times)
 {
     struct layout *L = b->out;
-    if (b->failed || (n && times > (SIZE_MAX - L->text_len - 1) / n) ||
+    if (b->failed || (n && times > (UINT32_MAX - 1 - L->text_len) / n) ||
         layout_grow((void **)&L->text, &L->text_cap, L->text_len + n * times + 1, 1) < 0) {
         b->failed = 1;
         return;
@@ -368,19 +371,22 @@ void line_end(struct builder *b, uint32_t block_off, uint8_t heading)
             last->len = (uint32_t)(len - last->off);
         break;
     }
-    if (layout_grow((void **)&L->lines, &L->line_cap, L->line_count + 1, sizeof *L->lines) < 0) {
+    /* Offsets and counts fit in 32 bits: out_text() keeps the text under
+     * 4 GiB and every span holds a byte of it. The narrower fields: */
+    if (L->span_count - b->cur_span > LINE_SPANS_MAX || heading > LINE_HEADING_MAX ||
+        layout_grow((void **)&L->lines, &L->line_cap, L->line_count + 1, sizeof *L->lines) < 0) {
         b->failed = 1;
         return;
     }
     L->lines[L->line_count++] = (struct layout_line){
-        .text_off = b->cur_text,
-        .text_len = len,
-        .span_off = b->cur_span,
-        .span_count = L->span_count - b->cur_span,
+        .text_off = (uint32_t)b->cur_text,
+        .text_len = (uint32_t)len,
+        .span_off = (uint32_t)b->cur_span,
+        .span_count = (uint32_t)(L->span_count - b->cur_span),
+        .heading = heading,
         .cells = b->cur_cells,
         .block = b->block,
         .block_off = block_off,
-        .heading = heading,
     };
 }
 
