@@ -95,7 +95,8 @@ void rule_line(struct builder *b);
 
 /* Set up b for a new layout with a copy of opts in *o (which must outlive
  * b). 0, or -1 when out of memory. builder_finish() frees the builder's
- * own memory and returns the layout, or NULL if anything failed. */
+ * own memory, cuts the layout's arrays down to their contents and returns
+ * the layout, or NULL if anything failed. */
 int builder_start(struct builder *b, struct layout_opts *o, const struct layout_opts *opts);
 struct layout *builder_finish(struct builder *b);
 

@@ -483,6 +483,21 @@ int builder_start(struct builder *b, struct layout_opts *o, const struct layout_
     return 0;
 }
 
+/* Cut the array *p of *cap elements of size bytes down to n (at least 1).
+ * Keeps it as it is if realloc() fails. */
+static void shrink(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n == 0)
+        n = 1;
+    if (!*p || n >= *cap)
+        return;
+    void *q = realloc(*p, n * size);
+    if (q) {
+        *p = q;
+        *cap = n;
+    }
+}
+
 struct layout *builder_finish(struct builder *b)
 {
     for (size_t i = 0; i < b->link_count; i++)
@@ -493,5 +508,12 @@ struct layout *builder_finish(struct builder *b)
         layout_free(b->out);
         return NULL;
     }
-    return b->out;
+    /* The arrays grew by doubling; a page's layout is kept while it is read. */
+    struct layout *L = b->out;
+    if (L->text)
+        L->text[L->text_len] = '\0'; /* line_end() trims without ending the text */
+    shrink((void **)&L->text, &L->text_cap, L->text_len + 1, 1);
+    shrink((void **)&L->spans, &L->span_cap, L->span_count, sizeof *L->spans);
+    shrink((void **)&L->lines, &L->line_cap, L->line_count, sizeof *L->lines);
+    return L;
 }
