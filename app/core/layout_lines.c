@@ -41,8 +41,19 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         st->failed = 1;
         return;
     }
+    const unsigned char *u = (const unsigned char *)s;
     size_t start = st->len;
     for (size_t i = 0; i < n;) {
+        /* Printable ASCII and newlines as they are, in one copy. */
+        size_t run = i;
+        while (run < n && ((u[run] >= 0x20 && u[run] < 0x7F) || u[run] == '\n'))
+            run++;
+        if (run > i) {
+            memcpy(st->text + st->len, s + i, run - i);
+            st->len += run - i;
+            i = run;
+            continue;
+        }
         wchar_t wc;
         size_t used = text_decode(s + i, n - i, &wc);
         if (wc == '\t') {
@@ -128,8 +139,8 @@ static size_t wrap_text(const char *s, size_t len, const char *brks, int avail,
     size_t w = 0, break_w = 0; /* cells in [line_start, pos) and [line_start, last_break) */
     int failed = 0;
     while (pos < len && !failed) {
-        wchar_t wc;
-        size_t n = text_decode(s + pos, len - pos, &wc);
+        wchar_t wc = (unsigned char)s[pos];
+        size_t n = wc < 0x80 ? 1 : text_decode(s + pos, len - pos, &wc);
         if (wc == '\n') {
             failed = push_piece(pieces, &count, &cap, s, line_start, pos, w);
             line_start = skip_spaces(s, pos + 1, len);
@@ -212,8 +223,8 @@ int styled_longest_word(struct styled *st, const char *lang)
      * texts are wrapped for real. */
     size_t longest = 0, word = 0;
     for (size_t i = 0; i < st->len;) {
-        wchar_t wc;
-        i += text_decode(st->text + i, st->len - i, &wc);
+        wchar_t wc = (unsigned char)st->text[i];
+        i += wc < 0x80 ? 1 : text_decode(st->text + i, st->len - i, &wc);
         if (wc == ' ' || wc == '\n') {
             word = 0;
             continue;
@@ -240,8 +251,13 @@ static void out_text(struct builder *b, const char *s, size_t n, size_t times)
         b->failed = 1;
         return;
     }
-    for (size_t i = 0; i < times; i++, L->text_len += n)
-        memcpy(L->text + L->text_len, s, n);
+    if (n == 1) {
+        memset(L->text + L->text_len, s[0], times);
+        L->text_len += times;
+    } else {
+        for (size_t i = 0; i < times; i++, L->text_len += n)
+            memcpy(L->text + L->text_len, s, n);
+    }
     L->text[L->text_len] = '\0';
 }
 
