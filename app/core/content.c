@@ -91,9 +91,15 @@ int content_page_name_ok(const char *name)
     return strstr(name, "..") == NULL;
 }
 
-/* 1 when path resolves (symlinks followed) to a place inside dir. */
+/* 1 when path, a page named in dir (dir "/" a name that content_page_name_ok()
+ * accepts: one plain component), resolves (symlinks followed) to a place
+ * inside dir. A page that is not a symlink is in dir itself: only a symlink
+ * needs realpath(), which costs a readlink() per component of the path. */
 static int path_inside(const char *dir, const char *path)
 {
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+        return 1;
     char real_dir[PATH_MAX], real_path[PATH_MAX];
     if (!realpath(dir, real_dir) || !realpath(path, real_path))
         return 0;

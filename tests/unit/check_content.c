@@ -103,6 +103,57 @@ START_TEST(links_cannot_leave_the_folder)
 }
 END_TEST
 
+/* A symlink to another page of the same folder stays inside it; one that
+ * leaves through "../" does not, even when the file exists. */
+START_TEST(symlinks_are_resolved)
+{
+    char dir[] = "/tmp/kiosk-content-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/en", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/es", dir);
+    mkdir(path, 0700);
+    const char *files[] = {"en/index.md", "en/real.md", "es/other.md"};
+    const char *texts[] = {"# T\n\n- [Real](real.md)\n- [Alias](alias.md)\n", "# Real\n", "# O\n"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs(texts[i], f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/en/alias.md", dir);
+    ck_assert_int_eq(symlink("real.md", path), 0);
+    struct content *c = content_open(dir, "en", err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    size_t len;
+    int fell_back;
+    char *page = content_read_page(c, "alias.md", &len, &fell_back, err, sizeof err);
+    ck_assert_msg(page != NULL, "%s", err);
+    ck_assert_str_eq(page, "# Real\n");
+    free(page);
+    /* Made to point outside after the check: reading it is refused. */
+    unlink(path);
+    ck_assert_int_eq(symlink("../es/other.md", path), 0);
+    ck_assert_ptr_null(content_read_page(c, "alias.md", &len, &fell_back, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "leads outside the content folder"));
+    content_close(c);
+    ck_assert_ptr_null(content_open(dir, "en", err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "alias.md leads outside the content folder"));
+    unlink(path);
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/en", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/es", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(missing_folder_gives_reason)
 {
     ck_assert_ptr_null(open_test("content/does-not-exist"));
@@ -131,6 +182,7 @@ Suite *content_suite(void)
     tcase_add_test(tc, missing_page_named_with_line);
     tcase_add_test(tc, no_menu_is_an_error);
     tcase_add_test(tc, links_cannot_leave_the_folder);
+    tcase_add_test(tc, symlinks_are_resolved);
     tcase_add_test(tc, missing_folder_gives_reason);
     tcase_add_test(tc, bundled_content_opens);
     suite_add_tcase(s, tc);
