@@ -366,6 +366,9 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
                     size_t max)
 {
+    /* A single-file preview offers no language (only the kiosk's staff menu could). */
+    if (opts->file && opts->mode != MODE_KIOSK)
+        return 0;
     size_t n = content_languages(root, out, max), kept = 0;
     for (size_t i = 0; i < n; i++) {
         int offered = !opts->languages;

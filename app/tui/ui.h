@@ -41,7 +41,8 @@ struct ui_options {
 
 /* The languages the patient may choose: those the content has (see
  * content_languages()), limited to opts->languages when set. Returns how
- * many were written to out. */
+ * many were written to out: 0 for a single-file preview (opts->file)
+ * outside kiosk mode, which never offers one. */
 size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
                     size_t max);
 

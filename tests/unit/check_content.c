@@ -162,6 +162,59 @@ START_TEST(missing_folder_gives_reason)
 }
 END_TEST
 
+/* Each language's own name from its index.md metadata, wherever the
+ * comment is; a folder without an index.md is no language. Only the
+ * metadata is read: en's missing page is for content_open() to report
+ * when en is chosen. */
+START_TEST(languages_named_from_metadata)
+{
+    struct content_language langs[8];
+    size_t n = content_languages(getenv("KIOSK_CONTENT_DIR"), langs, 8);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_eq(langs[0].code, "en");
+    ck_assert_str_eq(langs[0].name, "English");
+    ck_assert_str_eq(langs[1].code, "es");
+    ck_assert_str_eq(langs[1].name, "Español");
+    ck_assert_str_eq(langs[2].code, "zh");
+    ck_assert_str_eq(langs[2].name, "中文");
+
+    char dir[] = "/tmp/kiosk-content-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const char *folders[] = {"en", "fr", "de", "none"};
+    const char *texts[] = {
+        "<!--\nlanguage-name: English\n-->\n# T\n\n- [Gone](gone.md)\n",
+        "# Titre\n\n<!--\nlanguage-name: Français\n-->\n",
+        "<!-- -->\n# Titel\n",
+        NULL,
+    };
+    char path[PATH_MAX];
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, folders[i]);
+        mkdir(path, 0700);
+        if (!texts[i])
+            continue;
+        snprintf(path, sizeof path, "%s/%s/index.md", dir, folders[i]);
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs(texts[i], f);
+        fclose(f);
+    }
+    n = content_languages(dir, langs, 8);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_eq(langs[0].name, "English");
+    ck_assert_str_eq(langs[1].code, "de");
+    ck_assert_str_eq(langs[1].name, "de"); /* no language-name: the code */
+    ck_assert_str_eq(langs[2].name, "Français");
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s/index.md", dir, folders[i]);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/%s", dir, folders[i]);
+        rmdir(path);
+    }
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(bundled_content_opens)
 {
     struct content *c = content_open(getenv("KIOSK_CONTENT_DIR"), "en", err, sizeof err);
@@ -184,6 +237,7 @@ Suite *content_suite(void)
     tcase_add_test(tc, links_cannot_leave_the_folder);
     tcase_add_test(tc, symlinks_are_resolved);
     tcase_add_test(tc, missing_folder_gives_reason);
+    tcase_add_test(tc, languages_named_from_metadata);
     tcase_add_test(tc, bundled_content_opens);
     suite_add_tcase(s, tc);
     return s;
