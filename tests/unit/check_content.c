@@ -1,9 +1,11 @@
 /* check_content.c: content folders: menu, metadata, placeholders, fallback,
- * and refusal of paths that leave the folder. */
+ * refusal of paths that leave the folder, the languages list, and the
+ * question flows read together on first use. */
 #include "config.h"
 
 #include "suites.h"
 #include "core/content.h"
+#include "core/flow.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -215,6 +217,69 @@ START_TEST(languages_named_from_metadata)
 }
 END_TEST
 
+/* The flows a session reads when the questions are first opened: the
+ * patient's and the clinician's language's; each failure named. */
+START_TEST(flows_read_together)
+{
+    const char *root = getenv("KIOSK_CONTENT_DIR");
+    struct content *c = content_open(root, "en", err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    struct flow *flow, *second;
+    ck_assert_int_eq(flow_load_flows(c, "es", &flow, &second, err, sizeof err), 0);
+    ck_assert_ptr_nonnull(flow);
+    ck_assert_ptr_nonnull(second);
+    ck_assert_uint_eq(flow_question_count(flow), flow_question_count(second));
+    flow_free(flow);
+    flow_free(second);
+    ck_assert_int_eq(flow_load_flows(c, NULL, &flow, &second, err, sizeof err), 0);
+    ck_assert_ptr_nonnull(flow);
+    ck_assert_ptr_null(second);
+    flow_free(flow);
+    ck_assert_int_eq(flow_load_flows(c, "fr", &flow, &second, err, sizeof err), -2);
+    ck_assert_ptr_null(flow);
+    ck_assert_ptr_null(second);
+    ck_assert_ptr_nonnull(strstr(err, "/fr/index.md: error: cannot read the content index"));
+    content_close(c);
+
+    /* A single-file preview has no questions. */
+    c = content_bare(root, "en");
+    ck_assert_int_eq(flow_load_flows(c, "es", &flow, &second, err, sizeof err), 0);
+    ck_assert_ptr_null(flow);
+    ck_assert_ptr_null(second);
+    content_close(c);
+
+    /* A broken questions.md: its file and line. */
+    char dir[] = "/tmp/kiosk-content-XXXXXX", path[PATH_MAX];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/en", dir);
+    mkdir(path, 0700);
+    const char *files[] = {"index.md", "questions.md"};
+    const char *texts[] = {"# T\n\n- [Questions](questions.md)\n",
+                           "# Q\n\n## Any? {#any}\n\n- [Yes](#nowhere)\n"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/en/%s", dir, files[i]);
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs(texts[i], f);
+        fclose(f);
+    }
+    c = content_open(dir, "en", err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    ck_assert_int_eq(flow_load_flows(c, "es", &flow, &second, err, sizeof err), -1);
+    ck_assert_ptr_null(flow);
+    ck_assert_ptr_null(second);
+    ck_assert_ptr_nonnull(strstr(err, "/en/questions.md:5: error: "));
+    content_close(c);
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/en/%s", dir, files[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/en", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(bundled_content_opens)
 {
     struct content *c = content_open(getenv("KIOSK_CONTENT_DIR"), "en", err, sizeof err);
@@ -238,6 +303,7 @@ Suite *content_suite(void)
     tcase_add_test(tc, symlinks_are_resolved);
     tcase_add_test(tc, missing_folder_gives_reason);
     tcase_add_test(tc, languages_named_from_metadata);
+    tcase_add_test(tc, flows_read_together);
     tcase_add_test(tc, bundled_content_opens);
     suite_add_tcase(s, tc);
     return s;
