@@ -421,26 +421,20 @@ int main(int argc, char **argv)
         content_set_var(content, "clinic-name", cfg.clinic_name);
     if (cfg.clinic_phone[0])
         content_set_var(content, "clinic-phone", cfg.clinic_phone);
-    struct flow *flow = NULL;
-    /* A single-file preview never asks the questions: no flow to load. */
-    if (content->entry_count && !o.file && flow_load_content(content, &flow, err, sizeof err) < 0) {
-        fprintf(stderr, "%s: %s\n", PACKAGE, err);
-        content_close(content);
-        config_free(&cfg);
-        return 2;
-    }
-    /* The clinician's language for printed summaries, if configured. */
-    struct content *second = NULL;
-    struct flow *second_flow = NULL;
-    /* Loaded even when it is the starting language: the patient may switch. */
-    if (cfg.second_language[0] && flow) {
-        second = content_open(root, cfg.second_language, err, sizeof err);
-        if (!second || flow_load_content(second, &second_flow, err, sizeof err) < 0 ||
-            !second_flow) {
-            fprintf(stderr, _("%s: second_language %s: %s\n"), PACKAGE, cfg.second_language,
-                    second ? err : err);
-            content_close(second);
-            flow_free(flow);
+    /* The questions (and the clinician's language's, for printouts) are read
+     * here only for --summary, which needs them, and --render, which staff
+     * run to test the configuration and the content (docs/DEPLOY.md). The
+     * screen reads them when they are first used: its first paint does not
+     * need them. A single-file preview never asks the questions. */
+    struct flow *flow = NULL, *second_flow = NULL;
+    const char *second_lang = cfg.second_language[0] ? cfg.second_language : NULL;
+    if ((o.render || o.summary) && !o.file) {
+        int loaded = flow_load_flows(content, second_lang, &flow, &second_flow, err, sizeof err);
+        if (loaded == -1)
+            fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        else if (loaded == -2)
+            fprintf(stderr, _("%s: second_language %s: %s\n"), PACKAGE, cfg.second_language, err);
+        if (loaded < 0) {
             content_close(content);
             config_free(&cfg);
             return 2;
@@ -473,8 +467,7 @@ int main(int argc, char **argv)
             .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
             .print_width = (int)cfg.print_width,
             .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
-            .second_flow = second_flow,
-            .second_lang = second_flow ? cfg.second_language : NULL,
+            .second_lang = second_lang,
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
         };
@@ -486,7 +479,6 @@ int main(int argc, char **argv)
             status = ui_run(&content, &flow, &ui);
     }
     flow_free(second_flow);
-    content_close(second);
     flow_free(flow);
     content_close(content);
     config_free(&cfg);

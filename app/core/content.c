@@ -91,9 +91,15 @@ int content_page_name_ok(const char *name)
     return strstr(name, "..") == NULL;
 }
 
-/* 1 when path resolves (symlinks followed) to a place inside dir. */
+/* 1 when path, a page named in dir (dir "/" a name that content_page_name_ok()
+ * accepts: one plain component), resolves (symlinks followed) to a place
+ * inside dir. A page that is not a symlink is in dir itself: only a symlink
+ * needs realpath(), which costs a readlink() per component of the path. */
 static int path_inside(const char *dir, const char *path)
 {
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+        return 1;
     char real_dir[PATH_MAX], real_path[PATH_MAX];
     if (!realpath(dir, real_dir) || !realpath(path, real_path))
         return 0;
@@ -462,6 +468,36 @@ static int compare_languages(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
+/* The language-name metadata of root/code/index.md, else code, into name.
+ * Only the metadata comment is parsed when the file starts with it (as
+ * index.md does): cmark ends that HTML block at the first line holding
+ * "-->", so the text up to there gives the same metadata as the whole file.
+ * 0, or -1 when the file cannot be read or out of memory. */
+static int language_name(const char *root, const char *code, char *name, size_t size)
+{
+    struct content *c = content_bare(root, code);
+    size_t len;
+    char *text = c ? content_slurp(c->index_path, CONTENT_MAX_FILE, &len) : NULL;
+    if (!text) {
+        content_close(c);
+        return -1;
+    }
+    const char *end = strncmp(text, "<!--", 4) == 0 ? strstr(text, "-->") : NULL;
+    if (end) {
+        end += strcspn(end, "\n");
+        len = (size_t)(end - text) + (*end == '\n');
+    }
+    cmark_node *doc = markdown_parse(text, len);
+    free(text);
+    int status = doc ? read_metadata(c, doc) : -1;
+    if (doc)
+        cmark_node_free(doc);
+    const char *value = content_var(c, "language-name");
+    snprintf(name, size, "%s", value && *value ? value : code);
+    content_close(c);
+    return status;
+}
+
 size_t content_languages(const char *root, struct content_language *out, size_t max)
 {
     DIR *d = opendir(root);
@@ -473,14 +509,9 @@ size_t content_languages(const char *root, struct content_language *out, size_t 
         size_t len = strlen(e->d_name);
         if (e->d_name[0] == '.' || len >= sizeof out->code)
             continue;
-        char err[512];
-        struct content *c = content_open(root, e->d_name, err, sizeof err);
-        if (!c)
+        if (language_name(root, e->d_name, out[n].name, sizeof out[n].name) < 0)
             continue;
         snprintf(out[n].code, sizeof out[n].code, "%s", e->d_name);
-        const char *name = content_var(c, "language-name");
-        snprintf(out[n].name, sizeof out[n].name, "%s", name && *name ? name : e->d_name);
-        content_close(c);
         n++;
     }
     closedir(d);

@@ -86,8 +86,10 @@ struct content_language {
     char name[64];
 };
 
-/* The languages under root (folders holding an index.md), English first,
- * then by code. Returns how many were written to out (at most max). */
+/* The languages under root (folders holding a readable index.md), English
+ * first, then by code. Only each index.md's metadata is read (not its menu
+ * or pages: content_open() checks those when the language is chosen).
+ * Returns how many were written to out (at most max). */
 size_t content_languages(const char *root, struct content_language *out, size_t max);
 
 /* Read a whole file (at most max bytes). Returns a malloc'd NUL-terminated

@@ -97,7 +97,7 @@ int flow_answer_line(const struct flow *flow, int q, int a);
 size_t flow_general_count(const struct flow *flow);
 const char *flow_general_question(const struct flow *flow, size_t i);
 
-/* ---- checks (flow_check.c) ---- */
+/* ---- checks (flow_check.c) and loading (flow_load.c) ---- */
 
 /* Append every problem of flow to diags, sorted by line, with file as the
  * file name: parse problems, bad/duplicate/reserved ids, questions without
@@ -123,6 +123,18 @@ struct content;
  * none) in *flow, or NULL when the content has no questions.md at all.
  * Returns 0, or -1 with err when the flow exists but cannot be used. */
 int flow_load_content(const struct content *content, struct flow **flow, char *err, size_t errlen);
+
+/* The flows a session with questions needs: content's (as
+ * flow_load_content(); none for a content without a menu, see
+ * content_bare()) and, when second_lang is set and content has a flow,
+ * second_lang's for bilingual printouts, read from that language's folder
+ * (which must open: see content_open()). Returns 0 with *flow (NULL when
+ * there are no questions) and *second (NULL when none is asked for or
+ * there are no questions) set, each freed by the caller with flow_free();
+ * -1 when content's flow cannot be used, -2 when second_lang's cannot:
+ * both are then NULL and err says why ("FILE:LINE: error: ..."). */
+int flow_load_flows(const struct content *content, const char *second_lang, struct flow **flow,
+                    struct flow **second, char *err, size_t errlen);
 
 /* Question q described for staff as Markdown (id, kind, help, answers with
  * their targets, flags and notes). Malloc'd (caller frees); NULL when out

@@ -4,15 +4,12 @@
 #include "config.h"
 
 #include "core/flow.h"
-#include "core/content.h"
 #include "core/i18n.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 int flow_diags_add(struct flow_diags *diags, const char *file, int line, int is_error,
                    const char *fmt, ...)
@@ -576,45 +573,4 @@ int flow_answers_parse(const struct flow *f, const char *spec, struct flow_sessi
     free(sp.want);
     free(sp.order);
     return rc;
-}
-
-struct flow *flow_load(const char *path, char *err, size_t errlen)
-{
-    size_t len;
-    char *text = content_slurp(path, 16 * 1024 * 1024, &len);
-    if (!text) {
-        snprintf(err, errlen, "%s: error: cannot read the question flow: %s", path,
-                 strerror(errno));
-        return NULL;
-    }
-    struct flow_diags diags = {0};
-    struct flow *flow = flow_parse(text, len, path, &diags);
-    free(text);
-    int errors = flow ? flow_validate(flow, path, &diags) : 1;
-    if (errors > 0) {
-        char *first = NULL;
-        for (size_t i = 0; i < diags.n && !first; i++)
-            if (diags.items[i].is_error)
-                first = flow_diag_format(&diags.items[i]);
-        snprintf(err, errlen, "%s%s", first ? first : "out of memory",
-                 errors > 1 ? " (and more: run patient-kiosk --check)" : "");
-        free(first);
-        flow_free(flow);
-        flow = NULL;
-    }
-    flow_diags_free(&diags);
-    return flow;
-}
-
-int flow_load_content(const struct content *content, struct flow **flow, char *err, size_t errlen)
-{
-    *flow = NULL;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s/questions.md", content->root, content->lang);
-    if (access(path, F_OK) != 0)
-        snprintf(path, sizeof path, "%s/en/questions.md", content->root);
-    if (access(path, F_OK) != 0)
-        return 0;
-    *flow = flow_load(path, err, errlen);
-    return *flow ? 0 : -1;
 }

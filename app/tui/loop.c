@@ -136,6 +136,7 @@ static int global_key(struct ui *ui, int key)
     }
     if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
         ui->screen != SCREEN_QUESTION) {
+        ui_flow_ready(ui); /* the questions are listed too; a problem shows in the footer */
         ui->contents = (struct menu){.count = ui->content->entry_count +
                                               (ui->flow ? flow_question_count(ui->flow) : 0)};
         ui->screen = SCREEN_CONTENTS;
@@ -303,6 +304,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     }
     setup_signals(opts);
     struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
+    ui.flow_read = ui.flow != NULL; /* else read on first use: ui_flow_ready() */
     ui.home.count = ui.content->entry_count;
     ui.language_count = ui_languages(opts, ui.content->root, ui.languages, MAX_LANGUAGES);
     snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.content->lang);
@@ -356,6 +358,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     forget_patient(&ui);
     ui_cache_clear(&ui);
     layout_free(ui.intro);
+    flow_free(ui.second_flow);
     if (ui.last_print) {
         explicit_bzero(ui.last_print, strlen(ui.last_print));
         free(ui.last_print);

@@ -321,8 +321,8 @@ static int plain_switch_language(struct plain *p, const char *code)
 {
     char err[1024];
     struct content *c = content_open(p->content->root, code, err, sizeof err);
-    struct flow *f = NULL;
-    if (c && flow_load_content(c, &f, err, sizeof err) < 0) {
+    struct flow *f = NULL; /* questions not read yet are read on first use */
+    if (c && p->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {
         content_close(c);
         c = NULL;
     }
@@ -474,9 +474,10 @@ static void plain_home(struct plain *p)
         int k = plain_number(s, count);
         if (k > 0) {
             const struct content_entry *e = &p->content->entries[k - 1];
-            if (strcmp(e->page, FLOW_PAGE) == 0 && p->flow) {
+            int flow = strcmp(e->page, FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
+            if (flow > 0) {
                 plain_flow_open(p);
-            } else if (plain_page(p, e->page, 0) == 1) {
+            } else if (flow == 0 && plain_page(p, e->page, 0) == 1) {
                 const char *end = plain_ask(p, _("-- End of the page: Enter for the menu --"));
                 if (end && strcasecmp(end, "q") == 0)
                     plain_common_key(p, end);
@@ -566,6 +567,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
     struct plain p = {
         .content = *content,
         .flow = *flow,
+        .flow_read = *flow != NULL,
         .opts = opts,
         .in = in,
         .out = out,
@@ -608,6 +610,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
     }
     fflush(out);
     plain_forget(&p);
+    flow_free(p.second_flow);
     plain_signals_end(&p, &old);
     *content = p.content;
     *flow = p.flow;

@@ -31,10 +31,11 @@
 
 /* Run the linear session, reading lines from in and writing text to out,
  * until the patient quits or the input ends. Same ownership as ui_run():
- * *content and *flow (NULL when the content has no questions) are the
- * caller's; a language switch replaces them, so the caller frees whatever
- * they point to afterwards. Patient answers live only in memory and are
- * zeroed before return. Returns the exit status: 0 (also at end of input),
+ * *content and *flow are the caller's; a language switch replaces them, so
+ * the caller frees whatever they point to afterwards. *flow NULL: the
+ * question flow is read when the questions are first used (never for
+ * opts->file), and a problem in it is printed then. Patient answers live
+ * only in memory and are zeroed before return. Returns the exit status: 0 (also at end of input),
  * or 2 when opts->file cannot be read (the message is printed to stderr). */
 int plain_run(struct content **content, struct flow **flow, const struct ui_options *opts, FILE *in,
               FILE *out);
@@ -48,7 +49,9 @@ enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
 
 struct plain {
     struct content *content;
-    struct flow *flow; /* NULL when the content has no question flow */
+    struct flow *flow;        /* NULL when not read yet (see plain_flow_ready()) or there is none */
+    int flow_read;            /* 1 once p->flow is what the content has */
+    struct flow *second_flow; /* opts->second_lang's, read with p->flow; NULL: none */
     const struct ui_options *opts;
     FILE *in, *out;
     int in_tty;            /* the input echoes itself; otherwise plain_read echoes it */
@@ -92,7 +95,12 @@ void plain_invalid(struct plain *p);
 /* plain_flow.c */
 void plain_question(struct plain *p);
 void plain_summary(struct plain *p);
-/* Start or resume the questions (the FLOW_PAGE menu entry). */
+/* Read the question flow (and opts->second_lang's) if that was not done
+ * yet, as ui_flow_ready(): 1 when p->flow is ready, 0 when the content has
+ * none, -1 after saying why it cannot be used ("FILE:LINE: error: ..."). */
+int plain_flow_ready(struct plain *p);
+/* Start or resume the questions (the FLOW_PAGE menu entry); plain_flow_ready()
+ * must have returned 1. */
 void plain_flow_open(struct plain *p);
 /* Forget the summary text (zeroed first). */
 void plain_summary_forget(struct plain *p);

@@ -24,6 +24,23 @@ static void open_summary(struct plain *p)
     p->screen = PLAIN_SUMMARY;
 }
 
+int plain_flow_ready(struct plain *p)
+{
+    if (!p->flow_read && !p->opts->file) {
+        char err[1024], msg[1100];
+        int loaded = flow_load_flows(p->content, p->opts->second_lang, &p->flow, &p->second_flow,
+                                     err, sizeof err);
+        if (loaded == -2)
+            snprintf(msg, sizeof msg, "second_language %s: %s", p->opts->second_lang, err);
+        if (loaded < 0) {
+            plain_say(p, loaded == -2 ? msg : err);
+            return -1;
+        }
+        p->flow_read = 1;
+    }
+    return p->flow ? 1 : 0;
+}
+
 void plain_flow_open(struct plain *p)
 {
     if (!p->session)
@@ -280,7 +297,7 @@ static struct printout_request request(const struct plain *p, const struct summa
         .summary_md = p->summary_md,
         .session = p->session,
         .info = si,
-        .second_flow = p->opts->second_flow,
+        .second_flow = p->second_flow,
         .second_lang = p->opts->second_lang,
         .lang = p->content->lang,
         .layout = plain_layout_opts(p, width),

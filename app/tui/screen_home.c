@@ -110,11 +110,12 @@ void home_key(struct ui *ui, int key)
     switch (menu_key(&ui->home, key, rows, y, ui)) {
     case 2: {
         const struct content_entry *e = &ui->content->entries[ui->home.selected];
-        if (strcmp(e->page, FLOW_PAGE) == 0 && ui->flow)
+        int flow = strcmp(e->page, FLOW_PAGE) == 0 ? ui_flow_ready(ui) : 0;
+        if (flow > 0)
             flow_open(ui);
-        else
+        else if (flow == 0)
             ui_open_page(ui, e->page, e->label);
-        return;
+        return; /* the questions cannot be used: ui->notice says why */
     }
     case 1:
         return;

@@ -89,7 +89,7 @@ static struct printout_request request(const struct ui *ui, const struct summary
         .summary_md = ui->summary_md,
         .session = ui->session,
         .info = si,
-        .second_flow = ui->opts->second_flow,
+        .second_flow = ui->second_flow,
         .second_lang = ui->opts->second_lang,
         .lang = ui->content->lang,
         .layout = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang},

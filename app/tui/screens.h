@@ -70,7 +70,9 @@ enum { MAX_LANGUAGES = 16 };
 
 struct ui {
     struct content *content;
-    struct flow *flow; /* NULL when the content has no question flow */
+    struct flow *flow;        /* NULL when not read yet (see ui_flow_ready()) or there is none */
+    int flow_read;            /* 1 once ui->flow is what the content has */
+    struct flow *second_flow; /* opts->second_lang's, read with ui->flow; NULL: none */
     struct content_language languages[MAX_LANGUAGES];
     size_t language_count;
     struct menu language_menu;
@@ -172,7 +174,14 @@ int ui_is_back_key(int key);
  * out more of a page still being laid out when the move needs it. */
 int ui_scroll_key(struct ui *ui, struct layout *layout, size_t *top, int key);
 
-/* Start or resume the question flow (the home menu's questions.md entry). */
+/* Read the question flow (and opts->second_lang's) if that was not done
+ * yet; the first screen does not need it. 1 when ui->flow is ready, 0 when
+ * the content has none (or opts->file is set), -1 when it cannot be used:
+ * ui->notice then says why ("FILE:LINE: error: ..."), and the next call
+ * tries again. */
+int ui_flow_ready(struct ui *ui);
+/* Start or resume the question flow (the home menu's questions.md entry);
+ * ui_flow_ready() must have returned 1. */
 void flow_open(struct ui *ui);
 void question_draw(struct ui *ui);
 /* Drop the laid-out question (language switch, wipe, exit). */

@@ -418,6 +418,9 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
                     size_t max)
 {
+    /* A single-file preview offers no language (only the kiosk's staff menu could). */
+    if (opts->file && opts->mode != MODE_KIOSK)
+        return 0;
     size_t n = content_languages(root, out, max), kept = 0;
     for (size_t i = 0; i < n; i++) {
         int offered = !opts->languages;
@@ -429,12 +432,31 @@ size_t ui_languages(const struct ui_options *opts, const char *root, struct cont
     return kept;
 }
 
+int ui_flow_ready(struct ui *ui)
+{
+    if (!ui->flow_read && !ui->opts->file) {
+        char err[sizeof ui->notice - 64]; /* room for the second_language prefix */
+        int loaded = flow_load_flows(ui->content, ui->opts->second_lang, &ui->flow,
+                                     &ui->second_flow, err, sizeof err);
+        if (loaded == -2)
+            snprintf(ui->notice, sizeof ui->notice, "second_language %s: %s", ui->opts->second_lang,
+                     err);
+        else if (loaded < 0)
+            snprintf(ui->notice, sizeof ui->notice, "%s", err);
+        if (loaded < 0)
+            return -1;
+        ui->flow_read = 1;
+    }
+    return ui->flow ? 1 : 0;
+}
+
 int ui_switch_language(struct ui *ui, const char *code)
 {
     char err[1024];
     struct content *c = content_open(ui->content->root, code, err, sizeof err);
     struct flow *f = NULL;
-    if (c && flow_load_content(c, &f, err, sizeof err) < 0) {
+    /* Questions not read yet are read in the new language on first use. */
+    if (c && ui->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {
         content_close(c);
         c = NULL;
     }

@@ -30,8 +30,8 @@ struct ui_options {
     int print_width;         /* columns on paper */
     const char *save_dir;    /* where summaries may be saved; NULL: off */
     /* The clinician's language: printed and saved summaries carry the
-     * summary in this language too (NULL: only the patient's). */
-    const struct flow *second_flow;
+     * summary in this language too (NULL: only the patient's). Its question
+     * flow is read with the patient's, when the questions are first used. */
     const char *second_lang;
     /* Languages offered (the configuration's "languages"); NULL: every
      * language the content has. */
@@ -41,15 +41,18 @@ struct ui_options {
 
 /* The languages the patient may choose: those the content has (see
  * content_languages()), limited to opts->languages when set. Returns how
- * many were written to out. */
+ * many were written to out: 0 for a single-file preview (opts->file)
+ * outside kiosk mode, which never offers one. */
 size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
                     size_t max);
 
-/* Run until the patient quits. *content and *flow (NULL when the content has
- * no questions) are the caller's; a language switch replaces them, so the
- * caller frees whatever they point to afterwards. Returns the exit status:
- * 0, or 2 when the terminal cannot be used (the message is already printed
- * to stderr). */
+/* Run until the patient quits. *content and *flow are the caller's; a
+ * language switch replaces them, so the caller frees whatever they point to
+ * afterwards. *flow NULL: the question flow (see flow_load_flows()) is read
+ * when the questions are first used (never for opts->file), and a problem
+ * in it is shown then, in the footer, as "FILE:LINE: error: ...". Returns
+ * the exit status: 0, or 2 when the terminal cannot be used (the message is
+ * already printed to stderr). */
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts);
 
 #endif

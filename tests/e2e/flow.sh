@@ -1,6 +1,7 @@
 # tests/e2e/flow.sh: the guided questions end to end: walk the whole flow
 # with keys, go back and change an answer, reach the summary, print it to a
-# stand-in printer, and see a failing printer leave the summary in place.
+# stand-in printer, see a failing printer leave the summary in place, and
+# see a broken questions.md named when the questions are opened.
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
 
 work=$(mktemp -d)
@@ -69,5 +70,24 @@ expect "a failed print says so" "did not accept the summary"
 expect "the summary is still on screen" "Your summary for the clinician"
 keys q
 expect "quits" "exit=0"
+
+# A broken questions.md: the home screen still comes up and every page
+# opens; opening the questions names the file and line in the footer (the
+# message --render, --summary and --check give, with exit status 2).
+mkdir -p "$work/bad"
+cp -r "$KIOSK_CONTENT_DIR/en" "$work/bad/"
+cp "$KIOSK_TEST_DATA/bad-flows/unknown-target.md" "$work/bad/en/questions.md"
+start 160 24 "$KIOSK" --content "$work/bad" --lang en
+expect "a broken flow does not stop the home screen" "visit"
+keys "$(menu_number visit)"
+expect "opening it names the file and line" "en/questions.md:5: error: answer"
+keys "$(menu_number "Common questions")"
+expect "pages still open" "Up/Down scroll"
+keys q
+expect "quits" "exit=0"
+check "--render still refuses the broken flow (exit 2)" \
+    sh -c '"$1" --content "$2" --lang en --render faq.md >/dev/null 2>&1; test $? = 2' sh "$KIOSK" "$work/bad"
+check "plain mode names it too" sh -c 'printf "1\nq\n" | "$1" --plain --content "$2" --lang en |
+    grep -qF "questions.md:5: error:"' sh "$KIOSK" "$work/bad"
 
 finish

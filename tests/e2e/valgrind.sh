@@ -9,7 +9,9 @@ command -v valgrind >/dev/null 2>&1 || { echo "valgrind not installed: skipped";
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec\n' "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
+# With a second language, read with the questions when they are first opened.
+printf '[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
+    "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
 vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 --show-leak-kinds=definite --log-file=$work/valgrind.log"
 
@@ -27,6 +29,7 @@ expect "questions under valgrind" "Question 1 of about"
 answer_until_summary
 keys p
 expect "printed under valgrind" "Sent to the printer"
+check "the printout has the clinician's language too" grep -qF "Ahora mismo" "$work/rec/text"
 keys L
 expect "language choice under valgrind" "Language / Idioma"
 keys Escape
