@@ -220,9 +220,19 @@ int term_text(int y, int x, const char *s, int width, int attr)
 
 void term_fill(int y, int x, int attr)
 {
+    if (x < 0)
+        x = 0;
+    if (x >= COLS)
+        return;
     attrset(attr);
-    for (int i = x; i < COLS; i++)
-        mvaddch(y, i, ' ');
+    /* The same blanks as addch(' ') in every cell, but those between the
+     * first and the last cell as one hline(). The first cell is added after
+     * it (hline() blanks the half of a wide character it cuts there), the
+     * last one too, so that the cursor wraps past the edge as before. */
+    if (x < COLS - 2 && move(y, x + 1) == OK)
+        hline(' ', COLS - 2 - x);
+    if (mvaddch(y, x, ' ') == OK && x < COLS - 1)
+        mvaddch(y, COLS - 1, ' ');
     attrset(A_NORMAL);
 }
 
