@@ -14,6 +14,10 @@
 static SCREEN *term_screen;
 static int term_color;
 static const struct role_style *term_roles;
+/* 1 when bytes that were not whole characters went to addnstr(): curses may
+ * then hold the start of a character, which changes how it takes the next
+ * bytes it is given, so until a string ends cleanly addnstr() gets them all. */
+static int term_bytes_pending;
 
 struct role_style {
     short fg, bg;
@@ -69,6 +73,7 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
         return -1;
     }
     set_term(term_screen);
+    term_bytes_pending = 0;
     cbreak();
     noecho();
     nonl();
@@ -128,6 +133,70 @@ static int style_attr(uint16_t style)
     return attr;
 }
 
+/* Wide characters handed to curses per call. */
+enum { WIDE_CHUNK = 128 };
+
+/* 1 unless s (len >= 1 bytes) ends with a whole, valid character. */
+static int ends_unfinished(const char *s, size_t len)
+{
+    int bad = 0;
+    for (size_t i = 0; i < len;) {
+        wchar_t wc;
+        size_t n = text_decode(s + i, len - i, &wc);
+        bad = wc == 0xFFFD && (n != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0);
+        i += n;
+    }
+    return bad;
+}
+
+/* Add len bytes of UTF-8 at the cursor in the current attributes, exactly as
+ * addnstr() would, but decoded here (text_decode) and added as wide
+ * characters: addnstr() makes curses convert every byte again (mbrtowc,
+ * wctob). Characters without a width of their own (combining marks, joiners)
+ * still go through addnstr(), one at a time: curses attaches them to a wide
+ * character differently on that path. From the first byte that is not a
+ * valid printable character (an invalid sequence, a control) the rest goes to
+ * addnstr() as before, so curses shows such bytes as it always did. */
+static void add_utf8(const char *s, size_t len)
+{
+    wchar_t buf[WIDE_CHUNK];
+    int n = 0;
+    size_t i = 0;
+    while (i < len && !term_bytes_pending) {
+        unsigned char c = (unsigned char)s[i];
+        wchar_t wc;
+        size_t used = 1;
+        if (c >= 0x20 && c < 0x7F) {
+            wc = c;
+        } else {
+            used = text_decode(s + i, len - i, &wc);
+            if (wc < 0x20 || (wc >= 0x7F && wc <= 0x9F) ||
+                (wc == 0xFFFD && (used != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0)))
+                break;
+            if (wcwidth(wc) <= 0) {
+                if (n)
+                    addnwstr(buf, n);
+                n = 0;
+                addnstr(s + i, (int)used);
+                i += used;
+                continue;
+            }
+        }
+        if (n == WIDE_CHUNK) {
+            addnwstr(buf, n);
+            n = 0;
+        }
+        buf[n++] = wc;
+        i += used;
+    }
+    if (n)
+        addnwstr(buf, n);
+    if (i < len) {
+        addnstr(s + i, (int)(len - i));
+        term_bytes_pending = ends_unfinished(s + i, len - i);
+    }
+}
+
 int term_text(int y, int x, const char *s, int width, int attr)
 {
     size_t len = strlen(s), used = 0;
@@ -143,16 +212,27 @@ int term_text(int y, int x, const char *s, int width, int attr)
         used += n;
     }
     attrset(attr);
-    mvaddnstr(y, x, s, (int)used);
+    if (move(y, x) == OK) /* as mvaddnstr(): nothing drawn off the screen */
+        add_utf8(s, used);
     attrset(A_NORMAL);
     return cells;
 }
 
 void term_fill(int y, int x, int attr)
 {
+    if (x < 0)
+        x = 0;
+    if (x >= COLS)
+        return;
     attrset(attr);
-    for (int i = x; i < COLS; i++)
-        mvaddch(y, i, ' ');
+    /* The same blanks as addch(' ') in every cell, but those between the
+     * first and the last cell as one hline(). The first cell is added after
+     * it (hline() blanks the half of a wide character it cuts there), the
+     * last one too, so that the cursor wraps past the edge as before. */
+    if (x < COLS - 2 && move(y, x + 1) == OK)
+        hline(' ', COLS - 2 - x);
+    if (mvaddch(y, x, ' ') == OK && x < COLS - 1)
+        mvaddch(y, COLS - 1, ' ');
     attrset(A_NORMAL);
 }
 
@@ -164,7 +244,7 @@ void term_draw_line(const struct layout *L, size_t i, int y, int x, int width, c
     for (size_t s = 0; s < line->span_count; s++) {
         const struct layout_span *sp = &L->spans[line->span_off + s];
         attrset(style_attr(sp->style));
-        addnstr(text + sp->off, (int)sp->len);
+        add_utf8(text + sp->off, sp->len);
     }
     attrset(A_NORMAL);
     (void)width;
@@ -175,7 +255,8 @@ void term_draw_line(const struct layout *L, size_t i, int y, int x, int width, c
     while ((at = text_find(text, line->text_len, from, needle, &mlen)) >= 0) {
         int col = (int)text_width(text, (size_t)at);
         attrset(term_attr(ROLE_MATCH));
-        mvaddnstr(y, x + col, text + at, (int)mlen);
+        if (move(y, x + col) == OK)
+            add_utf8(text + at, mlen);
         attrset(A_NORMAL);
         from = (size_t)at + (mlen ? mlen : 1);
     }
