@@ -61,6 +61,10 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         } else if (wc == 0xFFFD || text_is_noncharacter(wc)) {
             memcpy(st->text + st->len, "\xEF\xBF\xBD", 3);
             st->len += 3;
+        } else if (wc >= 0x1F1E6 && wc <= 0x1F1FF) {
+            /* Regional indicators (flags) abort libunibreak 1.1's line
+             * breaking: shown as the letters they stand for ("US"). */
+            st->text[st->len++] = (char)('A' + (wc - 0x1F1E6));
         } else if (!text_is_control(wc)) {
             memcpy(st->text + st->len, s + i, used);
             st->len += used;

@@ -216,6 +216,17 @@ START_TEST(html_and_controls_never_shown)
 }
 END_TEST
 
+START_TEST(flags_shown_as_letters)
+{
+    /* libunibreak 1.1 aborts on regional indicators; they become letters. */
+    struct layout *L = lay("Say \xf0\x9f\x87\xba\xf0\x9f\x87\xb8 hi.", 40);
+    char *s = dump(L);
+    ck_assert_str_eq(s, "Say US hi.\n");
+    free(s);
+    layout_free(L);
+}
+END_TEST
+
 START_TEST(styles_mark_emphasis)
 {
     struct layout *L = lay("Plain **strong** *emph* `code`", 60);
@@ -518,6 +529,7 @@ Suite *layout_suite(void)
     tcase_add_test(tc, links_get_numbers);
     tcase_add_test(tc, html_and_controls_never_shown);
     tcase_add_test(tc, styles_mark_emphasis);
+    tcase_add_test(tc, flags_shown_as_letters);
     tcase_add_test(tc, anchor_survives_reflow);
     tcase_add_test(tc, search_wraps_around);
     tcase_add_test(tc, deep_nesting_is_bounded);
