@@ -381,10 +381,7 @@ struct layout_job {
 
 static void job_free(struct layout_job *j)
 {
-    for (size_t i = 0; i < j->b.link_count; i++)
-        free(j->b.links[i]);
-    free(j->b.links);
-    free(j->b.margins);
+    builder_release(&j->b);
     cmark_node_free(j->doc);
     free(j);
 }
@@ -422,11 +419,9 @@ int layout_more(struct layout *L, size_t lines)
         layout_links(&j->b);
     /* Done, or out of memory: either way the lines made so far stay. */
     int failed = j->b.failed;
-    j->b.failed = 0;
     L->job = NULL;
-    builder_finish(&j->b);
-    j->b = (struct builder){0};
     job_free(j);
+    layout_shrink(L);
     return failed ? -1 : 1;
 }
 

@@ -100,6 +100,12 @@ void rule_line(struct builder *b);
 int builder_start(struct builder *b, struct layout_opts *o, const struct layout_opts *opts);
 struct layout *builder_finish(struct builder *b);
 
+/* Free the builder's own memory (links, margins); its layout stays. */
+void builder_release(struct builder *b);
+
+/* Cut a finished layout's arrays down to their size. */
+void layout_shrink(struct layout *L);
+
 /* Collect the inline content of node into st (links get [n] markers). */
 void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uint16_t style);
 

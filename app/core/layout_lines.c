@@ -518,22 +518,35 @@ static void shrink(void **p, size_t *cap, size_t n, size_t size)
     }
 }
 
-struct layout *builder_finish(struct builder *b)
+void builder_release(struct builder *b)
 {
     for (size_t i = 0; i < b->link_count; i++)
         free(b->links[i]);
     free(b->links);
     free(b->margins);
-    if (b->failed) {
-        layout_free(b->out);
-        return NULL;
-    }
+    b->links = NULL;
+    b->link_count = b->link_cap = 0;
+    b->margins = NULL;
+    b->depth = b->margin_cap = 0;
+}
+
+void layout_shrink(struct layout *L)
+{
     /* The arrays grew by doubling; a page's layout is kept while it is read. */
-    struct layout *L = b->out;
     if (L->text)
         L->text[L->text_len] = '\0'; /* line_end() trims without ending the text */
     shrink((void **)&L->text, &L->text_cap, L->text_len + 1, 1);
     shrink((void **)&L->spans, &L->span_cap, L->span_count, sizeof *L->spans);
     shrink((void **)&L->lines, &L->line_cap, L->line_count, sizeof *L->lines);
-    return L;
+}
+
+struct layout *builder_finish(struct builder *b)
+{
+    builder_release(b);
+    if (b->failed) {
+        layout_free(b->out);
+        return NULL;
+    }
+    layout_shrink(b->out);
+    return b->out;
 }

@@ -136,6 +136,13 @@ static int style_attr(uint16_t style)
 /* Wide characters handed to curses per call. */
 enum { WIDE_CHUNK = 128 };
 
+/* 1 when text_decode() gave wc for the `used` bytes at s because they are
+ * not valid UTF-8 (U+FFFD that is not U+FFFD itself). */
+static int decoded_invalid(const char *s, size_t used, wchar_t wc)
+{
+    return wc == 0xFFFD && (used != 3 || memcmp(s, "\xEF\xBF\xBD", 3) != 0);
+}
+
 /* 1 unless s (len >= 1 bytes) ends with a whole, valid character. */
 static int ends_unfinished(const char *s, size_t len)
 {
@@ -143,7 +150,7 @@ static int ends_unfinished(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         wchar_t wc;
         size_t n = text_decode(s + i, len - i, &wc);
-        bad = wc == 0xFFFD && (n != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0);
+        bad = decoded_invalid(s + i, n, wc);
         i += n;
     }
     return bad;
@@ -170,8 +177,7 @@ static void add_utf8(const char *s, size_t len)
             wc = c;
         } else {
             used = text_decode(s + i, len - i, &wc);
-            if (wc < 0x20 || (wc >= 0x7F && wc <= 0x9F) ||
-                (wc == 0xFFFD && (used != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0)))
+            if (wc < 0x20 || (wc >= 0x7F && wc <= 0x9F) || decoded_invalid(s + i, used, wc))
                 break;
             if (wcwidth(wc) <= 0) {
                 if (n)

@@ -9,7 +9,6 @@
 #include "core/markdown.h"
 #include "core/text.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -493,25 +492,7 @@ static void check_page(const char *path)
 
 START_TEST(bundled_pages_fit_and_keep_every_word)
 {
-    const char *root = getenv("KIOSK_CONTENT_DIR");
-    ck_assert_msg(root != NULL, "KIOSK_CONTENT_DIR is not set");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/en", root);
-    DIR *d = opendir(dir);
-    ck_assert_msg(d != NULL, "cannot open %s", dir);
-    int pages = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
-            continue;
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        check_page(path);
-        pages++;
-    }
-    closedir(d);
-    ck_assert_int_ge(pages, 10);
+    ck_assert_int_ge(test_each_bundled_page("en", check_page), 10);
 }
 END_TEST
 

@@ -6,7 +6,6 @@
 #include "suites.h"
 #include "core/layout.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,37 +96,24 @@ START_TEST(steps_match_whole_layout)
 }
 END_TEST
 
+static void page_in_steps(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *md = calloc(1, 256 * 1024);
+    ck_assert_ptr_nonnull(md);
+    size_t got = fread(md, 1, 256 * 1024 - 1, f);
+    fclose(f);
+    md[got] = '\0';
+    check_steps(md, 40, 5, path);
+    free(md);
+}
+
 START_TEST(bundled_pages_in_steps)
 {
-    const char *root = getenv("KIOSK_CONTENT_DIR");
-    ck_assert_msg(root != NULL, "KIOSK_CONTENT_DIR is not set");
-    static const char *langs[] = {"en", "es", "zh"};
-    int pages = 0;
-    for (size_t l = 0; l < 3; l++) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/%s", root, langs[l]);
-        DIR *d = opendir(dir);
-        ck_assert_msg(d != NULL, "cannot open %s", dir);
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            size_t n = strlen(e->d_name);
-            if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
-                continue;
-            char path[8192];
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            FILE *f = fopen(path, "rb");
-            ck_assert_ptr_nonnull(f);
-            char *md = calloc(1, 256 * 1024);
-            ck_assert_ptr_nonnull(md);
-            size_t got = fread(md, 1, 256 * 1024 - 1, f);
-            fclose(f);
-            md[got] = '\0';
-            check_steps(md, 40, 5, path);
-            free(md);
-            pages++;
-        }
-        closedir(d);
-    }
+    int pages = test_each_bundled_page("en", page_in_steps) +
+                test_each_bundled_page("es", page_in_steps) +
+                test_each_bundled_page("zh", page_in_steps);
     ck_assert_int_ge(pages, 30);
 }
 END_TEST

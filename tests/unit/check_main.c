@@ -3,10 +3,12 @@
 
 #include "suites.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *test_data_path(const char *name)
 {
@@ -14,6 +16,29 @@ const char *test_data_path(const char *name)
     const char *dir = getenv("KIOSK_TEST_DATA");
     snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests/data", name);
     return path;
+}
+
+int test_each_bundled_page(const char *lang, void (*fn)(const char *path))
+{
+    const char *root = getenv("KIOSK_CONTENT_DIR");
+    ck_assert_msg(root != NULL, "KIOSK_CONTENT_DIR is not set");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", root, lang);
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
+    int pages = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        fn(path);
+        pages++;
+    }
+    closedir(d);
+    return pages;
 }
 
 int main(void)

@@ -18,4 +18,9 @@ Suite *print_suite(void);
  * static buffer overwritten by the next call. */
 const char *test_data_path(const char *name);
 
+/* Call fn with the path of every .md file of the bundled content in one
+ * language ($KIOSK_CONTENT_DIR/<lang>). Returns how many there were; fails
+ * the test when the folder cannot be read. */
+int test_each_bundled_page(const char *lang, void (*fn)(const char *path));
+
 #endif
