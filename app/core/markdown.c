@@ -2,15 +2,17 @@
 #include "config.h"
 
 #include "core/markdown.h"
+#include "core/parse_heap.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 
-static cmark_parser *new_parser(void)
+/* A parser whose trees live in mem. */
+static cmark_parser *new_parser(cmark_mem *mem)
 {
     cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8, mem);
     if (!parser)
         return NULL;
     static const char *const extensions[] = {"table", "strikethrough"};
@@ -24,7 +26,7 @@ static cmark_parser *new_parser(void)
 
 cmark_node *markdown_parse(const char *text, size_t len)
 {
-    cmark_parser *parser = new_parser();
+    cmark_parser *parser = new_parser(parse_heap_allocator());
     if (!parser)
         return NULL;
     cmark_parser_feed(parser, text, len);
@@ -35,11 +37,14 @@ cmark_node *markdown_parse(const char *text, size_t len)
 
 char *markdown_to_html(cmark_node *doc)
 {
-    cmark_parser *parser = new_parser();
+    /* The parser only lends its extension list; the string comes from malloc
+     * (not from the tree's heap) because the caller frees it with free(). */
+    cmark_mem *libc = cmark_get_default_mem_allocator();
+    cmark_parser *parser = new_parser(libc);
     if (!parser)
         return NULL;
-    char *html =
-        cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+    char *html = cmark_render_html_with_mem(doc, CMARK_OPT_DEFAULT,
+                                            cmark_parser_get_syntax_extensions(parser), libc);
     cmark_parser_free(parser);
     return html;
 }

@@ -15,7 +15,9 @@ extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
 
 /* Parse len bytes of UTF-8 Markdown (invalid bytes become U+FFFD). Returns the
  * document node, which the caller frees with cmark_node_free(), or NULL when
- * out of memory. */
+ * out of memory. The tree lives in the parse heap (core/parse_heap.h), which
+ * is handed back to the system once every tree from it is freed; nodes made
+ * with cmark_node_new() may still be linked into it. */
 cmark_node *markdown_parse(const char *text, size_t len);
 
 /* Render a parsed document as HTML with GFM tables. Returns a malloc'd string
