@@ -1,9 +1,11 @@
-/* flow.c: reads questions.md into a flow (questions, answers, notes, flags)
- * and walks it for one patient. Checks of the whole graph are in flow_check.c;
+/* flow.c: reads questions.md into a flow: its questions, answers, notes and
+ * flags, checked as it is read. Queries of a flow are in flow_query.c, checks
+ * of the whole graph in flow_check.c, one patient's walk in flow_session.c;
  * the format is described in content/README.md. */
 #include "config.h"
 
 #include "core/flow.h"
+#include "core/flow_internal.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
 
@@ -11,29 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct flow_answer {
-    char *label, *note, *target_id;
-    int target, line;
-    unsigned flags;
-};
-
-struct flow_question {
-    char *id, *title, *help;
-    int multiple, line, longest;
-    struct flow_answer *answers;
-    size_t n_answers;
-};
-
-struct flow {
-    char *title, *intro;
-    struct flow_question *questions;
-    size_t n_questions;
-    char **general;
-    size_t n_general;
-    struct flow_diags problems;
-    int failed; /* out of memory while parsing */
-};
 
 enum section { SEC_INTRO, SEC_QUESTION, SEC_GENERAL, SEC_SKIP };
 
@@ -519,125 +498,4 @@ void flow_free(struct flow *f)
     free(f->intro);
     flow_diags_free(&f->problems);
     free(f);
-}
-
-/* ---- accessors ---- */
-
-static const struct flow_question *question(const struct flow *f, int q)
-{
-    return f && q >= 0 && (size_t)q < f->n_questions ? &f->questions[q] : NULL;
-}
-
-static const struct flow_answer *answer(const struct flow *f, int q, int a)
-{
-    const struct flow_question *fq = question(f, q);
-    return fq && a >= 0 && (size_t)a < fq->n_answers ? &fq->answers[a] : NULL;
-}
-
-size_t flow_problem_count(const struct flow *f)
-{
-    return f->problems.n;
-}
-
-const struct flow_diag *flow_problem(const struct flow *f, size_t i)
-{
-    return i < f->problems.n ? &f->problems.items[i] : NULL;
-}
-
-const char *flow_title(const struct flow *f)
-{
-    return f->title;
-}
-
-const char *flow_intro(const struct flow *f)
-{
-    return f->intro;
-}
-
-size_t flow_question_count(const struct flow *f)
-{
-    return f ? f->n_questions : 0;
-}
-
-int flow_find(const struct flow *f, const char *id)
-{
-    for (size_t i = 0; i < f->n_questions; i++)
-        if (strcmp(f->questions[i].id, id) == 0)
-            return (int)i;
-    return -1;
-}
-
-const char *flow_question_id(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->id : NULL;
-}
-
-const char *flow_question_title(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->title : NULL;
-}
-
-const char *flow_question_help(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->help : NULL;
-}
-
-int flow_question_is_multiple(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->multiple : 0;
-}
-
-int flow_question_line(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->line : -1;
-}
-
-size_t flow_answer_count(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->n_answers : 0;
-}
-
-int flow_longest_from(const struct flow *f, int q)
-{
-    return question(f, q) ? question(f, q)->longest : 0;
-}
-
-const char *flow_answer_label(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->label : NULL;
-}
-
-int flow_answer_target(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->target : FLOW_NO_TARGET;
-}
-
-const char *flow_answer_target_id(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->target_id : NULL;
-}
-
-unsigned flow_answer_flags(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->flags : 0;
-}
-
-const char *flow_answer_note(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->note : NULL;
-}
-
-int flow_answer_line(const struct flow *f, int q, int a)
-{
-    return answer(f, q, a) ? answer(f, q, a)->line : -1;
-}
-
-size_t flow_general_count(const struct flow *f)
-{
-    return f->n_general;
-}
-
-const char *flow_general_question(const struct flow *f, size_t i)
-{
-    return i < f->n_general ? f->general[i] : NULL;
 }

@@ -1,0 +1,34 @@
+/* flow_internal.h: the representation of a flow, shared by flow.c (which
+ * builds it from questions.md) and flow_query.c (which answers questions
+ * about it). Nothing outside those two files sees these structures. */
+#ifndef KIOSK_FLOW_INTERNAL_H
+#define KIOSK_FLOW_INTERNAL_H
+
+#include "core/flow.h"
+
+#include <stddef.h>
+
+struct flow_answer {
+    char *label, *note, *target_id;
+    int target, line;
+    unsigned flags;
+};
+
+struct flow_question {
+    char *id, *title, *help;
+    int multiple, line, longest;
+    struct flow_answer *answers;
+    size_t n_answers;
+};
+
+struct flow {
+    char *title, *intro;
+    struct flow_question *questions;
+    size_t n_questions;
+    char **general;
+    size_t n_general;
+    struct flow_diags problems;
+    int failed; /* out of memory while parsing */
+};
+
+#endif
