@@ -73,6 +73,14 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
         return -1;
     }
     set_term(term_screen);
+    /* ncurses 6.4 (Debian 12) flushes its output after every cursor movement
+     * until the screen has once been suspended and resumed, so a page-down
+     * left in some 27 write() calls. Suspended here, before anything else is
+     * sent, the screen is resumed by the first refresh, and from then on a
+     * frame leaves in as few writes as its bytes need. Nothing shows: the
+     * alternate screen's switch on (from newterm) and off leave together in
+     * one write, then the first refresh switches it on and draws. */
+    endwin();
     term_bytes_pending = 0;
     cbreak();
     noecho();
