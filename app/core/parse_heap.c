@@ -1,12 +1,14 @@
 /* parse_heap.c: size-classed blocks in mmap'd regions for cmark-gfm's trees.
  *
  * Every block starts with a header of one max_align_t so payloads keep
- * malloc's alignment. A small block's header holds its size class and,
- * while live, the bytes asked for (realloc copies no more than that); while
- * free, the next block on its class's free list. A large block's header holds
- * class 0 and its size; the block itself comes from malloc. Under
- * AddressSanitizer, headers and free blocks are poisoned, so a use after
- * cmark_node_free() is still reported. */
+ * malloc's alignment; it holds the block's size class (0: a large block from
+ * malloc) and the bytes asked for (realloc copies no more than that). A free
+ * block's payload holds its links in its class's free list, which is doubly
+ * linked so that a region whose blocks are all free can take them off and be
+ * unmapped: a long page laid out block by block gives its tree back as it
+ * goes. Regions are aligned to their size, so a block's region is its address
+ * rounded down. Under AddressSanitizer, headers and free blocks are poisoned,
+ * so a use after cmark_node_free() is still reported. */
 #include "config.h"
 
 #include "core/parse_heap.h"
@@ -40,41 +42,50 @@
  * tree that is never freed, or read after it is, is reported; outside
  * valgrind these cost a few instructions. */
 #ifdef HAVE_VALGRIND_VALGRIND_H
+#include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
 #define ANNOUNCE_ALLOC(p, n)       VALGRIND_MALLOCLIKE_BLOCK((p), (n), 0, 0)
 #define ANNOUNCE_RESIZE(p, old, n) VALGRIND_RESIZEINPLACE_BLOCK((p), (old), (n), 0)
 #define ANNOUNCE_FREE(p)           VALGRIND_FREELIKE_BLOCK((p), 0)
+#define VALGRIND_OPEN(p, n)        VALGRIND_MAKE_MEM_DEFINED((p), (n))
+#define VALGRIND_CLOSE(p, n)       VALGRIND_MAKE_MEM_NOACCESS((p), (n))
 #else
 #define ANNOUNCE_ALLOC(p, n)       ((void)(p), (void)(n))
 #define ANNOUNCE_RESIZE(p, old, n) ((void)(p), (void)(old), (void)(n))
 #define ANNOUNCE_FREE(p)           ((void)(p))
+#define VALGRIND_OPEN(p, n)        ((void)(p), (void)(n))
+#define VALGRIND_CLOSE(p, n)       ((void)(p), (void)(n))
 #endif
 
 struct block_head {
     alignas(max_align_t) size_t size_class; /* block bytes / GRAIN; 0: from malloc */
-    union {
-        size_t bytes;                 /* live: bytes asked for */
-        struct block_head *next_free; /* free: next block of the same class */
-    };
+    size_t bytes;                           /* bytes asked for */
+};
+
+/* In the payload of a free block. */
+struct free_links {
+    struct block_head *next, *prev;
 };
 
 enum {
     GRAIN = sizeof(struct block_head),
     /* classes 2 .. CLASSES-1: blocks of 2*GRAIN .. (CLASSES-1)*GRAIN bytes */
     CLASSES = (PARSE_HEAP_SMALL_MAX + GRAIN - 1) / GRAIN + 2,
-    REGION_BYTES = 1 << 20,
+    REGION_BYTES = PARSE_HEAP_REGION_BYTES,
 };
 
 _Static_assert(GRAIN % alignof(max_align_t) == 0, "headers keep malloc's alignment");
+_Static_assert(sizeof(struct free_links) <= GRAIN, "the smallest payload holds the links");
 
 /* The start of each mapped region; blocks are carved after it. */
 struct region {
-    alignas(max_align_t) struct region *next;
-    size_t used; /* bytes carved, this header included */
+    alignas(max_align_t) struct region *next, *prev; /* newest first */
+    size_t used;                                     /* bytes carved, this header included */
+    size_t live;                                     /* its blocks handed out, not freed */
 };
 
 static struct {
-    struct region *regions; /* newest first; blocks are carved from the first */
+    struct region *regions; /* blocks are carved from the first */
     struct block_head *free_lists[CLASSES];
     size_t live;
     size_t mapped;
@@ -101,32 +112,128 @@ static void *payload_of(struct block_head *b, size_t bytes)
     return b + 1;
 }
 
-static void release_regions(void)
+static struct region *region_of(struct block_head *b)
 {
-    while (heap.regions) {
-        struct region *r = heap.regions;
-        heap.regions = r->next;
-        UNPOISON(r, REGION_BYTES); /* a later mapping may reuse the address */
-        munmap(r, REGION_BYTES);
+    return (struct region *)((uintptr_t)b & ~(uintptr_t)(REGION_BYTES - 1));
+}
+
+/* The links of a free block, whose payload is otherwise closed to the
+ * sanitizers. */
+static struct free_links read_links(struct block_head *b)
+{
+    struct free_links *p = (struct free_links *)(b + 1), l;
+    UNPOISON(p, sizeof *p);
+    VALGRIND_OPEN(p, sizeof *p);
+    l = *p;
+    VALGRIND_CLOSE(p, sizeof *p);
+    POISON(p, sizeof *p);
+    return l;
+}
+
+static void write_links(struct block_head *b, struct free_links l)
+{
+    struct free_links *p = (struct free_links *)(b + 1);
+    UNPOISON(p, sizeof *p);
+    VALGRIND_OPEN(p, sizeof *p);
+    *p = l;
+    VALGRIND_CLOSE(p, sizeof *p);
+    POISON(p, sizeof *p);
+}
+
+static void push_free(size_t c, struct block_head *b)
+{
+    struct block_head *first = heap.free_lists[c];
+    write_links(b, (struct free_links){.next = first, .prev = NULL});
+    if (first) {
+        struct free_links l = read_links(first);
+        l.prev = b;
+        write_links(first, l);
     }
+    heap.free_lists[c] = b;
+}
+
+static void unlink_free(size_t c, struct block_head *b)
+{
+    struct free_links l = read_links(b);
+    if (l.prev) {
+        struct free_links p = read_links(l.prev);
+        p.next = l.next;
+        write_links(l.prev, p);
+    } else {
+        heap.free_lists[c] = l.next;
+    }
+    if (l.next) {
+        struct free_links n = read_links(l.next);
+        n.prev = l.prev;
+        write_links(l.next, n);
+    }
+}
+
+static void unmap_region(struct region *r)
+{
+    if (r->prev)
+        r->prev->next = r->next;
+    else
+        heap.regions = r->next;
+    if (r->next)
+        r->next->prev = r->prev;
+    UNPOISON(r, REGION_BYTES); /* a later mapping may reuse the address */
+    munmap(r, REGION_BYTES);
+    heap.mapped -= REGION_BYTES;
+}
+
+/* Every block of r is free: take them off their lists, then unmap it. */
+static void release_region(struct region *r)
+{
+    for (size_t off = sizeof *r; off < r->used;) {
+        struct block_head *b = (struct block_head *)((char *)r + off);
+        UNPOISON(b, sizeof *b);
+        size_t c = b->size_class;
+        POISON(b, sizeof *b);
+        unlink_free(c, b);
+        off += c * GRAIN;
+    }
+    unmap_region(r);
+}
+
+static void release_all(void)
+{
+    while (heap.regions)
+        unmap_region(heap.regions);
     memset(heap.free_lists, 0, sizeof heap.free_lists);
-    heap.mapped = 0;
+}
+
+/* A region of REGION_BYTES aligned to its size: map twice that, trim. */
+static struct region *map_region(void)
+{
+    size_t span = 2 * (size_t)REGION_BYTES;
+    char *m = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        out_of_memory();
+    uintptr_t mask = (uintptr_t)REGION_BYTES - 1;
+    char *start = (char *)(((uintptr_t)m + mask) & ~mask), *end = start + REGION_BYTES;
+    if (start > m)
+        munmap(m, (size_t)(start - m));
+    if (m + span > end)
+        munmap(end, (size_t)(m + span - end));
+    struct region *r = (struct region *)start;
+    *r = (struct region){.next = heap.regions, .used = sizeof *r};
+    POISON(start + r->used, REGION_BYTES - r->used);
+    heap.mapped += REGION_BYTES;
+    return r;
 }
 
 static struct block_head *carve(size_t block_bytes)
 {
     struct region *r = heap.regions;
     if (!r || r->used + block_bytes > REGION_BYTES) {
-        void *m =
-            mmap(NULL, REGION_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (m == MAP_FAILED)
-            out_of_memory();
-        r = m;
-        r->next = heap.regions;
-        r->used = sizeof *r;
-        POISON((char *)r + r->used, REGION_BYTES - r->used);
+        struct region *old = r;
+        r = map_region();
+        if (old)
+            old->prev = r;
         heap.regions = r;
-        heap.mapped += REGION_BYTES;
+        if (old && old->live == 0)
+            release_region(old); /* it was only kept for carving */
     }
     struct block_head *b = (struct block_head *)((char *)r + r->used);
     r->used += block_bytes;
@@ -136,27 +243,26 @@ static struct block_head *carve(size_t block_bytes)
 static void *heap_alloc(size_t bytes)
 {
     struct block_head *b;
+    size_t c = 0; /* size class; 0: a large block from malloc */
     if (bytes > PARSE_HEAP_SMALL_MAX) {
         if (bytes > SIZE_MAX - GRAIN || !(b = malloc(GRAIN + bytes)))
             out_of_memory();
-        b->size_class = 0;
     } else {
-        size_t c = (bytes + GRAIN - 1) / GRAIN + 1;
+        c = (bytes + GRAIN - 1) / GRAIN + 1;
         if (c < 2)
             c = 2; /* zero bytes still get a block of their own */
         b = heap.free_lists[c];
-        if (b) {
-            UNPOISON(b, sizeof *b);
-            heap.free_lists[c] = b->next_free;
-        } else {
+        if (b)
+            unlink_free(c, b);
+        else
             b = carve(c * GRAIN);
-            UNPOISON(b, sizeof *b);
-        }
-        b->size_class = c;
+        region_of(b)->live++;
+        UNPOISON(b, sizeof *b);
     }
+    b->size_class = c;
     heap.live++;
-    void *p = payload_of(b, bytes);
-    if (b->size_class)
+    void *p = payload_of(b, bytes); /* the header is closed again from here */
+    if (c)
         ANNOUNCE_ALLOC(p, bytes);
     return p;
 }
@@ -166,18 +272,22 @@ static void heap_free(void *p)
     if (!p)
         return;
     struct block_head *b = head_of(p);
-    if (b->size_class == 0) {
+    size_t c = b->size_class;
+    struct region *r = NULL;
+    if (c == 0) {
         free(b);
     } else {
-        size_t c = b->size_class;
         ANNOUNCE_FREE(p);
         POISON(p, c * GRAIN - GRAIN);
-        b->next_free = heap.free_lists[c];
-        heap.free_lists[c] = b;
         POISON(b, sizeof *b);
+        push_free(c, b);
+        r = region_of(b);
+        r->live--;
     }
     if (--heap.live == 0)
-        release_regions();
+        release_all();
+    else if (r && r->live == 0 && r != heap.regions)
+        release_region(r);
 }
 
 static void *heap_calloc(size_t count, size_t size)

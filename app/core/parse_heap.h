@@ -12,7 +12,9 @@
  * How: blocks of up to PARSE_HEAP_SMALL_MAX bytes are carved from mmap'd
  * regions in 16-byte size classes and recycled through one free list per
  * class; bigger blocks go to malloc (glibc's caches keep none of that size).
- * When the number of live blocks falls to zero, every region is unmapped.
+ * A region is unmapped once all its blocks are free, so a tree freed block by
+ * block (a long page laid out in steps) shrinks as it goes; when the number
+ * of live blocks falls to zero, every region is unmapped.
  *
  * cmark's allocator interface passes no context pointer, so this heap is
  * process-wide, like malloc's own; the kiosk is single-threaded. Like
@@ -27,6 +29,11 @@
 /* The largest request served from the heap's own regions; larger ones go to
  * malloc. */
 #define PARSE_HEAP_SMALL_MAX 1008
+
+/* The size of one region. A region is unmapped as soon as every block in it
+ * is free (the one blocks are being carved from waits for the next region or
+ * for the heap to empty). */
+#define PARSE_HEAP_REGION_BYTES (1u << 20)
 
 /* The allocator to pass to cmark_parser_new_with_mem(). Every block it hands
  * out must be freed through it (cmark_node_free() does so). */

@@ -12,6 +12,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,6 +150,60 @@ START_TEST(freed_blocks_are_reused)
 }
 END_TEST
 
+START_TEST(an_emptied_region_is_unmapped_at_once)
+{
+    enum { MAX = 4000 };
+    static void *blocks[MAX];
+    size_t n = 0;
+    while (parse_heap_mapped_bytes() < 3 * PARSE_HEAP_REGION_BYTES) {
+        ck_assert_uint_lt(n, MAX);
+        blocks[n++] = mem->calloc(1, 1000);
+    }
+    /* blocks[n - 1] opened the third region; the others fill the first two */
+    for (size_t i = 0; i + 1 < n; i++)
+        mem->free(blocks[i]);
+    ck_assert_uint_eq(parse_heap_mapped_bytes(), PARSE_HEAP_REGION_BYTES);
+    ck_assert_uint_eq(parse_heap_live_blocks(), 1);
+    /* none of the unmapped blocks is handed out again */
+    for (size_t i = 0; i + 1 < n; i++) {
+        blocks[i] = mem->calloc(1, 1000);
+        memset(blocks[i], 0x5A, 1000);
+    }
+    for (size_t i = 0; i < n; i++)
+        mem->free(blocks[i]);
+    ck_assert_uint_eq(parse_heap_mapped_bytes(), 0);
+}
+END_TEST
+
+/* A long page laid out in steps gives its tree back as it goes. */
+START_TEST(a_tree_shrinks_while_laid_out_in_steps)
+{
+    size_t cap = 1 << 18, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (int i = 0; len + 200 < cap; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "## Part %d\n\nSome *words* and a [link](https://example.org/%d) "
+                                "in paragraph %d, with `code`.\n\n",
+                                i, i, i);
+    struct layout_opts opts = {.width = 70, .lang = "en"};
+    struct layout *L = layout_start(text, len, &opts);
+    free(text);
+    size_t whole = parse_heap_mapped_bytes();
+    ck_assert_uint_ge(whole, 4 * PARSE_HEAP_REGION_BYTES);
+    size_t lines = 0, least = whole; /* the least mapped before the layout is complete */
+    while (layout_more(L, lines += 1000) == 0)
+        if (parse_heap_mapped_bytes() < least)
+            least = parse_heap_mapped_bytes();
+    /* at least half given back (the region blocks are carved from, and those
+     * holding the last blocks, stay until the end) */
+    ck_assert_msg(least <= whole / 2, "%zu of %zu bytes still mapped before the last step", least,
+                  whole);
+    ck_assert_uint_eq(parse_heap_mapped_bytes(), 0);
+    layout_free(L);
+}
+END_TEST
+
 static void parse_lay_out_and_free(const char *path)
 {
     size_t len;
@@ -209,6 +264,8 @@ Suite *parse_heap_suite(void)
     tcase_add_test(tc, realloc_keeps_contents_across_classes_and_into_malloc);
     tcase_add_test(tc, mixed_blocks_never_overlap);
     tcase_add_test(tc, freed_blocks_are_reused);
+    tcase_add_test(tc, an_emptied_region_is_unmapped_at_once);
+    tcase_add_test(tc, a_tree_shrinks_while_laid_out_in_steps);
     tcase_add_test(tc, html_from_a_tree_is_malloc_memory);
     tcase_add_test(tc, every_bundled_tree_gives_back_its_memory);
     suite_add_tcase(s, tc);
