@@ -40,19 +40,23 @@
 
 /* Under valgrind, small blocks are announced to memcheck like malloc's, so a
  * tree that is never freed, or read after it is, is reported; outside
- * valgrind these cost a few instructions. */
+ * valgrind these cost a few instructions. The links inside free blocks are
+ * opened to memcheck around each access, only when running under it (asking
+ * costs more than the access itself). */
 #ifdef HAVE_VALGRIND_VALGRIND_H
 #include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
 #define ANNOUNCE_ALLOC(p, n)       VALGRIND_MALLOCLIKE_BLOCK((p), (n), 0, 0)
 #define ANNOUNCE_RESIZE(p, old, n) VALGRIND_RESIZEINPLACE_BLOCK((p), (old), (n), 0)
 #define ANNOUNCE_FREE(p)           VALGRIND_FREELIKE_BLOCK((p), 0)
-#define VALGRIND_OPEN(p, n)        VALGRIND_MAKE_MEM_DEFINED((p), (n))
-#define VALGRIND_CLOSE(p, n)       VALGRIND_MAKE_MEM_NOACCESS((p), (n))
+#define UNDER_VALGRIND()           (RUNNING_ON_VALGRIND != 0)
+#define VALGRIND_OPEN(p, n)        ((void)VALGRIND_MAKE_MEM_DEFINED((p), (n)))
+#define VALGRIND_CLOSE(p, n)       ((void)VALGRIND_MAKE_MEM_NOACCESS((p), (n)))
 #else
 #define ANNOUNCE_ALLOC(p, n)       ((void)(p), (void)(n))
 #define ANNOUNCE_RESIZE(p, old, n) ((void)(p), (void)(old), (void)(n))
 #define ANNOUNCE_FREE(p)           ((void)(p))
+#define UNDER_VALGRIND()           0
 #define VALGRIND_OPEN(p, n)        ((void)(p), (void)(n))
 #define VALGRIND_CLOSE(p, n)       ((void)(p), (void)(n))
 #endif
@@ -89,6 +93,7 @@ static struct {
     struct block_head *free_lists[CLASSES];
     size_t live;
     size_t mapped;
+    int valgrind; /* running under valgrind: set when the first region is mapped */
 } heap;
 
 static _Noreturn void out_of_memory(void)
@@ -123,9 +128,11 @@ static struct free_links read_links(struct block_head *b)
 {
     struct free_links *p = (struct free_links *)(b + 1), l;
     UNPOISON(p, sizeof *p);
-    VALGRIND_OPEN(p, sizeof *p);
+    if (heap.valgrind)
+        VALGRIND_OPEN(p, sizeof *p);
     l = *p;
-    VALGRIND_CLOSE(p, sizeof *p);
+    if (heap.valgrind)
+        VALGRIND_CLOSE(p, sizeof *p);
     POISON(p, sizeof *p);
     return l;
 }
@@ -134,9 +141,11 @@ static void write_links(struct block_head *b, struct free_links l)
 {
     struct free_links *p = (struct free_links *)(b + 1);
     UNPOISON(p, sizeof *p);
-    VALGRIND_OPEN(p, sizeof *p);
+    if (heap.valgrind)
+        VALGRIND_OPEN(p, sizeof *p);
     *p = l;
-    VALGRIND_CLOSE(p, sizeof *p);
+    if (heap.valgrind)
+        VALGRIND_CLOSE(p, sizeof *p);
     POISON(p, sizeof *p);
 }
 
@@ -210,6 +219,8 @@ static struct region *map_region(void)
     char *m = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED)
         out_of_memory();
+    if (!heap.mapped)
+        heap.valgrind = UNDER_VALGRIND();
     uintptr_t mask = (uintptr_t)REGION_BYTES - 1;
     char *start = (char *)(((uintptr_t)m + mask) & ~mask), *end = start + REGION_BYTES;
     if (start > m)
