@@ -41,9 +41,12 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
               FILE *out);
 
 #ifdef PLAIN_INTERNAL
-/* ---- shared by plain.c and plain_flow.c only ---- */
+/* ---- shared by plain.c, plain_keys.c and plain_flow.c only ---- */
 
 #include "core/layout.h"
+
+/* The most languages the language list offers. */
+#define PLAIN_MAX_LANGUAGES 16
 
 enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
 
