@@ -109,6 +109,7 @@ START_TEST(test_bundled_validates)
         "symptoms-now",
         "pregnancy",
         "psychosis-bipolar",
+        "allergy-liver",
         "prescriber",
         "main-concern",
     };
@@ -117,7 +118,7 @@ START_TEST(test_bundled_validates)
         ck_assert_str_eq(flow_question_id(f, q), ids[q]);
     ck_assert_str_eq(flow_title(f), "Questions before your visit");
     ck_assert_uint_ge(flow_general_count(f), 3);
-    ck_assert_int_eq(flow_longest_from(f, 0), 17);
+    ck_assert_int_eq(flow_longest_from(f, 0), 18);
 
     /* The safety question comes first and its Yes is urgent. */
     ck_assert_str_eq(flow_answer_label(f, 0, 0), "Yes");
@@ -173,6 +174,48 @@ START_TEST(test_bundled_content_rules)
     ck_assert_uint_eq(flow_answer_flags(f, which, maoi), FLOW_PRIORITY);
     ck_assert_uint_eq(flow_answer_flags(f, heart, aneurysm), FLOW_PRIORITY);
     ck_assert_uint_eq(flow_answer_flags(f, flow_find(f, "pregnancy"), 0), FLOW_PRIORITY);
+    flow_free(f);
+}
+END_TEST
+
+/* Index of the answer of question q whose label contains text; fails if none. */
+static int answer_with(const struct flow *f, int q, const char *text)
+{
+    for (int a = 0; (size_t)a < flow_answer_count(f, q); a++)
+        if (strstr(flow_answer_label(f, q, a), text))
+            return a;
+    ck_abort_msg("%s has no answer with \"%s\"", flow_question_id(f, q), text);
+    return -1;
+}
+
+/* The clinical safety review (issue 14): anything that can mean an emergency
+ * today is urgent; label contraindications and "do not breastfeed" are
+ * priority points; buprenorphine is asked about like the other opioids. */
+START_TEST(test_bundled_safety_flags)
+{
+    struct flow *f = load_bundled();
+    int now = flow_find(f, "symptoms-now"), preg = flow_find(f, "pregnancy");
+    int heart = flow_find(f, "heart"), allergy = flow_find(f, "allergy-liver");
+    int pain = flow_find(f, "pain");
+    ck_assert_int_ge(allergy, 0);
+    /* "Not sure" about warning signs right now opens the urgent page. */
+    ck_assert_uint_eq(flow_answer_flags(f, now, answer_with(f, now, "Not sure")), FLOW_URGENT);
+    /* No answer anywhere is "priority" while its note speaks of today or now. */
+    for (int q = 0; (size_t)q < flow_question_count(f); q++)
+        for (int a = 0; (size_t)a < flow_answer_count(f, q); a++) {
+            const char *note = flow_answer_note(f, q, a);
+            if (note && (strstr(note, " today") || strstr(note, " now:")))
+                ck_assert_msg(flow_answer_flags(f, q, a) & FLOW_URGENT,
+                              "%s: a note about today is not urgent: %s", flow_question_id(f, q),
+                              note);
+        }
+    ck_assert_uint_eq(flow_answer_flags(f, preg, answer_with(f, preg, "breastfeeding")),
+                      FLOW_PRIORITY);
+    ck_assert_uint_eq(flow_answer_flags(f, allergy, answer_with(f, allergy, "allergic")),
+                      FLOW_PRIORITY);
+    ck_assert_uint_eq(flow_answer_flags(f, heart, answer_with(f, heart, "stroke")), FLOW_PRIORITY);
+    ck_assert_str_eq(flow_answer_note(f, pain, answer_with(f, pain, "Buprenorphine")),
+                     flow_answer_note(f, pain, answer_with(f, pain, "Methadone")));
     flow_free(f);
 }
 END_TEST
@@ -677,6 +720,7 @@ Suite *flow_suite(void)
     TCase *tc = tcase_create("content");
     tcase_add_test(tc, test_bundled_validates);
     tcase_add_test(tc, test_bundled_content_rules);
+    tcase_add_test(tc, test_bundled_safety_flags);
     suite_add_tcase(suite, tc);
 
     tc = tcase_create("parse");
