@@ -358,14 +358,19 @@ static int hash_pin(void)
     return status;
 }
 
-/* The configuration: --config FILE (which must exist), else the installed
- * file if there is one, else the defaults. 1 when a file was read, 0 for
- * the defaults, or -1 after printing why. */
+/* The configuration: --config FILE (which must exist), else $KIOSK_CONFIG
+ * (a file that must exist; set but empty means none: the tests use it so
+ * that they never read the host's configuration), else the installed file
+ * if there is one, else the defaults. 1 when a file was read, 0 for the
+ * defaults, or -1 after printing why. */
 static int load_config(const struct options *o, struct kiosk_config *cfg)
 {
     config_defaults(cfg);
-    const char *path = o->config ? o->config : SYSCONFDIR "/patient-kiosk.conf";
-    if (!o->config && access(path, F_OK) != 0)
+    const char *env = getenv("KIOSK_CONFIG");
+    const char *path = o->config ? o->config : env ? env : SYSCONFDIR "/patient-kiosk.conf";
+    if (!*path)
+        return 0;
+    if (!o->config && !env && access(path, F_OK) != 0)
         return 0;
     char err[1024];
     if (config_load(path, cfg, err, sizeof err) < 0) {
