@@ -1,6 +1,6 @@
 # tests/check-content.sh: `patient-kiosk --check` on content with one
 # defect per folder (tests/data/bad-content/<case>/, its message in
-# <case>/expected), and --check --strict on the bundled content.
+# <case>/expected), and the release sign-off that --check --strict requires.
 set -u
 : "${KIOSK:?}" "${KIOSK_TEST_DATA:?}" "${KIOSK_CONTENT_DIR:?}"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -35,13 +35,52 @@ checks=$((checks + 1))
 if [ $? = 2 ]; then echo "ok - an unreadable content folder exits 2"; else
     failures=$((failures + 1)); echo "not ok - an unreadable content folder did not exit 2"; fi
 
-# The bundled content passes the strict check.
+# The release sign-off (reviewed-by, review-date, translated-by): the
+# bundled content is honestly a draft, so it passes --check and fails
+# --check --strict; a copy with the sign-off filled in passes --strict, and
+# the same copy with reviewed-by emptied fails it, naming the key.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 checks=$((checks + 1))
-if out=$("$KIOSK" --check --strict --content "$KIOSK_CONTENT_DIR" 2>&1); then
-    echo "ok - the bundled content passes --check --strict"
+if out=$("$KIOSK" --check --content "$KIOSK_CONTENT_DIR" 2>&1); then
+    echo "ok - the bundled content passes --check"
     printf '%s\n' "$out" | sed -n '/^Reading level/,$p'
 else
-    failures=$((failures + 1)); echo "not ok - the bundled content fails --check --strict:"; printf '%s\n' "$out"
+    failures=$((failures + 1)); echo "not ok - the bundled content fails --check:"; printf '%s\n' "$out"
+fi
+checks=$((checks + 1))
+out=$("$KIOSK" --check --strict --content "$KIOSK_CONTENT_DIR" 2>&1)
+if [ $? = 1 ] && printf '%s\n' "$out" | grep -q 'en/index.md:1: error: "reviewed-by: .*" reads as a draft'; then
+    echo "ok - the bundled draft fails --check --strict"
+else
+    failures=$((failures + 1)); echo "not ok - the bundled draft did not fail --check --strict:"; printf '%s\n' "$out"
+fi
+cp -r "$KIOSK_CONTENT_DIR" "$work/signed"
+for index in "$work"/signed/*/index.md; do
+    sed -i -e '/^reviewed-by:/d' -e '/^translated-by:/d' -e '/^review-date:/d' -e '/^last-reviewed:/d' \
+        -e 's/^next-review:.*/&\nreviewed-by: Dr A. Example, psychiatric pharmacist\nreview-date: 2026-12-01\ntranslated-by: B. Example, medical translator/' \
+        "$index"
+done
+checks=$((checks + 1))
+if out=$("$KIOSK" --check --strict --content "$work/signed" 2>&1); then
+    echo "ok - content with the sign-off filled in passes --check --strict"
+else
+    failures=$((failures + 1)); echo "not ok - signed content fails --check --strict:"; printf '%s\n' "$out"
+fi
+sed -i 's/^reviewed-by:.*/reviewed-by:/' "$work/signed/es/index.md"
+checks=$((checks + 1))
+out=$("$KIOSK" --check --strict --content "$work/signed" 2>&1)
+if [ $? = 1 ] && printf '%s\n' "$out" | grep -qF 'es/index.md:1: error: "reviewed-by:" is missing or empty'; then
+    echo "ok - reviewed-by emptied fails --check --strict"
+else
+    failures=$((failures + 1)); echo "not ok - reviewed-by emptied did not fail --check --strict:"; printf '%s\n' "$out"
+fi
+checks=$((checks + 1))
+out=$("$KIOSK" --check --content "$work/signed" 2>&1)
+if [ $? = 0 ] && printf '%s\n' "$out" | grep -qF 'es/index.md:1: warning: "reviewed-by:" is missing or empty'; then
+    echo "ok - without --strict, reviewed-by emptied is a warning"
+else
+    failures=$((failures + 1)); echo "not ok - reviewed-by emptied without --strict:"; printf '%s\n' "$out"
 fi
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -116,7 +116,7 @@ last_choice() {
 # go on past an urgent page) until the summary shows.
 # SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
 SUMMARY_MARK="Your summary for the clinician"
-URGENT_MARK="Please get help now"
+URGENT_MARK="Urgent: help is available now"
 answer_until_summary() {
     local i=0
     while [ $i -lt 40 ]; do

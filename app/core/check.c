@@ -5,6 +5,7 @@
 #include "core/check.h"
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/governance.h"
 #include "core/markdown.h"
 #include "core/readability.h"
 
@@ -22,9 +23,8 @@ enum { CHECK_MAX_FILE = 64 * 1024 * 1024 };
 
 /* Placeholders filled from configuration rather than from index.md. */
 static const char *const config_vars[] = {"clinic-name", "clinic-phone"};
-/* Metadata index.md must carry. */
-static const char *const required_meta[] = {"content-version", "last-reviewed", "reviewed-by",
-                                            "next-review"};
+/* Metadata index.md must carry (the sign-off keys: governance.h). */
+static const char *const required_meta[] = {"content-version", "next-review"};
 
 struct report {
     FILE *out;
@@ -315,6 +315,36 @@ static int parse_date(const char *s, struct tm *tm)
     return end && *end == '\0' ? 0 : -1;
 }
 
+/* The release sign-off: a warning while a key is empty or a draft, an
+ * error with --strict (what a clinic runs before a release). */
+static void check_governance(struct report *r, const struct content *c)
+{
+    size_t n;
+    const char *const *keys = governance_keys(&n);
+    for (size_t i = 0; i < n; i++) {
+        const char *v = content_var(c, keys[i]);
+        enum governance_state st = governance_state(v);
+        if (st == GOVERNANCE_EMPTY)
+            say(r, c->index_path, 1, r->opts->strict,
+                "\"%s:\" is missing or empty in the metadata block: fill it in before a release "
+                "(%s)",
+                keys[i],
+                strcmp(keys[i], "review-date") == 0   ? "the date of the clinical review, like "
+                                                        "2026-11-28"
+                : strcmp(keys[i], "reviewed-by") == 0 ? "who reviewed it, with their role"
+                                                      : "who translated it; in English write "
+                                                        "\"original English text\"");
+        else if (st == GOVERNANCE_DRAFT)
+            say(r, c->index_path, 1, r->opts->strict,
+                "\"%s: %s\" reads as a draft: the content is not signed off for a release", keys[i],
+                v);
+    }
+    if (c->old_review_key)
+        say(r, c->index_path, 1, 0,
+            "\"last-reviewed:\" is the old name of \"review-date:\"; it still works, but rename "
+            "the line to review-date:");
+}
+
 static void check_metadata(struct report *r, const struct content *c)
 {
     for (size_t i = 0; i < sizeof required_meta / sizeof required_meta[0]; i++)
@@ -322,14 +352,16 @@ static void check_metadata(struct report *r, const struct content *c)
             say(r, c->index_path, 1, 1,
                 "the metadata block (an HTML comment at the top) has no \"%s:\" line",
                 required_meta[i]);
-    static const char *const dates[] = {"last-reviewed", "next-review"};
+    check_governance(r, c);
+    static const char *const dates[] = {"review-date", "next-review"};
     for (size_t i = 0; i < 2; i++) {
         const char *v = content_var(c, dates[i]);
         struct tm tm;
-        if (!v)
+        if (!v || !*v)
             continue;
         if (parse_date(v, &tm) < 0) {
-            say(r, c->index_path, 1, 1, "%s \"%s\" is not a date like 2026-11-28", dates[i], v);
+            say(r, c->index_path, 1, 1, "%s \"%s\" is not a date like 2026-11-28",
+                i == 0 && c->old_review_key ? "last-reviewed" : dates[i], v);
             continue;
         }
         if (i == 1 && mktime(&tm) < r->opts->today)
@@ -425,6 +457,30 @@ static struct flow *check_flow(struct report *r, const char *dir, char *path, si
     return flow;
 }
 
+/* Every {urgent=NAME} answer's page can be read: in this language, or in
+ * English (check_parity() then warns that it falls back). Without it the
+ * patient would see only the built-in crisis text. */
+static void check_urgent_pages(struct report *r, const char *root, const char *lang,
+                               const struct flow *flow, const char *flow_path)
+{
+    for (int q = 0; flow && (size_t)q < flow_question_count(flow); q++)
+        for (int a = 0; (size_t)a < flow_answer_count(flow, q); a++) {
+            const char *page = flow_answer_urgent_page(flow, q, a);
+            if (!page) /* not urgent, or a bad name flow_validate() reported */
+                continue;
+            char path[4096], en[4096];
+            snprintf(path, sizeof path, "%s/%s/%s.md", root, lang, page);
+            snprintf(en, sizeof en, "%s/en/%s.md", root, page);
+            if (access(path, R_OK) == 0 || (strcmp(lang, "en") != 0 && access(en, R_OK) == 0))
+                continue;
+            say(r, flow_path, flow_answer_line(flow, q, a), 1,
+                "answer \"%s\": {urgent=%s} opens %s, which cannot be read (%s): write that "
+                "page, or name an urgent page that exists; until then the patient sees only a "
+                "short built-in crisis text",
+                flow_answer_label(flow, q, a), page, path, strerror(errno));
+        }
+}
+
 static void check_language(struct report *r, const char *root, const char *lang, FILE *table,
                            struct flow **flows, char (*flow_paths)[4096], size_t index)
 {
@@ -460,6 +516,7 @@ static void check_language(struct report *r, const char *root, const char *lang,
     }
     free_names(pages, n);
     flows[index] = check_flow(r, dir, flow_paths[index], sizeof flow_paths[index]);
+    check_urgent_pages(r, root, lang, flows[index], flow_paths[index]);
     content_close(c);
 }
 

@@ -4,8 +4,9 @@
  *
  * Checks every language folder: index and menu, each page parses, UTF-8,
  * links and anchors resolve, tables have a header, metadata present and
- * review dates current, placeholders known, the question flow valid and the
- * same in every language, and reading level within the limit. */
+ * review dates current, the release sign-off (governance.h) filled, placeholders
+ * known, the question flow valid and the same in every language, the pages
+ * its {urgent=NAME} answers open readable, and reading level within the limit. */
 #ifndef KIOSK_CHECK_H
 #define KIOSK_CHECK_H
 
@@ -13,7 +14,8 @@
 #include <time.h>
 
 struct check_options {
-    int strict;         /* reading level over the limit is an error, not a warning */
+    int strict;         /* reading level over the limit, or the release sign-off in index.md
+                         * empty or a draft, is an error, not a warning */
     double max_grade;   /* English Flesch-Kincaid limit (default 8) */
     double min_ease_es; /* Spanish Fernandez-Huerta floor (default 60) */
     time_t today;       /* for "review date in the past" (tests pass a fixed day) */

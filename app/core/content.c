@@ -192,6 +192,27 @@ static int read_metadata(struct content *content, cmark_node *doc)
     return 0;
 }
 
+/* review-date: and its old name last-reviewed: give the same value under
+ * both names (content->old_review_key says the old one was written), and
+ * the review keys exist (maybe empty) so that their placeholders always
+ * fill. 0, or -1 when out of memory. */
+static int alias_review_keys(struct content *content)
+{
+    const char *date = content_var(content, "review-date");
+    const char *old = content_var(content, "last-reviewed");
+    content->old_review_key = old && !date;
+    if (old && !date && content_set_var(content, "review-date", old) < 0)
+        return -1;
+    if (date && !old && content_set_var(content, "last-reviewed", date) < 0)
+        return -1;
+    static const char *const keys[] = {"review-date", "last-reviewed", "reviewed-by",
+                                       "translated-by"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (!content_var(content, keys[i]) && content_set_var(content, keys[i], "") < 0)
+            return -1;
+    return 0;
+}
+
 static int read_menu(struct content *content, cmark_node *doc, char *err, size_t errlen)
 {
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -296,6 +317,8 @@ struct content *content_open(const char *root, const char *lang, char *err, size
     cmark_node *doc = markdown_parse(text, len);
     free(text);
     int status = doc ? read_metadata(c, doc) : -1;
+    if (status == 0)
+        status = alias_review_keys(c);
     if (status == 0)
         status = read_menu(c, doc, err, errlen);
     cmark_node_free(doc);

@@ -31,6 +31,9 @@ struct content {
     size_t entry_count;
     struct content_var *vars; /* metadata from index.md, then set by content_set_var */
     size_t var_count;
+    /* review-date, last-reviewed (its old name: each gives the other),
+     * reviewed-by and translated-by are always set, "" when not written. */
+    int old_review_key; /* 1: index.md wrote last-reviewed: rather than review-date: */
 };
 
 /* The content folder to use: dir if given, else $KIOSK_CONTENT_DIR, else the

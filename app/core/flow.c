@@ -179,8 +179,36 @@ static unsigned flag_bit(const char *w, size_t n)
     return 0;
 }
 
-/* Read "{urgent} {priority only}" after an answer's link. */
-static unsigned parse_flags(struct flow *f, const char *s, const struct flow_answer *a)
+/* A page name as {urgent=...} gives it: lowercase letters, digits and
+ * hyphens, without ".md". */
+static int urgent_page_ok(const char *s, size_t n)
+{
+    if (n == 0 || n > FLOW_MAX_PAGE_NAME)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+/* "urgent=urgent-now": the flag with the page it opens, into a->urgent_page. */
+static void parse_urgent_page(struct flow *f, const char *w, size_t wl, struct flow_answer *a)
+{
+    const char *page = w + strlen("urgent=");
+    size_t n = wl - strlen("urgent=");
+    if (!urgent_page_ok(page, n)) {
+        problem(f, a->line, 1,
+                _("answer \"%s\": \"%.*s\" is not a page name; write {urgent=urgent-now}: the "
+                  "name of a page in this folder without .md (small letters, digits, hyphens)"),
+                a->label, (int)wl, w);
+        return;
+    }
+    free(a->urgent_page);
+    a->urgent_page = dup_range(f, page, n);
+}
+
+/* Read "{urgent=urgent-now} {priority only}" after an answer's link. */
+static unsigned parse_flags(struct flow *f, const char *s, struct flow_answer *a)
 {
     unsigned flags = 0;
     for (s = skip_space(s); *s; s = skip_space(s)) {
@@ -188,18 +216,29 @@ static unsigned parse_flags(struct flow *f, const char *s, const struct flow_ans
         if (!close) {
             problem(f, a->line, 1,
                     _("answer \"%s\": unexpected text \"%.*s\" after the link; only flags in "
-                      "braces, like {urgent}, may follow it"),
+                      "braces, like {priority}, may follow it"),
                     a->label, (int)trimmed_len(s), s);
             break;
         }
         for (const char *w = skip_space(s + 1); w < close; w = skip_space(w)) {
             size_t wl = strcspn(w, " \t}");
             unsigned bit = flag_bit(w, wl);
-            if (!bit)
+            if (wl > strlen("urgent=") && strncmp(w, "urgent=", strlen("urgent=")) == 0) {
+                bit = FLOW_URGENT;
+                parse_urgent_page(f, w, wl, a);
+            } else if (bit == FLOW_URGENT) {
                 problem(
                     f, a->line, 1,
-                    _("answer \"%s\": unknown flag \"%.*s\" (known flags: urgent, priority, only)"),
-                    a->label, (int)wl, w);
+                    _("answer \"%s\": {urgent} must name the page it opens: write "
+                      "{urgent=urgent-self-harm} (thoughts of self-harm) or {urgent=urgent-now} "
+                      "(other emergencies), a page of this folder without .md"),
+                    a->label);
+            } else if (!bit) {
+                problem(f, a->line, 1,
+                        _("answer \"%s\": unknown flag \"%.*s\" (known flags: urgent=PAGE, "
+                          "priority, only)"),
+                        a->label, (int)wl, w);
+            }
             flags |= bit;
             w += wl;
         }
@@ -484,6 +523,7 @@ void flow_free(struct flow *f)
             free(q->answers[j].label);
             free(q->answers[j].note);
             free(q->answers[j].target_id);
+            free(q->answers[j].urgent_page);
         }
         free(q->answers);
         free(q->id);

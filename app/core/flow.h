@@ -20,10 +20,11 @@ enum {
     FLOW_END = -1,       /* answer target: the summary (#end) */
     FLOW_NO_TARGET = -2, /* answer target: missing or unknown (a validation error) */
     FLOW_MAX_ANSWERS = 32,
+    FLOW_MAX_PAGE_NAME = 60, /* longest page name {urgent=NAME} may give */
 };
 
 enum flow_flag {
-    FLOW_URGENT = 1 << 0,   /* {urgent}: crisis page at once, note printed first */
+    FLOW_URGENT = 1 << 0,   /* {urgent=PAGE}: that page at once, note printed first */
     FLOW_PRIORITY = 1 << 1, /* {priority}: note printed under "before your next session" */
     FLOW_ONLY = 1 << 2,     /* {only}: in multiple choice, excludes every other answer */
 };
@@ -91,6 +92,13 @@ const char *flow_answer_target_id(const struct flow *flow, int q,
                                   int a); /* id after '#', or NULL */
 unsigned flow_answer_flags(const struct flow *flow, int q, int a);
 const char *flow_answer_note(const struct flow *flow, int q, int a); /* plain text or NULL */
+/* The page an {urgent=NAME} answer opens: NAME (no ".md"), or NULL when the
+ * answer is not urgent or its flag names no valid page (a validation error). */
+const char *flow_answer_urgent_page(const struct flow *flow, int q, int a);
+/* The urgent page an answer chosen in the bitmask chosen of question q
+ * opens (the first such answer's), or NULL when none is urgent. An urgent
+ * answer whose page name is invalid gives "" (show the built-in text). */
+const char *flow_chosen_urgent_page(const struct flow *flow, int q, uint32_t chosen);
 int flow_answer_line(const struct flow *flow, int q, int a);
 
 /* The {#general-questions} list printed on every summary. */

@@ -358,7 +358,8 @@ int flow_validate(const struct flow *f, const char *file, struct flow_diags *dia
 
 /* ---- language parity ---- */
 
-static void flags_text(unsigned flags, char *buf, size_t size)
+/* "{urgent=urgent-now priority}" or "no flags". */
+static void flags_text(unsigned flags, const char *page, char *buf, size_t size)
 {
     static const char *const names[] = {"urgent", "priority", "only"};
     buf[0] = '\0';
@@ -366,8 +367,17 @@ static void flags_text(unsigned flags, char *buf, size_t size)
         if (flags & (1u << i)) {
             append(buf, size, buf[0] ? " " : "{");
             append(buf, size, names[i]);
+            if (i == 0 && page) {
+                append(buf, size, "=");
+                append(buf, size, page);
+            }
         }
     append(buf, size, buf[0] ? "}" : _("no flags"));
+}
+
+static int same_page(const char *a, const char *b)
+{
+    return !a || !b ? a == b : strcmp(a, b) == 0;
 }
 
 static void compare_answer(struct check *c, const struct flow *base, const char *base_file, int q,
@@ -381,10 +391,12 @@ static void compare_answer(struct check *c, const struct flow *base, const char 
         report(c, line, 1, _("answer %d of \"%s\" goes to \"#%s\" here but to \"#%s\" in %s:%d"),
                a + 1, id, to ? to : "", tb ? tb : "", base_file, bline);
     unsigned fb = flow_answer_flags(base, q, a), fo = flow_answer_flags(other, q, a);
-    if (fb != fo) {
-        char sb[64], so[64];
-        flags_text(fb, sb, sizeof sb);
-        flags_text(fo, so, sizeof so);
+    const char *pb = flow_answer_urgent_page(base, q, a),
+               *po = flow_answer_urgent_page(other, q, a);
+    if (fb != fo || !same_page(pb, po)) {
+        char sb[64 + FLOW_MAX_PAGE_NAME], so[64 + FLOW_MAX_PAGE_NAME];
+        flags_text(fb, pb, sb, sizeof sb);
+        flags_text(fo, po, so, sizeof so);
         report(c, line, 1, _("answer %d of \"%s\" has %s here but %s in %s:%d"), a + 1, id, so, sb,
                base_file, bline);
     }

@@ -32,8 +32,11 @@ char *flow_question_document(const struct flow *f, int q)
                 target == FLOW_END ? _("the summary")
                 : target >= 0      ? flow_question_id(f, target)
                                    : "?");
-        if (flags & FLOW_URGENT)
-            fprintf(out, " · %s", _("urgent: the crisis page opens at once"));
+        if (flags & FLOW_URGENT) {
+            const char *page = flow_answer_urgent_page(f, q, a);
+            fprintf(out, " · ");
+            fprintf(out, _("urgent: the page %s.md opens at once"), page ? page : "?");
+        }
         if (flags & FLOW_PRIORITY)
             fprintf(out, " · %s", _("priority: printed first"));
         if (flags & FLOW_ONLY)

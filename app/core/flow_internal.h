@@ -10,6 +10,7 @@
 
 struct flow_answer {
     char *label, *note, *target_id;
+    char *urgent_page; /* {urgent=NAME}: NAME, else NULL */
     int target, line;
     unsigned flags;
 };

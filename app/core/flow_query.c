@@ -108,6 +108,11 @@ unsigned flow_answer_flags(const struct flow *f, int q, int a)
     return answer(f, q, a) ? answer(f, q, a)->flags : 0;
 }
 
+const char *flow_answer_urgent_page(const struct flow *f, int q, int a)
+{
+    return answer(f, q, a) ? answer(f, q, a)->urgent_page : NULL;
+}
+
 const char *flow_answer_note(const struct flow *f, int q, int a)
 {
     return answer(f, q, a) ? answer(f, q, a)->note : NULL;
@@ -126,4 +131,14 @@ size_t flow_general_count(const struct flow *f)
 const char *flow_general_question(const struct flow *f, size_t i)
 {
     return i < f->n_general ? f->general[i] : NULL;
+}
+
+const char *flow_chosen_urgent_page(const struct flow *f, int q, uint32_t chosen)
+{
+    for (int a = 0; a < (int)flow_answer_count(f, q) && a < FLOW_MAX_ANSWERS; a++)
+        if ((chosen >> a) & 1 && flow_answer_flags(f, q, a) & FLOW_URGENT) {
+            const char *page = flow_answer_urgent_page(f, q, a);
+            return page ? page : "";
+        }
+    return NULL;
 }

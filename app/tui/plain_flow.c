@@ -10,6 +10,7 @@
 #include "core/print.h"
 #include "core/printout.h"
 #include "core/summary.h"
+#include "core/urgent.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,38 +115,47 @@ static void list_answers(struct plain *p, int q)
     }
 }
 
-/* The crisis text an {urgent} answer shows at once: the same words as the
- * full-screen urgent page, so the translations are shared. */
-static void urgent(struct plain *p)
+/* The page an {urgent=NAME} answer opens at once (urgent.h: its words are
+ * content, or the built-in crisis text), laid out like any page, all of it,
+ * then the crisis line and the ways on: Enter once someone has been told,
+ * b back to the question, h home. */
+static void urgent(struct plain *p, const char *page)
 {
-    const char *lines[] = {
-        _("Please get help now."),
-        _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
-          "Lifeline; press 2 for Spanish), or chat at 988lifeline.org."),
-        _("If you are in danger right now, call 911."),
-        _("Please tell the front desk staff now. They are here to help you."),
-        _("You are not alone, and help is there for you."),
-    };
+    size_t len;
+    int fell_back, builtin;
+    char err[512];
+    char *text = urgent_text(p->content, page, &len, &fell_back, &builtin, err, sizeof err);
+    struct layout_opts o = plain_layout_opts(p, p->width);
+    struct layout *L = text ? layout_markdown(text, len, &o) : NULL;
+    free(text);
     plain_write(p, "\n");
     plain_say(p, _("Urgent: help is available now"));
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        plain_write(p, "\n");
-        plain_say(p, lines[i]);
-    }
+    if (fell_back)
+        plain_say(p, _("This page is not yet translated; it is shown in English."));
     plain_write(p, "\n");
-    const char *s = plain_ask(p, _("Press Enter to go on with the questions (h home): "));
+    for (size_t i = 0; L && i < L->line_count; i++)
+        plain_line(p, L, i, NULL);
+    layout_free(L);
+    plain_write(p, "\n");
+    plain_say(p, _("Thinking about hurting yourself? Call or text 988. In danger, call 911."));
+    const char *s =
+        plain_ask(p, _("Press Enter when you have told someone, to go on (b back, h home): "));
     if (!s)
         return;
-    if (strcasecmp(s, "h") == 0)
+    if (strcasecmp(s, "h") == 0) {
         p->screen = PLAIN_HOME;
-    else if (flow_current(p->session) < 0)
-        open_summary(p);
-    else
+    } else if (strcasecmp(s, "b") == 0) {
+        flow_back(p->session); /* to the question, its answer kept */
         p->screen = PLAIN_QUESTION;
+    } else if (flow_current(p->session) < 0) {
+        open_summary(p);
+    } else {
+        p->screen = PLAIN_QUESTION;
+    }
 }
 
-/* Go on from the current question; an {urgent} answer first shows the
- * crisis text. 1 when it went on. */
+/* Go on from the current question; an {urgent=NAME} answer first shows
+ * that page. 1 when it went on. */
 static int go_next(struct plain *p)
 {
     const struct flow *f = p->flow;
@@ -155,12 +165,9 @@ static int go_next(struct plain *p)
         plain_say(p, _("Please choose an answer first."));
         return 0;
     }
-    int is_urgent = 0;
-    for (int a = 0; a < (int)flow_answer_count(f, q); a++)
-        if (((chosen >> a) & 1) && (flow_answer_flags(f, q, a) & FLOW_URGENT))
-            is_urgent = 1;
-    if (is_urgent)
-        urgent(p);
+    const char *page = flow_chosen_urgent_page(f, q, chosen);
+    if (page)
+        urgent(p, page);
     else if (flow_current(p->session) < 0)
         open_summary(p);
     else

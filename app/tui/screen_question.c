@@ -1,6 +1,6 @@
 /* screen_question.c: one question per screen (numbered answers, keys 1-9,
  * Space ticks in multiple choice, touch selects a whole row, Back / Next /
- * Home buttons), and the urgent page an {urgent} answer opens at once. */
+ * Home buttons). An {urgent=NAME} answer opens screen_urgent.c's page. */
 #include "config.h"
 
 #include "tui/screens.h"
@@ -44,6 +44,7 @@ static void qview_free(struct qview *v)
 
 void question_forget(struct ui *ui)
 {
+    urgent_forget(ui);
     if (ui->qview) {
         qview_free(ui->qview);
         free(ui->qview);
@@ -273,14 +274,14 @@ void question_draw(struct ui *ui)
     move(cursor_y, 1); /* screen readers follow the cursor to the focused answer */
 }
 
-static void open_summary(struct ui *ui)
+void open_summary(struct ui *ui)
 {
     summary_forget(ui);
     ui->summary_top = 0;
     ui->screen = SCREEN_SUMMARY;
 }
 
-/* Go on; an {urgent} answer first shows the urgent page. */
+/* Go on; an {urgent=NAME} answer first shows that page. */
 static void go_next(struct ui *ui)
 {
     const struct flow *f = ui->flow;
@@ -290,14 +291,10 @@ static void go_next(struct ui *ui)
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Please choose an answer first."));
         return;
     }
-    int urgent = 0;
-    for (int a = 0; a < (int)flow_answer_count(f, q); a++)
-        if ((chosen >> a) & 1 && flow_answer_flags(f, q, a) & FLOW_URGENT)
-            urgent = 1;
     ui->question_top = 0;
     ui->choice = 0;
-    if (urgent)
-        ui->screen = SCREEN_URGENT;
+    if (flow_chosen_urgent_page(f, q, chosen))
+        urgent_open(ui);
     else if (flow_current(ui->session) < 0)
         open_summary(ui);
 }
@@ -435,68 +432,5 @@ void question_key(struct ui *ui, int key)
         if (key >= '1' && key <= '9' && key - '1' < v.count)
             choose(ui, key - '1');
         break;
-    }
-}
-
-void urgent_draw(struct ui *ui)
-{
-    const char *lines[] = {
-        _("Please get help now."),
-        "",
-        _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
-          "Lifeline; press 2 for Spanish), or chat at 988lifeline.org."),
-        "",
-        _("If you are in danger right now, call 911."),
-        "",
-        _("Please tell the front desk staff now. They are here to help you."),
-        "",
-        _("You are not alone, and help is there for you."),
-    };
-    int attr = term_attr(ROLE_CRISIS);
-    for (int y = 1; y < LINES - 2; y++)
-        term_fill(y, 0, attr);
-    struct layout_opts o = {.width = COLS - 4, .ascii = ui->opts->ascii, .lang = ui->content->lang};
-    int y = 2;
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < LINES - 3; i++) {
-        if (!lines[i][0]) {
-            y++;
-            continue;
-        }
-        struct layout *L = layout_text(lines[i], 0, &o);
-        for (size_t l = 0; L && l < L->line_count && y < LINES - 3; l++, y++) {
-            char *text = layout_line_string(L, l);
-            term_text(y, 2, text ? text : "", COLS - 4, attr | (i == 0 ? (int)A_BOLD : 0));
-            free(text);
-        }
-        layout_free(L);
-    }
-    ui_draw_chrome(ui, _("Urgent: help is available now"),
-                   _("Enter go on with the questions  Esc home screen"), NULL);
-    move(2, 2);
-}
-
-void urgent_key(struct ui *ui, int key)
-{
-    switch (key) {
-    case '\n':
-    case '\r':
-    case KEY_ENTER:
-    case ' ':
-        if (flow_current(ui->session) < 0)
-            open_summary(ui);
-        else
-            ui->screen = SCREEN_QUESTION;
-        break;
-    case 27:
-    case 'h':
-    case KEY_BACKSPACE:
-    case 127:
-        ui->screen = SCREEN_HOME;
-        break;
-    case KEY_MOUSE: {
-        if (!ui->mouse.wheel)
-            urgent_key(ui, '\n'); /* a touch goes on */
-        break;
-    }
     }
 }

@@ -68,6 +68,17 @@ struct page_view {
 
 enum { MAX_LANGUAGES = 16 };
 
+/* The urgent page on screen (screen_urgent.c), laid out for one page,
+ * language and width. Which page it is comes from the patient's answers
+ * each time, so nothing here outlives a wipe but the content's words. */
+struct urgent_view {
+    struct layout *layout; /* owned */
+    char page[FLOW_MAX_PAGE_NAME + 1];
+    char lang[16];
+    int width;
+    size_t top;
+};
+
 struct ui {
     struct content *content;
     struct flow *flow;        /* NULL when not read yet (see ui_flow_ready()) or there is none */
@@ -101,6 +112,7 @@ struct ui {
     char notice[1024];            /* one-line message in the footer until the next key */
     struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
     struct qview *qview;          /* the current question laid out (screen_question.c) */
+    struct urgent_view urgent;    /* the urgent page laid out (screen_urgent.c) */
     int choice;                   /* focused answer on the question screen */
     size_t question_top;          /* first row shown when a question is taller than the screen */
     char *summary_md;             /* the summary as Markdown (patient data: zeroed on free) */
@@ -187,8 +199,14 @@ void question_draw(struct ui *ui);
 /* Drop the laid-out question (language switch, wipe, exit). */
 void question_forget(struct ui *ui);
 void question_key(struct ui *ui, int key);
+/* The summary screen, built again from the answers. */
+void open_summary(struct ui *ui);
+/* Show the urgent page of the answer just given (see urgent.h). */
+void urgent_open(struct ui *ui);
 void urgent_draw(struct ui *ui);
 void urgent_key(struct ui *ui, int key);
+/* Drop the laid-out urgent page (with question_forget()). */
+void urgent_forget(struct ui *ui);
 void summary_draw(struct ui *ui);
 void summary_key(struct ui *ui, int key);
 /* Forget the summary text and layout (zeroed first). */

@@ -38,7 +38,7 @@ expect "the answer given in Spanish is still chosen" "(*)"
 keys Enter
 
 SUMMARY_MARK=$(translated zh_CN 'Your summary for the clinician')
-URGENT_MARK=$(translated zh_CN 'Please get help now.')
+URGENT_MARK=$(translated zh_CN 'Urgent: help is available now')
 answer_until_summary
 zh_title=$(translated zh_CN 'Questions to discuss with your clinician')
 expect "the summary is in Chinese" "$zh_title"

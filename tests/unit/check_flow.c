@@ -123,8 +123,14 @@ START_TEST(test_bundled_validates)
     /* The safety question comes first and its Yes is urgent. */
     ck_assert_str_eq(flow_answer_label(f, 0, 0), "Yes");
     ck_assert_uint_eq(flow_answer_flags(f, 0, 0), FLOW_URGENT);
+    ck_assert_str_eq(flow_answer_urgent_page(f, 0, 0), "urgent-self-harm");
+    ck_assert_ptr_null(flow_answer_urgent_page(f, 0, 1));
     int now = flow_find(f, "symptoms-now");
     ck_assert_uint_eq(flow_answer_flags(f, now, 0), FLOW_URGENT);
+    ck_assert_str_eq(flow_answer_urgent_page(f, now, 0), "urgent-now");
+    /* The page of the first urgent answer chosen; none when none is. */
+    ck_assert_str_eq(flow_chosen_urgent_page(f, now, 1u << 0), "urgent-now");
+    ck_assert_ptr_null(flow_chosen_urgent_page(f, now, 1u << 1));
     /* No antidepressant skips the questions about it. */
     int ad = flow_find(f, "antidepressant");
     ck_assert_int_eq(flow_answer_target(f, ad, 1), flow_find(f, "anxiety-sleep"));
@@ -265,13 +271,15 @@ START_TEST(test_several_flags)
 {
     static const char text[] = "## Which? {#which multiple}\n\n"
                                "- [A](#end) {priority only}\n"
-                               "- [B](#end) {urgent} {priority}\n";
+                               "- [B](#end) {urgent=urgent-now} {priority}\n";
     struct flow_diags diags = {0};
     struct flow *f = flow_parse(text, sizeof text - 1, "t.md", &diags);
     ck_assert_int_eq(flow_validate(f, "t.md", &diags), 0);
     ck_assert_uint_eq(diags.n, 0);
     ck_assert_uint_eq(flow_answer_flags(f, 0, 0), FLOW_PRIORITY | FLOW_ONLY);
     ck_assert_uint_eq(flow_answer_flags(f, 0, 1), FLOW_URGENT | FLOW_PRIORITY);
+    ck_assert_str_eq(flow_answer_urgent_page(f, 0, 1), "urgent-now");
+    ck_assert_str_eq(flow_chosen_urgent_page(f, 0, 3), "urgent-now");
     flow_free(f);
 }
 END_TEST
@@ -323,10 +331,18 @@ static const struct {
     {"bad-flows/no-answers.md", "bad-flows/no-answers.md:3: error: question \"antidepressant\" has "
                                 "no answers; add a bullet list of answers like - [Yes](#next-id)"},
     {"bad-flows/bad-flag.md", "bad-flows/bad-flag.md:5: error: answer \"Yes\": unknown flag "
-                              "\"urgnet\" (known flags: urgent, priority, only)"},
+                              "\"urgnet\" (known flags: urgent=PAGE, priority, only)"},
+    {"bad-flows/bare-urgent.md",
+     "bad-flows/bare-urgent.md:5: error: answer \"Yes\": {urgent} must name the page it opens: "
+     "write {urgent=urgent-self-harm} (thoughts of self-harm) or {urgent=urgent-now} (other "
+     "emergencies), a page of this folder without .md"},
+    {"bad-flows/bad-urgent-page.md",
+     "bad-flows/bad-urgent-page.md:5: error: answer \"Yes\": \"urgent=Urgent-Now.md\" is not a "
+     "page name; write {urgent=urgent-now}: the name of a page in this folder without .md (small "
+     "letters, digits, hyphens)"},
     {"bad-flows/text-after-link.md",
      "bad-flows/text-after-link.md:5: error: answer \"Yes\": unexpected text \"urgent\" after the "
-     "link; only flags in braces, like {urgent}, may follow it"},
+     "link; only flags in braces, like {priority}, may follow it"},
     {"bad-flows/bad-id.md", "bad-flows/bad-id.md:3: error: bad id \"Antidepressant\": use only "
                             "lowercase letters (a-z), digits and hyphens"},
     {"bad-flows/reserved-id.md", "bad-flows/reserved-id.md:8: error: the id \"end\" is reserved: "
@@ -402,8 +418,20 @@ START_TEST(test_parity_pair)
     ck_assert_int_eq(errors, 1);
     char *all = joined(&diags);
     ck_assert_str_eq(all, "bad-flows/parity-other.md:5: error: answer 1 of \"safety\" has no flags "
-                          "here but {urgent} in bad-flows/parity-base.md:5");
+                          "here but {urgent=urgent-self-harm} in bad-flows/parity-base.md:5");
     free(all);
+    flow_diags_free(&diags);
+    /* The same flags opening another page is a difference too. */
+    struct flow *page = load_data("bad-flows/parity-page.md");
+    ck_assert_int_eq(
+        flow_compare(base, "bad-flows/parity-base.md", page, "bad-flows/parity-page.md", &diags),
+        1);
+    all = joined(&diags);
+    ck_assert_str_eq(all, "bad-flows/parity-page.md:5: error: answer 1 of \"safety\" has "
+                          "{urgent=urgent-now} here but {urgent=urgent-self-harm} in "
+                          "bad-flows/parity-base.md:5");
+    free(all);
+    flow_free(page);
     flow_diags_free(&diags);
     flow_free(base);
     flow_free(other);
@@ -433,7 +461,8 @@ START_TEST(test_parity_messages)
         "walk.md:22\n"
         "walk-other.md:11: error: answer 2 of \"second\" has no note here but has one in "
         "walk.md:22\n"
-        "walk-other.md:16: error: answer 1 of \"third\" has no flags here but {urgent} in "
+        "walk-other.md:16: error: answer 1 of \"third\" has no flags here but {urgent=urgent-now} "
+        "in "
         "walk.md:28\n"
         "walk-other.md:16: error: answer 1 of \"third\" has no note here but has one in "
         "walk.md:28");
