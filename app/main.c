@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
 #include "core/markdown.h"
+#include "core/protect.h"
 #include "core/summary.h"
 #include "core/layout.h"
 #include "tui/term.h"
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -285,7 +287,7 @@ static int print_summary(struct content *content, const struct flow *flow, const
         char *html = doc ? markdown_to_html(doc) : NULL;
         if (html && fputs(html, stdout) >= 0)
             status = 0;
-        free(html);
+        wipe_string(html);
         cmark_node_free(doc);
     } else if (md) {
         struct layout_opts lo = {.width = o->width, .ascii = ascii, .lang = content->lang};
@@ -293,8 +295,30 @@ static int print_summary(struct content *content, const struct flow *flow, const
         status = L && layout_print(L, stdout) == 0 ? 0 : 2;
         layout_free(L);
     }
-    free(md);
+    wipe_string(md);
     return status;
+}
+
+/* A line for the administrator: on stderr (the journal under systemd; the
+ * screen is not started yet) and in syslog. */
+static void log_warning(const char *what)
+{
+    fprintf(stderr, "%s: %s\n", PACKAGE, what);
+    openlog(PACKAGE, LOG_PID, LOG_USER);
+    syslog(LOG_WARNING, "%s", what);
+    closelog();
+}
+
+/* Before a patient's first key: memory set apart for their data, and in
+ * kiosk and patient (SSH) sessions no core file, no debugger by the same
+ * user, and a crash that zeroes it first (docs/SECURITY.md). */
+static void protect_session(enum ui_mode mode)
+{
+    char msg[512];
+    if (protect_init(msg, sizeof msg) != PROTECT_LOCKED)
+        log_warning(msg);
+    if (mode != MODE_TRAINING && protect_process(msg, sizeof msg) < 0)
+        log_warning(msg);
 }
 
 /* `--render PAGE`: a menu page name, or a path to any Markdown file. */
@@ -476,6 +500,7 @@ int main(int argc, char **argv)
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
         };
+        protect_session(mode);
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
         if (o.plain || (term && strcmp(term, "dumb") == 0))

@@ -6,6 +6,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "core/i18n.h"
+#include "core/wipe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -133,7 +134,8 @@ static void layout_paragraph(struct builder *b, cmark_node *node, uint16_t style
 static void add_heading(struct builder *b, int level, const struct styled *st)
 {
     struct layout *L = b->out;
-    struct layout_heading *h = realloc(L->headings, (L->heading_count + 1) * sizeof *L->headings);
+    struct layout_heading *h = wipe_realloc(L->headings, L->heading_count * sizeof *L->headings,
+                                            (L->heading_count + 1) * sizeof *L->headings);
     if (!h) {
         b->failed = 1;
         return;
@@ -479,11 +481,11 @@ void layout_free(struct layout *L)
     if (L->job)
         job_free(L->job);
     for (size_t i = 0; i < L->heading_count; i++)
-        free(L->headings[i].text);
-    free(L->headings);
-    free(L->text);
-    free(L->spans);
-    free(L->lines);
+        wipe_string(L->headings[i].text);
+    wipe_free(L->headings, L->heading_count * sizeof *L->headings);
+    wipe_free(L->text, L->text_cap);
+    wipe_free(L->spans, L->span_cap * sizeof *L->spans);
+    wipe_free(L->lines, L->line_cap * sizeof *L->lines);
     free(L);
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/markdown.h"
 #include "core/parse_heap.h"
+#include "core/wipe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,13 +39,15 @@ cmark_node *markdown_parse(const char *text, size_t len)
 char *markdown_to_html(cmark_node *doc)
 {
     /* The parser only lends its extension list; the string comes from malloc
-     * (not from the tree's heap) because the caller frees it with free(). */
-    cmark_mem *libc = cmark_get_default_mem_allocator();
-    cmark_parser *parser = new_parser(libc);
+     * (not from the tree's heap) because the caller frees it. The document
+     * may be the patient's summary: the renderer's buffers are zeroed as they
+     * grow and when freed. */
+    cmark_mem *mem = wipe_cmark_allocator();
+    cmark_parser *parser = new_parser(mem);
     if (!parser)
         return NULL;
     char *html = cmark_render_html_with_mem(doc, CMARK_OPT_DEFAULT,
-                                            cmark_parser_get_syntax_extensions(parser), libc);
+                                            cmark_parser_get_syntax_extensions(parser), mem);
     cmark_parser_free(parser);
     return html;
 }
@@ -83,7 +86,7 @@ static void buf_add(struct text_buf *buf, const char *s, size_t n)
         size_t cap = buf->cap ? buf->cap * 2 : 64;
         while (cap < buf->len + n + 1)
             cap *= 2;
-        char *data = realloc(buf->data, cap);
+        char *data = wipe_realloc(buf->data, buf->len + 1, cap);
         if (!data) {
             buf->failed = 1;
             return;
@@ -124,7 +127,7 @@ char *markdown_plain_text(cmark_node *node)
     }
     cmark_iter_free(iter);
     if (buf.failed) {
-        free(buf.data);
+        wipe_free(buf.data, buf.cap);
         return NULL;
     }
     return buf.data;

@@ -7,17 +7,50 @@
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/print.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void wipe_free(char *s)
+/* The printout as it is written: in the patient arena, zeroed as it grows
+ * (open_memstream() would leave each outgrown copy in freed memory). */
+struct patient_text {
+    char *s;
+    size_t len, cap;
+};
+
+static ssize_t text_write(void *cookie, const char *buf, size_t n)
 {
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
+    struct patient_text *t = cookie;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 4096;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *s = protect_alloc(cap);
+        if (!s)
+            return -1;
+        if (t->s) {
+            memcpy(s, t->s, t->len);
+            wipe_free(t->s, t->cap);
+        }
+        t->s = s;
+        t->cap = cap;
     }
+    memcpy(t->s + t->len, buf, n);
+    t->len += n;
+    t->s[t->len] = '\0';
+    return (ssize_t)n;
+}
+
+/* A stream writing into t, unbuffered: stdio keeps no copy of its own. */
+static FILE *text_open(struct patient_text *t)
+{
+    FILE *f = fopencookie(t, "w", (cookie_io_functions_t){.write = text_write});
+    if (f)
+        setvbuf(f, NULL, _IONBF, 0);
+    return f;
 }
 
 /* The summary in the clinician's language, headings included, or NULL. */
@@ -33,11 +66,11 @@ static char *second_summary(const struct printout_request *r)
 
 static int append_text(FILE *out, const char *md, const struct layout_opts *o)
 {
-    struct layout *L = layout_markdown(md, strlen(md), o);
+    struct layout_opts po = *o;
+    po.patient = 1;
+    struct layout *L = layout_markdown(md, strlen(md), &po);
     int rc = L ? layout_print(L, out) : -1;
-    if (L && L->text)
-        explicit_bzero(L->text, L->text_len);
-    layout_free(L);
+    layout_free(L); /* zeroes it */
     return rc;
 }
 
@@ -46,7 +79,7 @@ static int append_html(FILE *out, const char *md)
     cmark_node *doc = markdown_parse(md, strlen(md));
     char *html = doc ? markdown_to_html(doc) : NULL;
     int rc = html && fputs(html, out) >= 0 ? 0 : -1;
-    wipe_free(html);
+    wipe_string(html);
     cmark_node_free(doc);
     return rc;
 }
@@ -54,9 +87,8 @@ static int append_html(FILE *out, const char *md)
 char *printout_build(const struct printout_request *r)
 {
     char *second = second_summary(r);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
+    struct patient_text t = {0};
+    FILE *out = text_open(&t);
     int rc = out && r->summary_md ? 0 : -1;
     const char *parts[2] = {r->summary_md, second};
     if (rc == 0 && r->html)
@@ -75,14 +107,12 @@ char *printout_build(const struct printout_request *r)
     }
     if (rc == 0 && r->html)
         fputs("</body></html>\n", out);
-    wipe_free(second);
-    if (!out || fclose(out) != 0 || rc < 0) {
-        if (text)
-            explicit_bzero(text, len);
-        free(text);
+    wipe_string(second);
+    if (!out || fclose(out) != 0 || rc < 0 || !t.s) {
+        wipe_free(t.s, t.cap);
         return NULL;
     }
-    return text;
+    return t.s;
 }
 
 int printout_save(const struct printout_request *request, const char *folder, char *msg,
@@ -98,7 +128,7 @@ int printout_save(const struct printout_request *request, const char *folder, ch
                                sizeof path, err, sizeof err) == 0;
         if (!text)
             snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
-        wipe_free(text);
+        wipe_string(text);
     }
     if (ok)
         snprintf(msg, msglen, _("Saved as %s (and a .txt copy)."), path);

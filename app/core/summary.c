@@ -5,6 +5,8 @@
 
 #include "core/summary.h"
 #include "core/i18n.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,10 +15,14 @@
 
 enum { SEC_URGENT, SEC_PRIORITY, SEC_POINTS, SEC_COUNT };
 
+/* Every buffer here may hold the patient's answers: each is zeroed when it
+ * grows or is freed. The document itself (patient = 1) lives in the patient
+ * arena (core/protect.h). */
 struct sbuf {
     char *s;
     size_t len, cap;
     int failed;
+    int patient;
 };
 
 struct points {
@@ -32,7 +38,7 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = malloc(cap);
+        char *p = b->patient ? protect_alloc(cap) : malloc(cap);
         if (!p) {
             b->failed = 1;
             return;
@@ -41,8 +47,7 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
          * behind in freed memory. */
         if (b->s) {
             memcpy(p, b->s, b->len);
-            explicit_bzero(b->s, b->cap);
-            free(b->s);
+            wipe_free(b->s, b->cap);
         }
         b->s = p;
         b->cap = cap;
@@ -72,15 +77,12 @@ __attribute__((format(printf, 2, 3))) static void sb_printf(struct sbuf *b, cons
     vsnprintf(tmp, (size_t)n + 1, fmt, ap);
     va_end(ap);
     sb_add(b, tmp, (size_t)n);
-    explicit_bzero(tmp, (size_t)n);
-    free(tmp);
+    wipe_free(tmp, (size_t)n);
 }
 
 static void sb_wipe(struct sbuf *b)
 {
-    if (b->s)
-        explicit_bzero(b->s, b->cap);
-    free(b->s);
+    wipe_free(b->s, b->cap);
     memset(b, 0, sizeof *b);
 }
 
@@ -162,15 +164,14 @@ static int add_point(struct points *pts, char *text)
         return -1;
     for (size_t i = 0; i < pts->n; i++)
         if (strcmp(pts->items[i], text) == 0) {
-            explicit_bzero(text, strlen(text));
-            free(text);
+            wipe_string(text);
             return 0;
         }
     if (pts->n == pts->cap) {
         size_t cap = pts->cap ? pts->cap * 2 : 8;
         char **items = realloc(pts->items, cap * sizeof *items);
         if (!items) {
-            free(text);
+            wipe_string(text);
             return -1;
         }
         pts->items = items;
@@ -193,9 +194,8 @@ static char *with_reason(char *point, const struct flow *f, int q, const char *l
     sb_wipe(&raw);
     struct sbuf out = {0};
     sb_printf(&out, "%s *(%s %s)*", point, _("from:"), why ? why : "");
-    free(why);
-    explicit_bzero(point, strlen(point));
-    free(point);
+    wipe_string(why);
+    wipe_string(point);
     return out.failed ? NULL : out.s;
 }
 
@@ -236,10 +236,8 @@ static int question_points(const struct flow *f, int q, uint32_t sel, struct poi
 
 static void points_free(struct points *pts)
 {
-    for (size_t i = 0; i < pts->n; i++) {
-        explicit_bzero(pts->items[i], strlen(pts->items[i]));
-        free(pts->items[i]);
-    }
+    for (size_t i = 0; i < pts->n; i++)
+        wipe_string(pts->items[i]);
     free(pts->items);
 }
 
@@ -321,7 +319,7 @@ static void put_footer(struct sbuf *b, const struct flow *f, const struct summar
 char *summary_build(const struct flow *f, const struct flow_session *s,
                     const struct summary_info *info)
 {
-    struct sbuf b = {0};
+    struct sbuf b = {.patient = 1};
     struct points pts[SEC_COUNT] = {{0}};
     const int *path;
     size_t n = flow_path(s, &path);

@@ -4,11 +4,12 @@
  *
  * Text that comes from content or config (labels, notes, clinic name) is
  * escaped, so it can never add Markdown structure. Nothing here logs or
- * writes anything; the caller owns the returned string and should zero it
- * (explicit_bzero) before freeing it, as it holds patient answers. */
+ * writes anything; the caller owns the returned string and releases it with
+ * wipe_string() (core/wipe.h), as it holds patient answers. */
 #ifndef KIOSK_SUMMARY_H
 #define KIOSK_SUMMARY_H
 
+#include "core/wipe.h"
 #include <time.h>
 
 #include "core/flow.h"
@@ -25,7 +26,9 @@ struct summary_info {
 /* Build the summary of the answers on s's path, in the words of flow. flow is
  * normally flow_session_flow(s); it may be another language of the same flow
  * (flow_compare() clean) for a printout in the clinician's language.
- * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+ * Returns a NUL-terminated string in the patient arena (core/protect.h; from
+ * malloc when the arena is full or not set up), which the caller releases
+ * with wipe_string() (core/wipe.h), or NULL when out of memory. */
 char *summary_build(const struct flow *flow, const struct flow_session *s,
                     const struct summary_info *info);
 

@@ -9,6 +9,8 @@
 #include "tui/screens.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <signal.h>
@@ -218,7 +220,8 @@ static void handle_key(struct ui *ui, int key)
         ui->quit = 0; /* only the staff menu may leave the kiosk */
 }
 
-/* Everything this patient did, zeroed and freed. */
+/* Everything this patient did, zeroed and freed; then what curses, the
+ * stack and the heap still held of it (docs/SECURITY.md). */
 static void forget_patient(struct ui *ui)
 {
     flow_session_free(ui->session); /* zeroes the answers */
@@ -227,25 +230,39 @@ static void forget_patient(struct ui *ui)
     summary_forget(ui);
     explicit_bzero(ui->search, sizeof ui->search);
     explicit_bzero(ui->pin, sizeof ui->pin);
+    explicit_bzero(ui->notice, sizeof ui->notice); /* "No page mentions ..." */
     free(ui->page.key);
     free(ui->page.title);
     ui->page = (struct page_view){0};
     free(ui->result_entries);
     ui->result_entries = NULL;
     ui->home = (struct menu){.count = ui->content->entry_count};
-    ui->notice[0] = '\0';
     ui->staff_unlocked = 0;
+    term_forget();
+    wipe_stack();
+    wipe_heap();
+}
+
+static void reprint_forget(struct ui *ui)
+{
+    wipe_string(ui->last_print);
+    ui->last_print = NULL;
+}
+
+/* The copy kept for a staff reprint goes once its few minutes are up, even
+ * if nobody touches the kiosk again. Returns 1 when it just went. */
+static int reprint_expire(struct ui *ui)
+{
+    if (!ui->last_print || ui_now_ms() - ui->last_print_at < REPRINT_MINUTES * 60000LL)
+        return 0;
+    reprint_forget(ui);
+    return 1;
 }
 
 void ui_wipe(struct ui *ui)
 {
     forget_patient(ui);
-    /* The copy kept for a staff reprint goes once its few minutes are up. */
-    if (ui->last_print && ui_now_ms() - ui->last_print_at >= REPRINT_MINUTES * 60000LL) {
-        explicit_bzero(ui->last_print, strlen(ui->last_print));
-        free(ui->last_print);
-        ui->last_print = NULL;
-    }
+    reprint_expire(ui);
     if (ui->default_lang[0] && strcmp(ui->content->lang, ui->default_lang) != 0)
         ui_switch_language(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
@@ -259,7 +276,7 @@ static int idle_armed(const struct ui *ui)
 
 /* How long getch may block: the time left before the next idle step, or
  * forever (-1). Never a periodic tick outside the countdown. */
-static int wait_ms(const struct ui *ui, long long last_input)
+static int idle_wait_ms(const struct ui *ui, long long last_input)
 {
     if (!idle_armed(ui))
         return -1;
@@ -273,6 +290,17 @@ static int wait_ms(const struct ui *ui, long long last_input)
         return (int)(left <= 0 ? 0 : to_next_second ? to_next_second : 1000);
     }
     return until <= now ? 0 : (int)(until - now);
+}
+
+/* idle_wait_ms(), or sooner when the reprint copy is due to go. */
+static int wait_ms(const struct ui *ui, long long last_input)
+{
+    int wait = idle_wait_ms(ui, last_input);
+    if (!ui->last_print)
+        return wait;
+    long long left = ui->last_print_at + REPRINT_MINUTES * 60000LL - ui_now_ms();
+    int r = left <= 0 ? 0 : left > 86400000 ? 86400000 : (int)left;
+    return wait < 0 || r < wait ? r : wait;
 }
 
 static void idle_step(struct ui *ui, long long last_input)
@@ -316,6 +344,10 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
+    /* Typed and found text a crash handler zeroes too (core/protect.h). */
+    protect_register(ui.search, sizeof ui.search);
+    protect_register(ui.notice, sizeof ui.notice);
+    protect_register(ui.pin, sizeof ui.pin);
     int errors = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
@@ -336,7 +368,9 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         if (key == ERR) {
-            if (wait >= 0) {
+            if (reprint_expire(&ui))
+                continue;
+            if (wait >= 0 && idle_armed(&ui)) {
                 idle_step(&ui, last_input);
                 continue;
             }
@@ -354,15 +388,17 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         }
         handle_key(&ui, key);
     }
-    term_end();
+    /* Quit, hang-up or SIGTERM: the patient is forgotten first (curses'
+     * buffers too, so before term_end()), then the program ends. */
     forget_patient(&ui);
+    reprint_forget(&ui);
+    term_end();
+    protect_unregister(ui.search);
+    protect_unregister(ui.notice);
+    protect_unregister(ui.pin);
     ui_cache_clear(&ui);
     layout_free(ui.intro);
     flow_free(ui.second_flow);
-    if (ui.last_print) {
-        explicit_bzero(ui.last_print, strlen(ui.last_print));
-        free(ui.last_print);
-    }
     *content = ui.content;
     *flow = ui.flow;
     return 0;

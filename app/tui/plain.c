@@ -10,6 +10,8 @@
 #include "tui/screens.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -389,18 +391,42 @@ static void plain_signals_end(struct plain *p, const struct plain_signals *old)
     sigaction(SIGTSTP, &old->tstp, NULL);
 }
 
-/* Everything this patient did, zeroed and freed. */
+/* Everything this patient did, zeroed and freed; the session is over, so
+ * the stdio buffers (what was typed and what was shown) are zeroed too. */
 static void plain_forget(struct plain *p)
 {
     flow_session_free(p->session); /* zeroes the answers */
     p->session = NULL;
     plain_summary_forget(p);
-    if (p->line) {
-        explicit_bzero(p->line, p->line_cap);
-        free(p->line);
-    }
+    wipe_free(p->line, p->line_cap);
     p->line = NULL;
     p->line_cap = 0;
+    fflush(p->out);
+    for (int i = 0; i < 2; i++)
+        if (p->stdio_buf[i])
+            explicit_bzero(p->stdio_buf[i], PLAIN_STDIO_BYTES);
+    wipe_stack();
+    wipe_heap();
+}
+
+/* stdio's buffers for the patient's input and output, in the patient arena
+ * so that plain_forget() can zero them. They are never freed: the streams
+ * outlive this session (stdout is flushed at exit). */
+static void plain_stdio_start(struct plain *p)
+{
+    FILE *streams[2] = {p->in, p->out};
+    for (int i = 0; i < 2; i++) {
+        p->stdio_buf[i] = protect_alloc(PLAIN_STDIO_BYTES);
+        if (p->stdio_buf[i] &&
+            setvbuf(streams[i], p->stdio_buf[i], i ? _IOLBF : _IOFBF, PLAIN_STDIO_BYTES) != 0) {
+            wipe_free(p->stdio_buf[i], PLAIN_STDIO_BYTES);
+            p->stdio_buf[i] = NULL;
+        }
+    }
+    /* A line read never moves (getline() reallocates only past this, and a
+     * terminal's lines stop at 4095 bytes): no stray copy is left. */
+    p->line = malloc(PLAIN_STDIO_BYTES);
+    p->line_cap = p->line ? PLAIN_STDIO_BYTES : 0;
 }
 
 int plain_run(struct content **content, struct flow **flow, const struct ui_options *opts, FILE *in,
@@ -420,6 +446,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
         .screen = PLAIN_HOME,
         .show_intro = 1,
     };
+    plain_stdio_start(&p);
     struct content_language langs[PLAIN_MAX_LANGUAGES];
     p.language_count = ui_languages(opts, p.content->root, langs, PLAIN_MAX_LANGUAGES);
     struct plain_signals old;

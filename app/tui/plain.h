@@ -47,6 +47,8 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
 
 /* The most languages the language list offers. */
 #define PLAIN_MAX_LANGUAGES 16
+/* Bytes of each stdio buffer, and of the line buffer. */
+#define PLAIN_STDIO_BYTES 4096
 
 enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
 
@@ -69,6 +71,7 @@ struct plain {
     char *summary_md;             /* patient data: zeroed on free */
     char *line;                   /* the last line read (getline buffer) */
     size_t line_cap;
+    char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
 };
 
 /* Read one line: the trimmed text (valid until the next read), or NULL when

@@ -220,12 +220,12 @@ void plain_question(struct plain *p)
         both = NULL;
     else if (!why && q == 0 && *intro && asprintf(&both, "%s\n\n%s", intro, help) < 0)
         both = NULL;
-    free(why);
+    wipe_string(why); /* names an answer */
     if (both || *help) {
         plain_write(p, "\n");
         plain_say(p, both ? both : help);
     }
-    free(both);
+    wipe_string(both);
     plain_write(p, "\n");
     list_answers(p, q);
     for (;;) {
@@ -271,18 +271,8 @@ void plain_question(struct plain *p)
 
 void plain_summary_forget(struct plain *p)
 {
-    if (p->summary_md) {
-        explicit_bzero(p->summary_md, strlen(p->summary_md));
-        free(p->summary_md);
-        p->summary_md = NULL;
-    }
-}
-
-static void zero_layout(struct layout *L)
-{
-    if (L && L->text)
-        explicit_bzero(L->text, L->text_len);
-    layout_free(L);
+    wipe_string(p->summary_md);
+    p->summary_md = NULL;
 }
 
 static struct summary_info info(const struct plain *p)
@@ -313,7 +303,7 @@ static struct printout_request request(const struct plain *p, const struct summa
     return r;
 }
 
-/* The printout as text for paper. Malloc'd (caller zeroes and frees) or NULL. */
+/* The printout as text for paper (caller releases it with wipe_string()) or NULL. */
 static char *printout(struct plain *p, int width)
 {
     struct summary_info si = info(p);
@@ -338,8 +328,7 @@ static void print_summary(struct plain *p)
     } else {
         plain_say(p, _("Sent to the printer. Please collect it at the front desk."));
     }
-    explicit_bzero(text, strlen(text));
-    free(text);
+    wipe_string(text);
 }
 
 /* Save as text and as HTML in the configured folder. */
@@ -388,6 +377,7 @@ void plain_summary(struct plain *p)
     }
     struct layout_opts o = plain_layout_opts(p, p->width);
     o.show_sources = 0;
+    o.patient = 1;
     struct layout *L =
         p->summary_md ? layout_markdown(p->summary_md, strlen(p->summary_md), &o) : NULL;
     if (!L) {
@@ -399,7 +389,7 @@ void plain_summary(struct plain *p)
     plain_say(p, _("Your summary for the clinician"));
     plain_write(p, "\n");
     int rc = plain_pager(p, L);
-    zero_layout(L);
+    layout_free(L); /* zeroes it */
     if (rc < 0)
         return;
     char prompt[512];

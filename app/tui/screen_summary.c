@@ -8,6 +8,7 @@
 #include "core/markdown.h"
 #include "core/print.h"
 #include "core/printout.h"
+#include "core/protect.h"
 #include "core/summary.h"
 
 #include <ncurses.h>
@@ -17,14 +18,9 @@
 
 void summary_forget(struct ui *ui)
 {
-    if (ui->summary_md) {
-        explicit_bzero(ui->summary_md, strlen(ui->summary_md));
-        free(ui->summary_md);
-        ui->summary_md = NULL;
-    }
-    if (ui->summary && ui->summary->text)
-        explicit_bzero(ui->summary->text, ui->summary->text_len);
-    layout_free(ui->summary);
+    wipe_string(ui->summary_md);
+    ui->summary_md = NULL;
+    layout_free(ui->summary); /* zeroes it */
     ui->summary = NULL;
 }
 
@@ -49,11 +45,11 @@ static struct layout *summary_layout(struct ui *ui)
             return NULL;
     }
     if (!ui->summary || ui->summary_width != ui_text_width()) {
-        if (ui->summary && ui->summary->text)
-            explicit_bzero(ui->summary->text, ui->summary->text_len);
         layout_free(ui->summary);
-        struct layout_opts o = {
-            .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
+        struct layout_opts o = {.width = ui_text_width(),
+                                .ascii = ui->opts->ascii,
+                                .lang = ui->content->lang,
+                                .patient = 1};
         ui->summary = layout_markdown(ui->summary_md, strlen(ui->summary_md), &o);
         ui->summary_width = ui_text_width();
     }
@@ -96,7 +92,7 @@ static struct printout_request request(const struct ui *ui, const struct summary
     };
 }
 
-/* The printout as text for paper. Malloc'd (caller zeroes and frees) or NULL. */
+/* The printout as text for paper (caller releases it with wipe_string()) or NULL. */
 static char *printout(struct ui *ui, int width)
 {
     struct summary_info si = info(ui);
@@ -113,15 +109,11 @@ static void print_summary(struct ui *ui)
     }
     if (ui_print(ui, text) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
-        if (ui->last_print) {
-            explicit_bzero(ui->last_print, strlen(ui->last_print));
-            free(ui->last_print);
-        }
-        ui->last_print = strdup(text);
+        wipe_string(ui->last_print);
+        ui->last_print = protect_strdup(text);
         ui->last_print_at = ui_now_ms();
     }
-    explicit_bzero(text, strlen(text));
-    free(text);
+    wipe_string(text);
 }
 
 /* Save as text and as HTML in the configured folder. */

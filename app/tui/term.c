@@ -18,6 +18,9 @@ static const struct role_style *term_roles;
  * then hold the start of a character, which changes how it takes the next
  * bytes it is given, so until a string ends cleanly addnstr() gets them all. */
 static int term_bytes_pending;
+/* The largest screen since the start, in cells: what curses' output buffer
+ * may have grown to hold (term_forget() overwrites it). */
+static long term_max_cells;
 
 struct role_style {
     short fg, bg;
@@ -90,6 +93,7 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     set_escdelay(25);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
+    term_max_cells = (long)(2 + LINES) * (6 + COLS);
     term_roles = theme == THEME_HIGH_CONTRAST ? high_contrast : roles;
     term_color = theme != THEME_MONO && has_colors() && start_color() == OK;
     if (term_color) {
@@ -110,6 +114,35 @@ void term_end(void)
     endwin();
     delscreen(term_screen);
     term_screen = NULL;
+}
+
+void term_forget(void)
+{
+    if (!term_screen)
+        return;
+    /* Typed keys stay in curses' input ring after they are read: fill it,
+     * then empty it. */
+    for (int i = 0; i < 4096 && ungetch(0) == OK; i++)
+        ;
+    flushinp();
+    /* curses keeps the bytes it last sent (the patient's text among them) in
+     * an output buffer of about (2 + LINES) * (6 + COLS) bytes at the size it
+     * started with. Twice that many carriage returns (harmless to any
+     * terminal: the cursor goes to the start of its row) pass through it. */
+    long cells = (long)(2 + LINES) * (6 + COLS);
+    if (cells > term_max_cells)
+        term_max_cells = cells;
+    char crs[1024];
+    memset(crs, '\r', sizeof crs - 1);
+    crs[sizeof crs - 1] = '\0';
+    for (long sent = 0; sent < 2 * term_max_cells; sent += (long)sizeof crs - 1)
+        putp(crs);
+    /* Every cell of stdscr, and through a full repaint of newscr and
+     * curscr, blank. */
+    attrset(A_NORMAL);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
 }
 
 int term_attr(enum term_role role)

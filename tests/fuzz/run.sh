@@ -18,7 +18,7 @@ libs="$(pkg-config --libs libcmark-gfm libunibreak inih) -lcmark-gfm-extensions 
 core="$top/app/core"
 srcs="$core/text.c $core/markdown.c $core/layout.c $core/layout_lines.c $core/layout_table.c \
 $core/content.c $core/flow.c $core/flow_check.c $core/flow_load.c $core/flow_session.c $core/flow_doc.c \
-$core/summary.c $core/kiosk_config.c $core/kiosk_config_values.c $core/readability.c $core/i18n.c $core/printout.c $core/print.c"
+$core/summary.c $core/wipe.c $core/protect.c $core/kiosk_config.c $core/kiosk_config_values.c $core/readability.c $core/i18n.c $core/printout.c $core/print.c"
 targets=${*:-layout flow config summary}
 for t in $targets; do
     echo "== fuzz_$t: building"
