@@ -18,9 +18,9 @@ static const struct role_style *term_roles;
  * then hold the start of a character, which changes how it takes the next
  * bytes it is given, so until a string ends cleanly addnstr() gets them all. */
 static int term_bytes_pending;
-/* The largest screen since the start, in cells: what curses' output buffer
- * may have grown to hold (term_forget() overwrites it). */
-static long term_max_cells;
+/* The screen's size at the start: curses' output buffer is sized for it
+ * (term_forget() overwrites the buffer). */
+static int term_start_lines, term_start_cols;
 
 struct role_style {
     short fg, bg;
@@ -93,7 +93,8 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     set_escdelay(25);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
-    term_max_cells = (long)(2 + LINES) * (6 + COLS);
+    term_start_lines = LINES;
+    term_start_cols = COLS;
     term_roles = theme == THEME_HIGH_CONTRAST ? high_contrast : roles;
     term_color = theme != THEME_MONO && has_colors() && start_color() == OK;
     if (term_color) {
@@ -116,6 +117,17 @@ void term_end(void)
     term_screen = NULL;
 }
 
+/* One frame of blanks, bold and plain in turn, drawn in full: about seven
+ * bytes a cell leave through curses' output buffer, and nothing shows. */
+static void blank_frame(void)
+{
+    for (int y = 0; y < LINES; y++)
+        for (int x = 0; x < COLS; x++)
+            mvaddch(y, x, ' ' | ((x + y) % 2 ? A_BOLD : A_NORMAL));
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 void term_forget(void)
 {
     if (!term_screen)
@@ -125,21 +137,25 @@ void term_forget(void)
     for (int i = 0; i < 4096 && ungetch(0) == OK; i++)
         ;
     flushinp();
-    /* curses keeps the bytes it last sent (the patient's text among them) in
-     * an output buffer of about (2 + LINES) * (6 + COLS) bytes at the size it
-     * started with. Twice that many carriage returns (harmless to any
-     * terminal: the cursor goes to the start of its row) pass through it. */
-    long cells = (long)(2 + LINES) * (6 + COLS);
-    if (cells > term_max_cells)
-        term_max_cells = cells;
-    char crs[1024];
-    memset(crs, '\r', sizeof crs - 1);
-    crs[sizeof crs - 1] = '\0';
-    for (long sent = 0; sent < 2 * term_max_cells; sent += (long)sizeof crs - 1)
-        putp(crs);
     /* Every cell of stdscr, and through a full repaint of newscr and
      * curscr, blank. */
     attrset(A_NORMAL);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
+    /* curses keeps the bytes it last sent (the patient's text among them) in
+     * an output buffer of (2 + LINES) * (6 + COLS) bytes at the size it
+     * started with (ncurses 6.4), reached only by a refresh (putp() and
+     * mvcur() go through stdio). A frame of blanks that needs more bytes
+     * than that overwrites all of it; drawn at the starting size when the
+     * screen is smaller now. */
+    int lines = LINES, cols = COLS;
+    int big = (long)lines * cols < (long)term_start_lines * term_start_cols;
+    if (big)
+        resize_term(term_start_lines, term_start_cols);
+    blank_frame();
+    if (big)
+        resize_term(lines, cols);
     erase();
     clearok(curscr, TRUE);
     refresh();

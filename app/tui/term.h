@@ -35,12 +35,13 @@ int term_start(enum term_theme theme, char *err, size_t errlen);
 void term_end(void);
 
 /* Make curses drop what it drew and what was typed, when a patient is
- * forgotten: the keys waiting in its input queue are overwritten and
- * discarded, its output buffer is overwritten (by carriage returns sent to
- * the terminal), and every window is blanked and the screen cleared and
- * repainted from blank, so curses' copies of the screen hold nothing of the
- * patient's. Copies curses freed earlier (line buffers of an old window size)
- * are out of reach here; see docs/SECURITY.md. Safe without term_start(). */
+ * forgotten: the keys left in its input queue are overwritten and
+ * discarded; every window is blanked and the screen cleared and repainted
+ * from blank, so curses' copies of the screen hold nothing of the patient's;
+ * and a frame of blanks long enough to fill its output buffer overwrites the
+ * bytes it last sent. Copies curses freed earlier (line buffers of an old
+ * window size) are out of reach here; see docs/SECURITY.md. Safe without
+ * term_start(). */
 void term_forget(void);
 
 /* Attributes for a role. */
