@@ -159,6 +159,9 @@ fi
 check "the patient arena is kept out of core dumps ($arena)" sh -c "echo '$arena' | grep -q ' dd'"
 check "the patient arena is locked in RAM" sh -c "echo '$arena' | grep -q ' lo' &&
     grep -qE '^VmLck:[[:space:]]+[1-9][0-9]{3,} kB' /proc/$pid/status"
+caught=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$pid/status")
+check "a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS) is caught, to wipe first (SigCgt $caught)" \
+    test $(( 0x$caught & 0x400004e8 )) -eq $(( 0x400004e8 ))
 check_wipe idle
 
 # 2. A language switch in the middle of the questions: the summary in
@@ -193,4 +196,11 @@ if screen | grep -qi "finish"; then
 else
     echo "# finish: the summary has no Finish yet: not tested"
 fi
+# A crash the handler catches: the arena is zeroed, then the kiosk dies of
+# the same signal (status 139), and leaves no core file.
+start_patient
+(cd "$work" && T display -p -t k '#{pane_current_path}' > pane_cwd)
+kill -SEGV "$(kiosk_pid)"
+expect "a crash ends the kiosk with the crash's own signal" "exit=139"
+check "a crash leaves no core file" sh -c "! ls '$(cat "$work/pane_cwd")'/core* >/dev/null 2>&1"
 finish
