@@ -5,6 +5,7 @@
 
 #include "core/summary.h"
 #include "core/i18n.h"
+#include "core/datefmt.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -308,12 +309,20 @@ static void put_footer(struct sbuf *b, const struct flow *f, const struct summar
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         if (!lines[i].value || !*lines[i].value)
             continue;
-        char *v = summary_escape(lines[i].value);
+        /* The review date as the language writes dates, not ISO. */
+        char date[128];
+        const char *value = lines[i].value;
+        if (value == info->last_reviewed && datefmt_iso_long(value, date, sizeof date) >= 0)
+            value = date;
+        char *v = summary_escape(value);
         if (!v) {
             b->failed = 1;
             return;
         }
-        sb_printf(b, "%s %s\n\n", lines[i].label, v);
+        /* A full-width colon (Chinese "：") carries its own space. */
+        size_t ll = strlen(lines[i].label);
+        int wide_colon = ll >= 3 && strcmp(lines[i].label + ll - 3, "\xef\xbc\x9a") == 0;
+        sb_printf(b, "%s%s%s\n\n", lines[i].label, wide_colon ? "" : " ", v);
         free(v);
     }
 }
@@ -329,10 +338,10 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
         if (question_points(f, path[i], flow_selected(s, path[i]), pts, info->show_reasons) < 0)
             b.failed = 1;
 
-    char when[64] = "";
+    char when[128] = "";
     struct tm tm;
     time_t t = info->when ? info->when : time(NULL);
-    if (localtime_r(&t, &tm))
+    if (localtime_r(&t, &tm) && datefmt_long_time(&tm, when, sizeof when) < 0)
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     sb_printf(&b, "# %s\n\n", _("Questions to discuss with your clinician"));
     sb_printf(&b, "%s. %s\n\n", when, _("Not medical advice."));

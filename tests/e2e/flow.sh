@@ -81,7 +81,7 @@ start 160 24 "$KIOSK" --content "$work/bad" --lang en
 expect "a broken flow does not stop the home screen" "visit"
 keys "$(menu_number visit)"
 expect "opening it names the file and line" "en/questions.md:5: error: answer"
-keys "$(menu_number "Common questions")"
+keys "$(menu_number "Possible benefits")"
 expect "pages still open" "Up/Down scroll"
 keys q
 expect "quits" "exit=0"

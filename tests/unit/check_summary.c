@@ -89,7 +89,7 @@ START_TEST(test_whole_summary)
     ck_assert_ptr_nonnull(doc);
     ck_assert_str_eq(
         doc, "# Questions to discuss with your clinician\n\n"
-             "2026-11-18 11:06. Not medical advice.\n\n"
+             "November 18, 2026 11:06. Not medical advice.\n\n"
              "## Urgent\n\n"
              "- Tell your care team now: yes.\n\n"
              "## Tell your care team before your next session\n\n"
@@ -111,7 +111,7 @@ START_TEST(test_whole_summary)
              "Clinic: Main Street Clinic\n\n"
              "Phone: 555-0100\n\n"
              "Content version: 1.2\n\n"
-             "Last reviewed: 2026-11-01\n\n");
+             "Last reviewed: November 1, 2026\n\n");
     ck_assert_int_eq(summary_has_urgent(s), 1);
     ck_assert_int_eq(summary_has_priority(s), 1);
     free(doc);
