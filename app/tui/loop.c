@@ -103,7 +103,7 @@ static void open_language_choice(struct ui *ui)
     ui->language_return = ui->screen;
     ui->language_menu = (struct menu){.count = ui->language_count};
     for (size_t i = 0; i < ui->language_count; i++)
-        if (strcmp(ui->languages[i].code, ui->content->lang) == 0)
+        if (strcmp(ui->languages[i].code, ui->visit.content->lang) == 0)
             ui->language_menu.selected = i;
     ui->screen = SCREEN_LANGUAGE;
 }
@@ -128,7 +128,7 @@ static int global_key(struct ui *ui, int key)
              key != '\t'))
             return 1; /* no quit key, and control keys do nothing */
     }
-    if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->file &&
+    if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->visit.file &&
         ui->screen != SCREEN_LANGUAGE && ui->screen != SCREEN_STAFF &&
         ui->screen != SCREEN_ATTRACT) {
         open_language_choice(ui);
@@ -137,8 +137,9 @@ static int global_key(struct ui *ui, int key)
     if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
         ui->screen != SCREEN_QUESTION) {
         ui_flow_ready(ui); /* the questions are listed too; a problem shows in the footer */
-        ui->contents = (struct menu){.count = ui->content->entry_count +
-                                              (ui->flow ? flow_question_count(ui->flow) : 0)};
+        ui->contents =
+            (struct menu){.count = ui->visit.content->entry_count +
+                                   (ui->visit.flow ? flow_question_count(ui->visit.flow) : 0)};
         ui->screen = SCREEN_CONTENTS;
         return 1;
     }
@@ -221,8 +222,7 @@ static void handle_key(struct ui *ui, int key)
 /* Everything this patient did, zeroed and freed. */
 static void forget_patient(struct ui *ui)
 {
-    flow_session_free(ui->session); /* zeroes the answers */
-    ui->session = NULL;
+    visit_forget(&ui->visit); /* answers and summary, zeroed */
     question_forget(ui);
     summary_forget(ui);
     explicit_bzero(ui->search, sizeof ui->search);
@@ -232,7 +232,7 @@ static void forget_patient(struct ui *ui)
     ui->page = (struct page_view){0};
     free(ui->result_entries);
     ui->result_entries = NULL;
-    ui->home = (struct menu){.count = ui->content->entry_count};
+    ui->home = (struct menu){.count = ui->visit.content->entry_count};
     ui->notice[0] = '\0';
     ui->staff_unlocked = 0;
 }
@@ -246,14 +246,14 @@ void ui_wipe(struct ui *ui)
         free(ui->last_print);
         ui->last_print = NULL;
     }
-    if (ui->default_lang[0] && strcmp(ui->content->lang, ui->default_lang) != 0)
+    if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
         ui_switch_language(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
 }
 
 static int idle_armed(const struct ui *ui)
 {
-    return ui->opts->mode != MODE_TRAINING && ui->opts->idle_seconds > 0 && !ui->opts->file &&
+    return ui->opts->mode != MODE_TRAINING && ui->opts->idle_seconds > 0 && !ui->opts->visit.file &&
            ui->screen != SCREEN_ATTRACT;
 }
 
@@ -303,16 +303,16 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
-    ui.flow_read = ui.flow != NULL; /* else read on first use: ui_flow_ready() */
-    ui.home.count = ui.content->entry_count;
-    ui.language_count = ui_languages(opts, ui.content->root, ui.languages, MAX_LANGUAGES);
-    snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.content->lang);
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
+    ui.home.count = ui.visit.content->entry_count;
+    ui.language_count = ui_languages(opts, ui.visit.content->root, ui.languages, MAX_LANGUAGES);
+    snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.visit.content->lang);
     if (opts->mode == MODE_KIOSK)
         ui.screen = SCREEN_ATTRACT;
-    if (opts->file && ui_open_page(&ui, opts->file, opts->file) < 0) {
+    if (opts->visit.file && ui_open_page(&ui, opts->visit.file, opts->visit.file) < 0) {
         term_end();
-        *content = ui.content;
+        visit_end(&ui.visit, content, flow);
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
@@ -358,12 +358,10 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     forget_patient(&ui);
     ui_cache_clear(&ui);
     layout_free(ui.intro);
-    flow_free(ui.second_flow);
     if (ui.last_print) {
         explicit_bzero(ui.last_print, strlen(ui.last_print));
         free(ui.last_print);
     }
-    *content = ui.content;
-    *flow = ui.flow;
+    visit_end(&ui.visit, content, flow);
     return 0;
 }

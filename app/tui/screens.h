@@ -29,7 +29,7 @@ enum screen_id {
 #define QUESTION_KEY "question:"
 
 /* The home menu entry that starts the question flow links to this file. */
-#define FLOW_PAGE "questions.md"
+#define FLOW_PAGE VISIT_FLOW_PAGE
 
 /* Minutes after printing during which staff may reprint a summary. */
 enum { REPRINT_MINUTES = 5 };
@@ -80,10 +80,7 @@ struct urgent_view {
 };
 
 struct ui {
-    struct content *content;
-    struct flow *flow;        /* NULL when not read yet (see ui_flow_ready()) or there is none */
-    int flow_read;            /* 1 once ui->flow is what the content has */
-    struct flow *second_flow; /* opts->second_lang's, read with ui->flow; NULL: none */
+    struct visit visit; /* the patient's visit: content, questions, answers, summary */
     struct content_language languages[MAX_LANGUAGES];
     size_t language_count;
     struct menu language_menu;
@@ -109,14 +106,12 @@ struct ui {
     char *last_print;      /* last printed summary, for a staff reprint */
     long long last_print_at;
     char search[128];
-    char notice[1024];            /* one-line message in the footer until the next key */
-    struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
-    struct qview *qview;          /* the current question laid out (screen_question.c) */
-    struct urgent_view urgent;    /* the urgent page laid out (screen_urgent.c) */
-    int choice;                   /* focused answer on the question screen */
-    size_t question_top;          /* first row shown when a question is taller than the screen */
-    char *summary_md;             /* the summary as Markdown (patient data: zeroed on free) */
-    struct layout *summary;       /* summary_md laid out at summary_width */
+    char notice[1024];         /* one-line message in the footer until the next key */
+    struct qview *qview;       /* the current question laid out (screen_question.c) */
+    struct urgent_view urgent; /* the urgent page laid out (screen_urgent.c) */
+    int choice;                /* focused answer on the question screen */
+    size_t question_top;       /* first row shown when a question is taller than the screen */
+    struct layout *summary;    /* the visit's summary laid out at summary_width */
     int summary_width;
     size_t summary_top;
     struct layout *intro; /* the home screen's welcome text at intro_width */

@@ -88,26 +88,23 @@ struct layout *ui_layout(struct ui *ui, const char *key)
     size_t len;
     int fell_back = 0;
     char *text;
-    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->flow
-                ? flow_find(ui->flow, key + strlen(QUESTION_KEY))
+    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->visit.flow
+                ? flow_find(ui->visit.flow, key + strlen(QUESTION_KEY))
                 : -1;
     if (q >= 0) { /* training: a question described for staff */
-        text = flow_question_document(ui->flow, q);
+        text = flow_question_document(ui->visit.flow, q);
         len = text ? strlen(text) : 0;
         snprintf(err, sizeof err, "%s", _("Not enough memory to show this page."));
-    } else if (ui->opts->file) {
-        text = content_read_file(ui->content, key, &len, err, sizeof err);
+    } else if (ui->opts->visit.file) {
+        text = content_read_file(ui->visit.content, key, &len, err, sizeof err);
     } else {
-        text = content_read_page(ui->content, key, &len, &fell_back, err, sizeof err);
+        text = content_read_page(ui->visit.content, key, &len, &fell_back, err, sizeof err);
     }
     if (!text) {
         snprintf(ui->notice, sizeof ui->notice, "%s", err);
         return NULL;
     }
-    struct layout_opts opts = {.width = width,
-                               .ascii = ui->opts->ascii,
-                               .show_sources = ui->opts->mode == MODE_TRAINING,
-                               .lang = ui->content->lang};
+    struct layout_opts opts = visit_layout_opts(&ui->visit, width);
     struct layout *L = layout_start(text, len, &opts);
     free(text);
     if (!L) {
@@ -419,7 +416,7 @@ size_t ui_languages(const struct ui_options *opts, const char *root, struct cont
                     size_t max)
 {
     /* A single-file preview offers no language (only the kiosk's staff menu could). */
-    if (opts->file && opts->mode != MODE_KIOSK)
+    if (opts->visit.file && opts->mode != MODE_KIOSK)
         return 0;
     size_t n = content_languages(root, out, max), kept = 0;
     for (size_t i = 0; i < n; i++) {
@@ -434,60 +431,19 @@ size_t ui_languages(const struct ui_options *opts, const char *root, struct cont
 
 int ui_flow_ready(struct ui *ui)
 {
-    if (!ui->flow_read && !ui->opts->file) {
-        char err[sizeof ui->notice - 64]; /* room for the second_language prefix */
-        int loaded = flow_load_flows(ui->content, ui->opts->second_lang, &ui->flow,
-                                     &ui->second_flow, err, sizeof err);
-        if (loaded == -2)
-            snprintf(ui->notice, sizeof ui->notice, "second_language %s: %s", ui->opts->second_lang,
-                     err);
-        else if (loaded < 0)
-            snprintf(ui->notice, sizeof ui->notice, "%s", err);
-        if (loaded < 0)
-            return -1;
-        ui->flow_read = 1;
-    }
-    return ui->flow ? 1 : 0;
+    return visit_flow_ready(&ui->visit, ui->notice, sizeof ui->notice);
 }
 
 int ui_switch_language(struct ui *ui, const char *code)
 {
-    char err[1024];
-    struct content *c = content_open(ui->content->root, code, err, sizeof err);
-    struct flow *f = NULL;
-    /* Questions not read yet are read in the new language on first use. */
-    if (c && ui->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {
-        content_close(c);
-        c = NULL;
-    }
-    if (!c) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", err);
+    if (visit_set_language(&ui->visit, code, ui->notice, sizeof ui->notice) < 0)
         return -1;
-    }
-    /* Answers are kept by question id and choice, so they carry over; a
-     * language with no question flow cannot take them. */
-    if (ui->session && (!f || flow_session_set_flow(ui->session, f) < 0)) {
-        snprintf(ui->notice, sizeof ui->notice, "%s",
-                 _("The questions differ in that language; run patient-kiosk --check."));
-        flow_free(f);
-        content_close(c);
-        return -1;
-    }
-    for (size_t i = 0; i < ui->content->var_count; i++) {
-        const char *name = ui->content->vars[i].name;
-        if (strncmp(name, "clinic-", 7) == 0)
-            content_set_var(c, name, ui->content->vars[i].value);
-    }
-    i18n_set_language(code);
+    struct content *c = ui->visit.content;
     ui_cache_clear(ui);
     question_forget(ui);
     layout_free(ui->intro);
     ui->intro = NULL;
     summary_forget(ui);
-    content_close(ui->content);
-    flow_free(ui->flow);
-    ui->content = c;
-    ui->flow = f;
     ui->home.count = c->entry_count;
     if (ui->page.key) {
         /* Reopen the page being read, titled as this language's menu says. */
