@@ -38,6 +38,9 @@ static void setup_signals(const struct ui_options *opts)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* Ctrl-C ends the session like q: answers wiped, exit status 0. */
+    if (opts->mode != MODE_KIOSK)
+        sigaction(SIGINT, &sa, NULL);
     if (opts->mode == MODE_KIOSK) {
         /* Nobody leaves the kiosk with Ctrl-C, Ctrl-\ or Ctrl-Z. */
         signal(SIGINT, SIG_IGN);

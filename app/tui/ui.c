@@ -1,5 +1,6 @@
-/* ui.c: the main loop, the chrome every screen shares (title bar, crisis
- * line, key hints), the layout cache, menus and the one-line prompt. */
+/* ui.c: what the screens share: the chrome (title bar, crisis line, key
+ * hints), the layout cache, menus, scrolling, the one-line prompt and the
+ * language list and switch. The main loop is loop.c's. */
 #include "config.h"
 
 #include "tui/screens.h"
