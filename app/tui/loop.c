@@ -98,6 +98,8 @@ static void draw(struct ui *ui)
         contents_draw(ui);
         break;
     }
+    if (ui->prompt.label && ui->screen != SCREEN_IDLE)
+        ui_prompt_draw(ui); /* over the footer, the cursor in it */
     refresh();
 }
 
@@ -154,8 +156,10 @@ static int global_key(struct ui *ui, int key)
     return 0;
 }
 
-static void handle_key(struct ui *ui, int key)
+/* One key from get_wch(): a key code (is_code) or a character. */
+static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
+    int key = is_code || ch < 128 ? (int)ch : -1; /* -1: a character beyond ASCII */
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
@@ -176,6 +180,12 @@ static void handle_key(struct ui *ui, int key)
         return;
     }
     ui->notice[0] = '\0';
+    if (ui->prompt.label) {
+        ui_prompt_key(ui, is_code, ch);
+        return;
+    }
+    if (key < 0)
+        return; /* no screen has a key beyond ASCII */
     if (global_key(ui, key))
         return;
     switch (ui->screen) {
@@ -228,6 +238,7 @@ static void forget_patient(struct ui *ui)
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     question_forget(ui);
     summary_forget(ui);
+    ui->prompt = (struct prompt){0};
     explicit_bzero(ui->search, sizeof ui->search);
     explicit_bzero(ui->pin, sizeof ui->pin);
     free(ui->page.key);
@@ -330,7 +341,9 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
         timeout(busy ? 0 : wait);
-        int key = getch();
+        wint_t ch;
+        int kind = get_wch(&ch);
+        int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
         if (key == ERR && busy) {
@@ -349,13 +362,14 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         errors = 0;
-        if (key != KEY_RESIZE)
+        int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
+        if (!resize)
             last_input = ui_now_ms();
-        if (ui.screen == SCREEN_IDLE && key != KEY_RESIZE) {
+        if (ui.screen == SCREEN_IDLE && !resize) {
             ui.screen = ui.idle_return; /* still there: carry on where they were */
             continue;
         }
-        handle_key(&ui, key);
+        handle_key(&ui, is_code, ch);
     }
     term_end();
     forget_patient(&ui);

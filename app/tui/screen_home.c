@@ -105,7 +105,7 @@ void home_key(struct ui *ui, int key)
 {
     int rows, y = menu_top(ui, &rows);
     if (key == KEY_MOUSE && language_row(ui) && ui->mouse.y == 1 && !ui->mouse.wheel) {
-        ungetch('L'); /* a touch on the language row opens the language choice */
+        unget_wch(L'L'); /* a touch on the language row opens the language choice */
         return;
     }
     switch (menu_key(&ui->home, key, rows, y, ui)) {
@@ -121,8 +121,8 @@ void home_key(struct ui *ui, int key)
     case 1:
         return;
     }
-    if (key == '/' && ui_prompt(ui, _("Search all pages: "), ui->search, sizeof ui->search))
-        search_all(ui);
+    if (key == '/')
+        ui_prompt_open(ui, _("Search all pages: "), ui->search, sizeof ui->search, search_all);
     else if (key == 'q' || key == 'Q')
         ui->quit = 1;
 }

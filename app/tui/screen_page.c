@@ -71,6 +71,11 @@ static void find_next(struct ui *ui, int dir)
         ui->page.top = line;
 }
 
+static void find_first(struct ui *ui)
+{
+    find_next(ui, 1);
+}
+
 static void go_back(struct ui *ui)
 {
     if (ui->opts->visit.file)
@@ -85,8 +90,7 @@ void page_key(struct ui *ui, int key)
         return;
     switch (key) {
     case '/':
-        if (ui_prompt(ui, _("Search this page: "), ui->search, sizeof ui->search))
-            find_next(ui, 1);
+        ui_prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
         break;
     case 'n':
         find_next(ui, 1);

@@ -4,6 +4,7 @@
 #define KIOSK_SCREENS_H
 
 #include <stddef.h>
+#include <wchar.h>
 
 #include "core/content.h"
 #include "core/layout.h"
@@ -79,6 +80,16 @@ struct urgent_view {
     size_t top;
 };
 
+struct ui;
+
+/* The one-line prompt (ui_prompt_open()); label NULL: none open. */
+struct prompt {
+    const char *label;
+    char *buf;
+    size_t size;
+    void (*done)(struct ui *ui);
+};
+
 struct ui {
     struct visit visit; /* the patient's visit: content, questions, answers, summary */
     struct content_language languages[MAX_LANGUAGES];
@@ -106,6 +117,7 @@ struct ui {
     char *last_print;      /* last printed summary, for a staff reprint */
     long long last_print_at;
     char search[128];
+    struct prompt prompt;      /* the search prompt while it is open */
     char notice[1024];         /* one-line message in the footer until the next key */
     struct qview *qview;       /* the current question laid out (screen_question.c) */
     struct urgent_view urgent; /* the urgent page laid out (screen_urgent.c) */
@@ -151,9 +163,15 @@ int ui_layout_step(struct ui *ui);
 /* Open a page (from the menu, a search result or file mode). 0 or -1. */
 int ui_open_page(struct ui *ui, const char *key, const char *title);
 
-/* Read one line of text at the bottom row (search). Returns 1 when entered,
- * 0 when cancelled. */
-int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size);
+/* The one-line prompt at the bottom row (search) is a state of the main
+ * loop: while it is open, keys edit buf (at most size bytes with its NUL)
+ * and the pages go on being laid out between keys. Enter closes it and
+ * calls done when buf is not empty; Esc closes it. */
+void ui_prompt_open(struct ui *ui, const char *label, char *buf, size_t size,
+                    void (*done)(struct ui *ui));
+void ui_prompt_draw(const struct ui *ui);
+/* A key for the open prompt: ch is a key code when is_code, else a character. */
+void ui_prompt_key(struct ui *ui, int is_code, wint_t ch);
 
 /* Shared chrome: the title bar, the crisis line and the key hints. */
 void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const char *position);

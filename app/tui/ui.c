@@ -360,56 +360,64 @@ int ui_scroll_key(struct ui *ui, struct layout *L, size_t *top, int key)
     return 1;
 }
 
-/* ---- prompt ---- */
+/* ---- prompt: a state of the main loop, not a key loop of its own ---- */
 
-int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
+void ui_prompt_open(struct ui *ui, const char *label, char *buf, size_t size,
+                    void (*done)(struct ui *ui))
 {
-    (void)ui;
-    size_t len = strlen(buf);
+    ui->prompt = (struct prompt){.label = label, .buf = buf, .size = size, .done = done};
     curs_set(1);
-    for (;;) {
-        int row = LINES - 1;
-        term_fill(row, 0, term_attr(ROLE_FOOTER));
-        int x = 1 + term_text(row, 1, label, COLS / 2, term_attr(ROLE_FOOTER));
-        term_text(row, x, buf, COLS - x - 1, term_attr(ROLE_FOOTER));
-        move(row, x + (int)text_width(buf, len));
-        refresh();
-        wint_t ch;
-        int kind = get_wch(&ch);
-        if (kind == ERR)
-            return 0;
-        if (kind == KEY_CODE_YES) {
-            if (ch == KEY_BACKSPACE && len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            } else if (ch == KEY_ENTER) {
-                return len > 0;
-            }
-            continue;
-        }
-        if (ch == 27) /* Esc */
-            return 0;
-        if (ch == '\n' || ch == '\r')
-            return len > 0;
-        if (ch == 127 || ch == 8) {
-            if (len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            }
-            continue;
-        }
-        if (ch < 32 || text_is_control((wchar_t)ch))
-            continue;
-        char mb[8];
-        mbstate_t st = {0};
-        size_t n = wcrtomb(mb, (wchar_t)ch, &st);
-        if (n != (size_t)-1 && len + n < size) {
-            memcpy(buf + len, mb, n);
-            len += n;
-            buf[len] = '\0';
-        }
+}
+
+void ui_prompt_draw(const struct ui *ui)
+{
+    const struct prompt *p = &ui->prompt;
+    int row = LINES - 1;
+    term_fill(row, 0, term_attr(ROLE_FOOTER));
+    int x = 1 + term_text(row, 1, p->label, COLS / 2, term_attr(ROLE_FOOTER));
+    term_text(row, x, p->buf, COLS - x - 1, term_attr(ROLE_FOOTER));
+    move(row, x + (int)text_width(p->buf, strlen(p->buf)));
+}
+
+/* Drop the last character (all of its UTF-8 bytes). */
+static void prompt_erase(struct prompt *p)
+{
+    size_t len = strlen(p->buf);
+    while (len > 0 && ((unsigned char)p->buf[len - 1] & 0xC0) == 0x80)
+        len--;
+    if (len > 0)
+        p->buf[len - 1] = '\0';
+    else
+        p->buf[0] = '\0';
+}
+
+void ui_prompt_key(struct ui *ui, int is_code, wint_t ch)
+{
+    struct prompt *p = &ui->prompt;
+    size_t len = strlen(p->buf);
+    if ((is_code && ch == KEY_ENTER) || (!is_code && (ch == '\n' || ch == '\r'))) {
+        void (*done)(struct ui *) = p->done;
+        *p = (struct prompt){0};
+        if (len > 0 && done)
+            done(ui);
+        return;
+    }
+    if (!is_code && ch == 27) { /* Esc */
+        *p = (struct prompt){0};
+        return;
+    }
+    if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
+        prompt_erase(p);
+        return;
+    }
+    if (is_code || ch < 32 || text_is_control((wchar_t)ch))
+        return;
+    char mb[8];
+    mbstate_t st = {0};
+    size_t n = wcrtomb(mb, (wchar_t)ch, &st);
+    if (n != (size_t)-1 && len + n < p->size) {
+        memcpy(p->buf + len, mb, n);
+        p->buf[len + n] = '\0';
     }
 }
 
