@@ -10,8 +10,7 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
-#include "core/markdown.h"
-#include "core/summary.h"
+#include "core/visit.h"
 #include "core/layout.h"
 #include "tui/term.h"
 #include "tui/plain.h"
@@ -258,42 +257,33 @@ static void choose_language(const char *root, const char *asked, const char *con
     snprintf(lang, size, "%s", want);
 }
 
-/* `--summary ANSWERS`: the summary a patient with these answers gets. */
-static int print_summary(struct content *content, const struct flow *flow, const struct options *o,
-                         int ascii)
+/* `--summary ANSWERS`: the printout a patient with these answers gets, as
+ * text --width columns wide or (--format html) the page a saved summary is. */
+static int print_summary(struct content *content, struct flow *flow, struct flow *second_flow,
+                         const struct options *o, const struct visit_options *vo)
 {
     if (!flow) {
         fprintf(stderr, _("%s: this content has no question flow (questions.md)\n"), PACKAGE);
+        flow_free(second_flow);
         return 2;
     }
-    struct flow_session *session = flow_session_new(flow);
+    struct visit v;
     char err[1024];
-    if (!session || flow_answers_parse(flow, o->summary, session, err, sizeof err) < 0) {
-        fprintf(stderr, "%s: --summary: %s\n", PACKAGE, session ? err : "out of memory");
-        flow_session_free(session);
-        return 2;
-    }
-    struct summary_info info = {
-        .content_version = content_var(content, "content-version"),
-        .last_reviewed = content_var(content, "last-reviewed"),
-    };
-    char *md = summary_build(flow, session, &info);
-    flow_session_free(session);
+    visit_start(&v, content, flow, second_flow, vo);
     int status = 2;
-    if (md && o->format && strcmp(o->format, "html") == 0) {
-        cmark_node *doc = markdown_parse(md, strlen(md));
-        char *html = doc ? markdown_to_html(doc) : NULL;
-        if (html && fputs(html, stdout) >= 0)
+    if (visit_replay(&v, o->summary, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: --summary: %s\n", PACKAGE, err);
+    } else {
+        char *text = visit_printout(&v, o->width, o->format && strcmp(o->format, "html") == 0);
+        if (!text)
+            fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+        else if (fputs(text, stdout) >= 0)
             status = 0;
-        free(html);
-        cmark_node_free(doc);
-    } else if (md) {
-        struct layout_opts lo = {.width = o->width, .ascii = ascii, .lang = content->lang};
-        struct layout *L = layout_markdown(md, strlen(md), &lo);
-        status = L && layout_print(L, stdout) == 0 ? 0 : 2;
-        layout_free(L);
+        if (text)
+            explicit_bzero(text, strlen(text));
+        free(text);
     }
-    free(md);
+    visit_end(&v, &content, &flow); /* the same content and flow: the caller frees them */
     return status;
 }
 
@@ -445,16 +435,26 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    enum ui_mode mode = o.kiosk ? MODE_KIOSK : o.training ? MODE_TRAINING : (enum ui_mode)cfg.mode;
+    struct visit_options visit = {
+        .training = mode == MODE_TRAINING,
+        .ascii = !utf8,
+        .file = o.file,
+        .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,
+        .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
+        .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
+        .print_width = (int)cfg.print_width,
+        .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
+        .second_lang = second_lang,
+    };
     int status;
     if (o.render) {
         status = render(content, o.render, o.width, !utf8);
     } else if (o.summary) {
-        status = print_summary(content, flow, &o, !utf8);
+        status = print_summary(content, flow, second_flow, &o, &visit);
+        second_flow = NULL; /* the visit freed it */
     } else {
         const char *no_color = getenv("NO_COLOR");
-        enum ui_mode mode = o.kiosk      ? MODE_KIOSK
-                            : o.training ? MODE_TRAINING
-                                         : (enum ui_mode)cfg.mode;
         struct ui_options ui = {
             .mode = mode,
             .idle_seconds = (int)cfg.idle_timeout,
@@ -465,14 +465,7 @@ int main(int argc, char **argv)
                      : o.no_color || (no_color && *no_color) ? THEME_MONO
                                                              : THEME_COLOR,
             .large = o.large,
-            .ascii = !utf8,
-            .file = o.file,
-            .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,
-            .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
-            .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
-            .print_width = (int)cfg.print_width,
-            .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
-            .second_lang = second_lang,
+            .visit = visit,
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
         };

@@ -3,7 +3,7 @@
  * or saves (content/README.md lists what goes into it).
  *
  * Text that comes from content or config (labels, notes, clinic name) is
- * escaped, so it can never add Markdown structure. Nothing here logs or
+ * escaped (markdown_escape()), so it can never add Markdown structure. Nothing here logs or
  * writes anything; the caller owns the returned string and should zero it
  * (explicit_bzero) before freeing it, as it holds patient answers. */
 #ifndef KIOSK_SUMMARY_H
@@ -32,11 +32,5 @@ char *summary_build(const struct flow *flow, const struct flow_session *s,
 /* 1 when an answer on s's path is flagged {urgent}; likewise {priority}. */
 int summary_has_urgent(const struct flow_session *s);
 int summary_has_priority(const struct flow_session *s);
-
-/* A malloc'd copy of text that Markdown shows as the same plain text: every
- * character that could start structure is backslash-escaped, and runs of
- * white space and control characters become one space. NULL when out of
- * memory. For callers that add their own lines to a summary. */
-char *summary_escape(const char *text);
 
 #endif

@@ -38,6 +38,9 @@ static void setup_signals(const struct ui_options *opts)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* Ctrl-C ends the session like q: answers wiped, exit status 0. */
+    if (opts->mode != MODE_KIOSK)
+        sigaction(SIGINT, &sa, NULL);
     if (opts->mode == MODE_KIOSK) {
         /* Nobody leaves the kiosk with Ctrl-C, Ctrl-\ or Ctrl-Z. */
         signal(SIGINT, SIG_IGN);
@@ -95,6 +98,8 @@ static void draw(struct ui *ui)
         contents_draw(ui);
         break;
     }
+    if (ui->prompt.label && ui->screen != SCREEN_IDLE)
+        ui_prompt_draw(ui); /* over the footer, the cursor in it */
     refresh();
 }
 
@@ -103,7 +108,7 @@ static void open_language_choice(struct ui *ui)
     ui->language_return = ui->screen;
     ui->language_menu = (struct menu){.count = ui->language_count};
     for (size_t i = 0; i < ui->language_count; i++)
-        if (strcmp(ui->languages[i].code, ui->content->lang) == 0)
+        if (strcmp(ui->languages[i].code, ui->visit.content->lang) == 0)
             ui->language_menu.selected = i;
     ui->screen = SCREEN_LANGUAGE;
 }
@@ -128,7 +133,7 @@ static int global_key(struct ui *ui, int key)
              key != '\t'))
             return 1; /* no quit key, and control keys do nothing */
     }
-    if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->file &&
+    if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->visit.file &&
         ui->screen != SCREEN_LANGUAGE && ui->screen != SCREEN_STAFF &&
         ui->screen != SCREEN_ATTRACT) {
         open_language_choice(ui);
@@ -137,8 +142,9 @@ static int global_key(struct ui *ui, int key)
     if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
         ui->screen != SCREEN_QUESTION) {
         ui_flow_ready(ui); /* the questions are listed too; a problem shows in the footer */
-        ui->contents = (struct menu){.count = ui->content->entry_count +
-                                              (ui->flow ? flow_question_count(ui->flow) : 0)};
+        ui->contents =
+            (struct menu){.count = ui->visit.content->entry_count +
+                                   (ui->visit.flow ? flow_question_count(ui->visit.flow) : 0)};
         ui->screen = SCREEN_CONTENTS;
         return 1;
     }
@@ -150,8 +156,10 @@ static int global_key(struct ui *ui, int key)
     return 0;
 }
 
-static void handle_key(struct ui *ui, int key)
+/* One key from get_wch(): a key code (is_code) or a character. */
+static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
+    int key = is_code || ch < 128 ? (int)ch : -1; /* -1: a character beyond ASCII */
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
@@ -172,6 +180,12 @@ static void handle_key(struct ui *ui, int key)
         return;
     }
     ui->notice[0] = '\0';
+    if (ui->prompt.label) {
+        ui_prompt_key(ui, is_code, ch);
+        return;
+    }
+    if (key < 0)
+        return; /* no screen has a key beyond ASCII */
     if (global_key(ui, key))
         return;
     switch (ui->screen) {
@@ -221,10 +235,10 @@ static void handle_key(struct ui *ui, int key)
 /* Everything this patient did, zeroed and freed. */
 static void forget_patient(struct ui *ui)
 {
-    flow_session_free(ui->session); /* zeroes the answers */
-    ui->session = NULL;
+    visit_forget(&ui->visit); /* answers and summary, zeroed */
     question_forget(ui);
     summary_forget(ui);
+    ui->prompt = (struct prompt){0};
     explicit_bzero(ui->search, sizeof ui->search);
     explicit_bzero(ui->pin, sizeof ui->pin);
     free(ui->page.key);
@@ -232,7 +246,7 @@ static void forget_patient(struct ui *ui)
     ui->page = (struct page_view){0};
     free(ui->result_entries);
     ui->result_entries = NULL;
-    ui->home = (struct menu){.count = ui->content->entry_count};
+    ui->home = (struct menu){.count = ui->visit.content->entry_count};
     ui->notice[0] = '\0';
     ui->staff_unlocked = 0;
 }
@@ -246,14 +260,14 @@ void ui_wipe(struct ui *ui)
         free(ui->last_print);
         ui->last_print = NULL;
     }
-    if (ui->default_lang[0] && strcmp(ui->content->lang, ui->default_lang) != 0)
+    if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
         ui_switch_language(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
 }
 
 static int idle_armed(const struct ui *ui)
 {
-    return ui->opts->mode != MODE_TRAINING && ui->opts->idle_seconds > 0 && !ui->opts->file &&
+    return ui->opts->mode != MODE_TRAINING && ui->opts->idle_seconds > 0 && !ui->opts->visit.file &&
            ui->screen != SCREEN_ATTRACT;
 }
 
@@ -303,16 +317,16 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.content = *content, .flow = *flow, .opts = opts, .screen = SCREEN_HOME};
-    ui.flow_read = ui.flow != NULL; /* else read on first use: ui_flow_ready() */
-    ui.home.count = ui.content->entry_count;
-    ui.language_count = ui_languages(opts, ui.content->root, ui.languages, MAX_LANGUAGES);
-    snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.content->lang);
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
+    ui.home.count = ui.visit.content->entry_count;
+    ui.language_count = ui_languages(opts, ui.visit.content->root, ui.languages, MAX_LANGUAGES);
+    snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.visit.content->lang);
     if (opts->mode == MODE_KIOSK)
         ui.screen = SCREEN_ATTRACT;
-    if (opts->file && ui_open_page(&ui, opts->file, opts->file) < 0) {
+    if (opts->visit.file && ui_open_page(&ui, opts->visit.file, opts->visit.file) < 0) {
         term_end();
-        *content = ui.content;
+        visit_end(&ui.visit, content, flow);
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
@@ -327,7 +341,9 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
         timeout(busy ? 0 : wait);
-        int key = getch();
+        wint_t ch;
+        int kind = get_wch(&ch);
+        int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
         if (key == ERR && busy) {
@@ -346,24 +362,23 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         errors = 0;
-        if (key != KEY_RESIZE)
+        int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
+        if (!resize)
             last_input = ui_now_ms();
-        if (ui.screen == SCREEN_IDLE && key != KEY_RESIZE) {
+        if (ui.screen == SCREEN_IDLE && !resize) {
             ui.screen = ui.idle_return; /* still there: carry on where they were */
             continue;
         }
-        handle_key(&ui, key);
+        handle_key(&ui, is_code, ch);
     }
     term_end();
     forget_patient(&ui);
     ui_cache_clear(&ui);
     layout_free(ui.intro);
-    flow_free(ui.second_flow);
     if (ui.last_print) {
         explicit_bzero(ui.last_print, strlen(ui.last_print));
         free(ui.last_print);
     }
-    *content = ui.content;
-    *flow = ui.flow;
+    visit_end(&ui.visit, content, flow);
     return 0;
 }

@@ -24,10 +24,10 @@ static void centre(int y, const char *text, int attr)
 void attract_draw(struct ui *ui)
 {
     int y = LINES / 4;
-    const char *clinic = content_var(ui->content, "clinic-name");
+    const char *clinic = content_var(ui->visit.content, "clinic-name");
     if (clinic && *clinic)
         centre(y++, clinic, A_BOLD);
-    centre(y++, ui->content->title, A_BOLD);
+    centre(y++, ui->visit.content->title, A_BOLD);
     y++;
     centre(y++, _("Touch the screen or press any key to start."), A_NORMAL);
     y++;
@@ -37,7 +37,7 @@ void attract_draw(struct ui *ui)
         snprintf(line, sizeof line, "%zu. %s", i + 1, ui->languages[i].name);
         centre(y++, line, A_NORMAL);
     }
-    ui_draw_chrome(ui, ui->content->title, _("Any key: start"), NULL);
+    ui_draw_chrome(ui, ui->visit.content->title, _("Any key: start"), NULL);
     move(LINES / 4, 0);
 }
 
@@ -45,7 +45,7 @@ void attract_key(struct ui *ui, int key)
 {
     if (key >= '1' && key <= '9' && (size_t)(key - '1') < ui->language_count) {
         const char *code = ui->languages[key - '1'].code;
-        if (strcmp(code, ui->content->lang) != 0)
+        if (strcmp(code, ui->visit.content->lang) != 0)
             ui_switch_language(ui, code);
     }
     ui->screen = SCREEN_HOME;
@@ -179,7 +179,7 @@ static void staff_do(struct ui *ui, enum staff_item item)
     case STAFF_TEST_PAGE: {
         char *page = NULL;
         if (asprintf(&page, "%s\n\n%s\n%s\n", _("patient-kiosk printer test page"),
-                     ui->content->title, _("If you can read this, printing works.")) >= 0) {
+                     ui->visit.content->title, _("If you can read this, printing works.")) >= 0) {
             ui_print(ui, page);
             free(page);
         }
@@ -199,13 +199,13 @@ static void staff_do(struct ui *ui, enum staff_item item)
         break;
     case STAFF_ABOUT: {
         /* The same check a nurse runs with --check, summed up in one line. */
-        const char *version = content_var(ui->content, "content-version");
-        const char *reviewed = content_var(ui->content, "last-reviewed");
+        const char *version = content_var(ui->visit.content, "content-version");
+        const char *reviewed = content_var(ui->visit.content, "last-reviewed");
         struct check_options copts = {.max_grade = 8, .min_ease_es = 60, .today = time(NULL)};
         struct check_result result = {0};
         FILE *sink = fopen("/dev/null", "w");
         if (sink) {
-            check_content(ui->content->root, &copts, sink, &result);
+            check_content(ui->visit.content->root, &copts, sink, &result);
             fclose(sink);
         }
         snprintf(ui->notice, sizeof ui->notice,

@@ -27,7 +27,7 @@ void language_key(struct ui *ui, int key)
     switch (menu_key(&ui->language_menu, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
         const char *code = ui->languages[ui->language_menu.selected].code;
-        if (strcmp(code, ui->content->lang) == 0 || ui_switch_language(ui, code) == 0) {
+        if (strcmp(code, ui->visit.content->lang) == 0 || ui_switch_language(ui, code) == 0) {
             if (ui->language_return == SCREEN_STAFF) /* staff set it for new patients */
                 snprintf(ui->default_lang, sizeof ui->default_lang, "%s", code);
             ui->screen = ui->language_return;

@@ -44,7 +44,7 @@ void page_draw(struct ui *ui)
                      L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
     }
     ui_draw_chrome(ui, ui->page.title,
-                   ui->opts->file
+                   ui->opts->visit.file
                        ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
                        : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
                    position);
@@ -71,9 +71,14 @@ static void find_next(struct ui *ui, int dir)
         ui->page.top = line;
 }
 
+static void find_first(struct ui *ui)
+{
+    find_next(ui, 1);
+}
+
 static void go_back(struct ui *ui)
 {
-    if (ui->opts->file)
+    if (ui->opts->visit.file)
         ui->quit = 1;
     else
         ui->screen = SCREEN_HOME;
@@ -85,8 +90,7 @@ void page_key(struct ui *ui, int key)
         return;
     switch (key) {
     case '/':
-        if (ui_prompt(ui, _("Search this page: "), ui->search, sizeof ui->search))
-            find_next(ui, 1);
+        ui_prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
         break;
     case 'n':
         find_next(ui, 1);
@@ -181,11 +185,11 @@ void toc_key(struct ui *ui, int key)
 static const char *contents_label(struct ui *ui, size_t i)
 {
     static char label[512];
-    if (i < ui->content->entry_count)
-        return ui->content->entries[i].label;
-    int q = (int)(i - ui->content->entry_count);
-    snprintf(label, sizeof label, _("Question \"%s\": %s"), flow_question_id(ui->flow, q),
-             flow_question_title(ui->flow, q));
+    if (i < ui->visit.content->entry_count)
+        return ui->visit.content->entries[i].label;
+    int q = (int)(i - ui->visit.content->entry_count);
+    snprintf(label, sizeof label, _("Question \"%s\": %s"), flow_question_id(ui->visit.flow, q),
+             flow_question_title(ui->visit.flow, q));
     return label;
 }
 
@@ -200,15 +204,15 @@ void contents_key(struct ui *ui, int key)
     switch (menu_key(&ui->contents, key, ui_body_rows() - 1, 2, ui)) {
     case 2: {
         size_t i = ui->contents.selected;
-        if (i < ui->content->entry_count) {
-            const struct content_entry *e = &ui->content->entries[i];
+        if (i < ui->visit.content->entry_count) {
+            const struct content_entry *e = &ui->visit.content->entries[i];
             ui_open_page(ui, e->page, e->label);
         } else {
-            int q = (int)(i - ui->content->entry_count);
+            int q = (int)(i - ui->visit.content->entry_count);
             char key_name[256];
             snprintf(key_name, sizeof key_name, "%s%s", QUESTION_KEY,
-                     flow_question_id(ui->flow, q));
-            ui_open_page(ui, key_name, flow_question_title(ui->flow, q));
+                     flow_question_id(ui->visit.flow, q));
+            ui_open_page(ui, key_name, flow_question_title(ui->visit.flow, q));
         }
         return;
     }

@@ -81,57 +81,19 @@ static void buttons_draw(const struct qview *v, int y)
     }
 }
 
-/* Training: "Shown because of "Question" -> Answer (id)". NULL otherwise. */
-static char *training_reason(const struct ui *ui, int q)
-{
-    if (ui->opts->mode != MODE_TRAINING)
-        return NULL;
-    const int *path;
-    size_t n = flow_path(ui->session, &path);
-    char *why = NULL;
-    if (n == 0) {
-        if (asprintf(&why,
-                     _("[Training] Question id \"%s\": the first question, shown to everyone."),
-                     flow_question_id(ui->flow, q)) < 0)
-            why = NULL;
-        return why;
-    }
-    int prev = path[n - 1];
-    uint32_t chosen = flow_selected(ui->session, prev);
-    const char *label = "";
-    for (int a = 0; a < FLOW_MAX_ANSWERS; a++)
-        if ((chosen >> a) & 1) {
-            label = flow_answer_label(ui->flow, prev, a);
-            break;
-        }
-    if (asprintf(&why,
-                 _("[Training] Question id \"%s\", shown because of the answer \"%s\" to \"%s\"."),
-                 flow_question_id(ui->flow, q), label, flow_question_title(ui->flow, prev)) < 0)
-        why = NULL;
-    return why;
-}
-
 static int qview_build(struct ui *ui, struct qview *v)
 {
-    const struct flow *f = ui->flow;
+    const struct flow *f = ui->visit.flow;
     memset(v, 0, sizeof *v);
-    v->q = flow_current(ui->session);
+    v->q = visit_question(&ui->visit);
     if (v->q < 0)
         return -1;
-    struct layout_opts o = {
-        .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout_opts o = visit_layout_opts(&ui->visit, ui_text_width());
+    o.show_sources = 0;
     v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
-    /* The flow's welcome text comes before the first question's help; in
-     * training, a line says which earlier answer led here. */
-    const char *help = flow_question_help(f, v->q), *intro = flow_intro(f);
-    char *both = NULL, *why = training_reason(ui, v->q);
-    if (why && asprintf(&both, "%s\n\n%s", why, help) < 0)
-        both = NULL;
-    else if (!why && v->q == 0 && *intro && asprintf(&both, "%s\n\n%s", intro, help) < 0)
-        both = NULL;
-    free(why);
-    v->help = layout_text(both ? both : help, 0, &o);
-    free(both);
+    char *help = visit_question_help(&ui->visit, v->q);
+    v->help = layout_text(help ? help : "", 0, &o);
+    free(help);
     v->count = (int)flow_answer_count(f, v->q);
     struct layout_opts lo = o;
     lo.width = o.width - CHOICE_INDENT > 10 ? o.width - CHOICE_INDENT : 10;
@@ -157,16 +119,16 @@ static int qview_build(struct ui *ui, struct qview *v)
  * (not per key or redraw). NULL at the end of the flow or out of memory. */
 static struct qview *qview_get(struct ui *ui)
 {
-    int q = flow_current(ui->session);
+    int q = flow_current(ui->visit.walk);
     if (q < 0)
         return NULL;
     const int *path;
-    size_t n = flow_path(ui->session, &path);
+    size_t n = flow_path(ui->visit.walk, &path);
     int prev = n ? path[n - 1] : -1;
-    uint32_t prev_chosen = prev >= 0 ? flow_selected(ui->session, prev) : 0;
+    uint32_t prev_chosen = prev >= 0 ? flow_selected(ui->visit.walk, prev) : 0;
     struct qview *v = ui->qview;
-    if (v && v->q == q && v->flow == ui->flow && v->width == ui_text_width() && v->path_len == n &&
-        v->prev == prev && v->prev_chosen == prev_chosen)
+    if (v && v->q == q && v->flow == ui->visit.flow && v->width == ui_text_width() &&
+        v->path_len == n && v->prev == prev && v->prev_chosen == prev_chosen)
         return v;
     question_forget(ui);
     v = calloc(1, sizeof *v);
@@ -174,21 +136,13 @@ static struct qview *qview_get(struct ui *ui)
         free(v);
         return NULL;
     }
-    v->flow = ui->flow;
+    v->flow = ui->visit.flow;
     v->width = ui_text_width();
     v->path_len = n;
     v->prev = prev;
     v->prev_chosen = prev_chosen;
     ui->qview = v;
     return v;
-}
-
-static const char *mark(int multiple, int chosen, int ascii)
-{
-    (void)ascii;
-    if (multiple)
-        return chosen ? "[x]" : "[ ]";
-    return chosen ? "(*)" : "( )";
 }
 
 /* Keep the focused answer (and its whole label) on screen. */
@@ -215,8 +169,7 @@ void question_draw(struct ui *ui)
     int rows = ui_body_rows();
     keep_visible(ui, &v, rows);
     int top = (int)ui->question_top, cursor_y = 1;
-    const struct flow *f = ui->flow;
-    uint32_t chosen = flow_selected(ui->session, v.q);
+    const struct flow *f = ui->visit.flow;
     int multiple = flow_question_is_multiple(f, v.q);
     for (int r = 0; r < rows; r++) {
         int row = top + r, y = 1 + r;
@@ -238,7 +191,7 @@ void question_draw(struct ui *ui)
                 term_fill(y, 1, term_attr(ROLE_SELECT)); /* the whole target */
             if (row < v.first[a] || row >= v.first[a] + lines)
                 continue;
-            int focus = a == ui->choice, is_chosen = (chosen >> a) & 1;
+            int focus = a == ui->choice, is_chosen = visit_chosen(&ui->visit, a);
             int attr = focus ? term_attr(ROLE_SELECT) : is_chosen ? (int)A_BOLD : (int)A_NORMAL;
             if (focus)
                 term_fill(y, 1, attr);
@@ -246,7 +199,7 @@ void question_draw(struct ui *ui)
                 char head[32];
                 /* The focus and the choice are marked in text, not only by colour. */
                 snprintf(head, sizeof head, "%s%2d. %s", focus ? ">" : " ", a + 1,
-                         mark(multiple, is_chosen, ui->opts->ascii));
+                         visit_answer_mark(&ui->visit, v.q, a));
                 term_text(y, 1, head, CHOICE_INDENT, attr);
                 if (focus)
                     cursor_y = y;
@@ -261,12 +214,8 @@ void question_draw(struct ui *ui)
             }
         }
     }
-    int number, about;
     char title[128];
-    if (flow_position(ui->session, &number, &about) == 0)
-        snprintf(title, sizeof title, _("Question %d of about %d"), number, about);
-    else
-        snprintf(title, sizeof title, "%s", flow_title(f));
+    visit_position(&ui->visit, title, sizeof title);
     ui_draw_chrome(ui, title,
                    multiple ? _("1-9 or Space tick  Enter next  Backspace back  Esc home")
                             : _("1-9 choose  Enter next  Backspace back  Esc home"),
@@ -284,28 +233,24 @@ void open_summary(struct ui *ui)
 /* Go on; an {urgent=NAME} answer first shows that page. */
 static void go_next(struct ui *ui)
 {
-    const struct flow *f = ui->flow;
-    int q = flow_current(ui->session);
-    uint32_t chosen = flow_selected(ui->session, q);
-    if (flow_next(ui->session) < 0) {
+    enum visit_step step = visit_next(&ui->visit);
+    if (step == VISIT_NO_ANSWER) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Please choose an answer first."));
         return;
     }
     ui->question_top = 0;
     ui->choice = 0;
-    if (flow_chosen_urgent_page(f, q, chosen))
+    if (step == VISIT_URGENT)
         urgent_open(ui);
-    else if (flow_current(ui->session) < 0)
+    else if (step == VISIT_SUMMARY)
         open_summary(ui);
 }
 
 static void focus_chosen(struct ui *ui)
 {
-    int q = flow_current(ui->session);
-    uint32_t chosen = q >= 0 ? flow_selected(ui->session, q) : 0;
     ui->choice = 0;
     for (int a = 0; a < FLOW_MAX_ANSWERS; a++)
-        if ((chosen >> a) & 1) {
+        if (visit_chosen(&ui->visit, a)) {
             ui->choice = a;
             break;
         }
@@ -314,24 +259,18 @@ static void focus_chosen(struct ui *ui)
 
 void flow_open(struct ui *ui)
 {
-    if (!ui->session)
-        ui->session = flow_session_new(ui->flow);
-    if (!ui->session) {
-        snprintf(ui->notice, sizeof ui->notice, "%s",
-                 _("Not enough memory to start the questions."));
-        return;
-    }
-    if (flow_current(ui->session) < 0) {
+    int step = visit_begin(&ui->visit, ui->notice, sizeof ui->notice);
+    if (step == VISIT_SUMMARY) {
         open_summary(ui);
-        return;
+    } else if (step == VISIT_QUESTION) {
+        focus_chosen(ui);
+        ui->screen = SCREEN_QUESTION;
     }
-    focus_chosen(ui);
-    ui->screen = SCREEN_QUESTION;
 }
 
 static void go_back(struct ui *ui)
 {
-    if (flow_back(ui->session) < 0) {
+    if (visit_back(&ui->visit) < 0) {
         ui->screen = SCREEN_HOME; /* before the first question: home, answers kept */
         return;
     }
@@ -341,13 +280,8 @@ static void go_back(struct ui *ui)
 
 static void choose(struct ui *ui, int a)
 {
-    const struct flow *f = ui->flow;
-    int q = flow_current(ui->session);
     ui->choice = a;
-    /* In single choice, choosing the chosen answer again keeps it. */
-    if (!flow_question_is_multiple(f, q) && ((flow_selected(ui->session, q) >> a) & 1))
-        return;
-    flow_select(ui->session, a);
+    visit_choose(&ui->visit, a);
 }
 
 static void question_mouse(struct ui *ui, struct qview *v)
@@ -385,7 +319,7 @@ void question_key(struct ui *ui, int key)
         return;
     }
     struct qview v = *vp; /* a copy: a key may move on and forget the original */
-    int multiple = flow_question_is_multiple(ui->flow, v.q);
+    int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     switch (key) {
     case KEY_UP:
     case 'k':
@@ -406,7 +340,7 @@ void question_key(struct ui *ui, int key)
     case '\r':
     case KEY_ENTER:
     case KEY_RIGHT:
-        if (!multiple && !flow_selected(ui->session, v.q))
+        if (!multiple && !flow_selected(ui->visit.walk, v.q))
             choose(ui, ui->choice); /* Enter on a focused answer chooses it */
         go_next(ui);
         break;

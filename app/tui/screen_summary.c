@@ -5,10 +5,6 @@
 #include "tui/screens.h"
 #include "tui/term.h"
 #include "core/i18n.h"
-#include "core/markdown.h"
-#include "core/print.h"
-#include "core/printout.h"
-#include "core/summary.h"
 
 #include <ncurses.h>
 #include <stdio.h>
@@ -17,119 +13,60 @@
 
 void summary_forget(struct ui *ui)
 {
-    if (ui->summary_md) {
-        explicit_bzero(ui->summary_md, strlen(ui->summary_md));
-        free(ui->summary_md);
-        ui->summary_md = NULL;
-    }
+    visit_summary_forget(&ui->visit);
     if (ui->summary && ui->summary->text)
         explicit_bzero(ui->summary->text, ui->summary->text_len);
     layout_free(ui->summary);
     ui->summary = NULL;
 }
 
-static struct summary_info info(const struct ui *ui)
-{
-    return (struct summary_info){
-        .clinic_name = ui->opts->clinic_name,
-        .clinic_phone = ui->opts->clinic_phone,
-        .content_version = content_var(ui->content, "content-version"),
-        .last_reviewed = content_var(ui->content, "last-reviewed"),
-        .show_reasons = ui->opts->mode == MODE_TRAINING,
-    };
-}
-
 /* The summary laid out at the screen's width, built on first need. */
 static struct layout *summary_layout(struct ui *ui)
 {
-    if (!ui->summary_md) {
-        struct summary_info si = info(ui);
-        ui->summary_md = summary_build(ui->flow, ui->session, &si);
-        if (!ui->summary_md)
-            return NULL;
-    }
+    const char *md = visit_summary(&ui->visit);
+    if (!md)
+        return NULL;
     if (!ui->summary || ui->summary_width != ui_text_width()) {
         if (ui->summary && ui->summary->text)
             explicit_bzero(ui->summary->text, ui->summary->text_len);
         layout_free(ui->summary);
-        struct layout_opts o = {
-            .width = ui_text_width(), .ascii = ui->opts->ascii, .lang = ui->content->lang};
-        ui->summary = layout_markdown(ui->summary_md, strlen(ui->summary_md), &o);
+        struct layout_opts o = visit_layout_opts(&ui->visit, ui_text_width());
+        o.show_sources = 0;
+        ui->summary = layout_markdown(md, strlen(md), &o);
         ui->summary_width = ui_text_width();
     }
     return ui->summary;
 }
 
-int ui_print(struct ui *ui, const char *text)
+/* Say "Printing, please wait..." in the footer: printing may take a few
+ * seconds. */
+static void say_printing(void)
 {
-    if (!ui->opts->print_argv) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Printing is not set up here."));
-        return -1;
-    }
-    /* Printing may take a few seconds: say so before it starts. */
     term_fill(LINES - 1, 0, term_attr(ROLE_FOOTER));
     term_text(LINES - 1, 1, _("Printing, please wait..."), COLS - 2, term_attr(ROLE_FOOTER));
     refresh();
-    char err[512];
-    if (print_text(ui->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
-        snprintf(ui->notice, sizeof ui->notice, "%s %s", err,
-                 _("Your summary is still here; you can try again or ask the front desk."));
-        return -1;
-    }
-    snprintf(ui->notice, sizeof ui->notice, "%s",
-             _("Sent to the printer. Please collect it at the front desk."));
-    return 0;
 }
 
-/* What the printout is made of: this summary, on paper width cells wide. */
-static struct printout_request request(const struct ui *ui, const struct summary_info *si,
-                                       int width)
+int ui_print(struct ui *ui, const char *text)
 {
-    return (struct printout_request){
-        .summary_md = ui->summary_md,
-        .session = ui->session,
-        .info = si,
-        .second_flow = ui->second_flow,
-        .second_lang = ui->opts->second_lang,
-        .lang = ui->content->lang,
-        .layout = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang},
-    };
-}
-
-/* The printout as text for paper. Malloc'd (caller zeroes and frees) or NULL. */
-static char *printout(struct ui *ui, int width)
-{
-    struct summary_info si = info(ui);
-    struct printout_request r = request(ui, &si, width);
-    return printout_build(&r);
+    if (ui->opts->visit.print_argv)
+        say_printing();
+    return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
 static void print_summary(struct ui *ui)
 {
-    char *text = printout(ui, ui->opts->print_width > 0 ? ui->opts->print_width : 80);
-    if (!text) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
-        return;
-    }
-    if (ui_print(ui, text) == 0) {
+    char *copy = NULL;
+    say_printing();
+    if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
         if (ui->last_print) {
             explicit_bzero(ui->last_print, strlen(ui->last_print));
             free(ui->last_print);
         }
-        ui->last_print = strdup(text);
+        ui->last_print = copy;
         ui->last_print_at = ui_now_ms();
     }
-    explicit_bzero(text, strlen(text));
-    free(text);
-}
-
-/* Save as text and as HTML in the configured folder. */
-static void save_summary(struct ui *ui)
-{
-    struct summary_info si = info(ui);
-    struct printout_request r = request(ui, &si, 80);
-    printout_save(&r, ui->opts->save_dir, ui->notice, sizeof ui->notice);
 }
 
 void summary_draw(struct ui *ui)
@@ -142,11 +79,12 @@ void summary_draw(struct ui *ui)
         for (int r = 0; r < rows && ui->summary_top + (size_t)r < L->line_count; r++)
             term_draw_line(L, ui->summary_top + (size_t)r, 1 + r, 1, ui_text_width(), NULL);
     }
-    const char *hints = ui->opts->print_argv && ui->opts->save_dir
+    const char *hints = ui->opts->visit.print_argv && ui->opts->visit.save_dir
                             ? _("p print  s save  Backspace change answers  Esc home")
-                        : ui->opts->print_argv ? _("p print  Backspace change answers  Esc home")
-                        : ui->opts->save_dir   ? _("s save  Backspace change answers  Esc home")
-                                               : _("Backspace change answers  Esc home");
+                        : ui->opts->visit.print_argv
+                            ? _("p print  Backspace change answers  Esc home")
+                        : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
+                                                   : _("Backspace change answers  Esc home");
     ui_draw_chrome(ui, _("Your summary for the clinician"), hints, NULL);
     move(1, 1);
 }
@@ -160,7 +98,7 @@ void summary_key(struct ui *ui, int key)
     case 127:
     case 8:
     case KEY_LEFT:
-        if (flow_back(ui->session) == 0) {
+        if (visit_back(&ui->visit) == 0) {
             summary_forget(ui); /* answers may change: build it again later */
             ui->choice = 0;
             ui->question_top = 0;
@@ -173,13 +111,13 @@ void summary_key(struct ui *ui, int key)
         break;
     case 'p':
     case 'P':
-        if (ui->opts->print_argv && summary_layout(ui))
+        if (ui->opts->visit.print_argv && summary_layout(ui))
             print_summary(ui);
         break;
     case 's':
     case 'S':
-        if (ui->opts->save_dir && summary_layout(ui))
-            save_summary(ui);
+        if (ui->opts->visit.save_dir && summary_layout(ui))
+            visit_save(&ui->visit, ui->notice, sizeof ui->notice);
         break;
     case 'q':
     case 'Q':

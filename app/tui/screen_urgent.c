@@ -8,7 +8,6 @@
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "core/urgent.h"
 
 #include <ncurses.h>
 #include <stdint.h>
@@ -22,19 +21,6 @@ void urgent_forget(struct ui *ui)
     ui->urgent = (struct urgent_view){0};
 }
 
-/* The page the answer just given opens: from the patient's answers, never
- * stored ("" for the built-in text). */
-static const char *current_page(const struct ui *ui)
-{
-    const int *path;
-    size_t n = ui->session ? flow_path(ui->session, &path) : 0;
-    if (!n)
-        return "";
-    int q = path[n - 1];
-    const char *page = flow_chosen_urgent_page(ui->flow, q, flow_selected(ui->session, q));
-    return page ? page : "";
-}
-
 /* Rows for the page: the body less the row of buttons under it. */
 static int page_rows(void)
 {
@@ -44,32 +30,32 @@ static int page_rows(void)
 
 static struct layout *urgent_layout(struct ui *ui)
 {
-    const char *page = current_page(ui);
+    const char *page = visit_urgent_page(&ui->visit);
+    if (!page)
+        page = "";
     struct urgent_view *v = &ui->urgent;
     int width = ui_text_width();
     if (v->layout && v->width == width && strcmp(v->page, page) == 0 &&
-        strcmp(v->lang, ui->content->lang) == 0)
+        strcmp(v->lang, ui->visit.content->lang) == 0)
         return v->layout;
     size_t top = v->top;
     urgent_forget(ui);
     size_t len;
-    int fell_back, builtin;
-    char err[512];
-    char *text = urgent_text(ui->content, page, &len, &fell_back, &builtin, err, sizeof err);
+    int fell_back;
+    char *text = visit_urgent_text(&ui->visit, &len, &fell_back);
     if (!text)
         return NULL;
-    struct layout_opts opts = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang};
+    struct layout_opts opts = visit_layout_opts(&ui->visit, width);
+    opts.show_sources = 0;
     v->layout = layout_start(text, len, &opts);
     free(text);
     if (!v->layout)
         return NULL;
     ui_layout_more(ui, v->layout, SIZE_MAX); /* a short page */
     snprintf(v->page, sizeof v->page, "%s", page);
-    snprintf(v->lang, sizeof v->lang, "%s", ui->content->lang);
+    snprintf(v->lang, sizeof v->lang, "%s", ui->visit.content->lang);
     v->width = width;
     v->top = top;
-    /* (A page that cannot be read is an error of --check; the patient
-     * needs the crisis text, not the file's name.) */
     if (fell_back)
         snprintf(ui->notice, sizeof ui->notice, "%s",
                  _("This page is not yet translated; it is shown in English."));
@@ -126,7 +112,7 @@ void urgent_draw(struct ui *ui)
 
 static void go_on(struct ui *ui)
 {
-    if (flow_current(ui->session) < 0)
+    if (visit_go_on(&ui->visit) == VISIT_SUMMARY)
         open_summary(ui);
     else
         ui->screen = SCREEN_QUESTION;
@@ -134,7 +120,7 @@ static void go_on(struct ui *ui)
 
 static void go_back(struct ui *ui)
 {
-    flow_back(ui->session); /* to the question, its answer kept */
+    visit_back(&ui->visit); /* to the question, its answer kept */
     question_forget(ui);
     ui->screen = SCREEN_QUESTION;
 }

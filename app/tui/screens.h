@@ -4,6 +4,7 @@
 #define KIOSK_SCREENS_H
 
 #include <stddef.h>
+#include <wchar.h>
 
 #include "core/content.h"
 #include "core/layout.h"
@@ -29,7 +30,7 @@ enum screen_id {
 #define QUESTION_KEY "question:"
 
 /* The home menu entry that starts the question flow links to this file. */
-#define FLOW_PAGE "questions.md"
+#define FLOW_PAGE VISIT_FLOW_PAGE
 
 /* Minutes after printing during which staff may reprint a summary. */
 enum { REPRINT_MINUTES = 5 };
@@ -79,11 +80,18 @@ struct urgent_view {
     size_t top;
 };
 
+struct ui;
+
+/* The one-line prompt (ui_prompt_open()); label NULL: none open. */
+struct prompt {
+    const char *label;
+    char *buf;
+    size_t size;
+    void (*done)(struct ui *ui);
+};
+
 struct ui {
-    struct content *content;
-    struct flow *flow;        /* NULL when not read yet (see ui_flow_ready()) or there is none */
-    int flow_read;            /* 1 once ui->flow is what the content has */
-    struct flow *second_flow; /* opts->second_lang's, read with ui->flow; NULL: none */
+    struct visit visit; /* the patient's visit: content, questions, answers, summary */
     struct content_language languages[MAX_LANGUAGES];
     size_t language_count;
     struct menu language_menu;
@@ -109,14 +117,13 @@ struct ui {
     char *last_print;      /* last printed summary, for a staff reprint */
     long long last_print_at;
     char search[128];
-    char notice[1024];            /* one-line message in the footer until the next key */
-    struct flow_session *session; /* the patient's answers: memory only, wiped on exit */
-    struct qview *qview;          /* the current question laid out (screen_question.c) */
-    struct urgent_view urgent;    /* the urgent page laid out (screen_urgent.c) */
-    int choice;                   /* focused answer on the question screen */
-    size_t question_top;          /* first row shown when a question is taller than the screen */
-    char *summary_md;             /* the summary as Markdown (patient data: zeroed on free) */
-    struct layout *summary;       /* summary_md laid out at summary_width */
+    struct prompt prompt;      /* the search prompt while it is open */
+    char notice[1024];         /* one-line message in the footer until the next key */
+    struct qview *qview;       /* the current question laid out (screen_question.c) */
+    struct urgent_view urgent; /* the urgent page laid out (screen_urgent.c) */
+    int choice;                /* focused answer on the question screen */
+    size_t question_top;       /* first row shown when a question is taller than the screen */
+    struct layout *summary;    /* the visit's summary laid out at summary_width */
     int summary_width;
     size_t summary_top;
     struct layout *intro; /* the home screen's welcome text at intro_width */
@@ -156,9 +163,15 @@ int ui_layout_step(struct ui *ui);
 /* Open a page (from the menu, a search result or file mode). 0 or -1. */
 int ui_open_page(struct ui *ui, const char *key, const char *title);
 
-/* Read one line of text at the bottom row (search). Returns 1 when entered,
- * 0 when cancelled. */
-int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size);
+/* The one-line prompt at the bottom row (search) is a state of the main
+ * loop: while it is open, keys edit buf (at most size bytes with its NUL)
+ * and the pages go on being laid out between keys. Enter closes it and
+ * calls done when buf is not empty; Esc closes it. */
+void ui_prompt_open(struct ui *ui, const char *label, char *buf, size_t size,
+                    void (*done)(struct ui *ui));
+void ui_prompt_draw(const struct ui *ui);
+/* A key for the open prompt: ch is a key code when is_code, else a character. */
+void ui_prompt_key(struct ui *ui, int is_code, wint_t ch);
 
 /* Shared chrome: the title bar, the crisis line and the key hints. */
 void ui_draw_chrome(struct ui *ui, const char *title, const char *hints, const char *position);

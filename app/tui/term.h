@@ -37,8 +37,9 @@ void term_end(void);
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 
-/* Draw line i of layout at row y, column x, at most width cells; needle (may
- * be NULL or empty) is highlighted wherever it occurs. */
+/* Draw line i of layout at row y, column x, clipped to width cells (never
+ * cutting a character); needle (may be NULL or empty) is highlighted
+ * wherever it occurs within them. */
 void term_draw_line(const struct layout *layout, size_t i, int y, int x, int width,
                     const char *needle);
 

@@ -1,5 +1,6 @@
-/* ui.c: the main loop, the chrome every screen shares (title bar, crisis
- * line, key hints), the layout cache, menus and the one-line prompt. */
+/* ui.c: what the screens share: the chrome (title bar, crisis line, key
+ * hints), the layout cache, menus, scrolling, the one-line prompt and the
+ * language list and switch. The main loop is loop.c's. */
 #include "config.h"
 
 #include "tui/screens.h"
@@ -88,26 +89,23 @@ struct layout *ui_layout(struct ui *ui, const char *key)
     size_t len;
     int fell_back = 0;
     char *text;
-    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->flow
-                ? flow_find(ui->flow, key + strlen(QUESTION_KEY))
+    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->visit.flow
+                ? flow_find(ui->visit.flow, key + strlen(QUESTION_KEY))
                 : -1;
     if (q >= 0) { /* training: a question described for staff */
-        text = flow_question_document(ui->flow, q);
+        text = flow_question_document(ui->visit.flow, q);
         len = text ? strlen(text) : 0;
         snprintf(err, sizeof err, "%s", _("Not enough memory to show this page."));
-    } else if (ui->opts->file) {
-        text = content_read_file(ui->content, key, &len, err, sizeof err);
+    } else if (ui->opts->visit.file) {
+        text = content_read_file(ui->visit.content, key, &len, err, sizeof err);
     } else {
-        text = content_read_page(ui->content, key, &len, &fell_back, err, sizeof err);
+        text = content_read_page(ui->visit.content, key, &len, &fell_back, err, sizeof err);
     }
     if (!text) {
         snprintf(ui->notice, sizeof ui->notice, "%s", err);
         return NULL;
     }
-    struct layout_opts opts = {.width = width,
-                               .ascii = ui->opts->ascii,
-                               .show_sources = ui->opts->mode == MODE_TRAINING,
-                               .lang = ui->content->lang};
+    struct layout_opts opts = visit_layout_opts(&ui->visit, width);
     struct layout *L = layout_start(text, len, &opts);
     free(text);
     if (!L) {
@@ -362,56 +360,64 @@ int ui_scroll_key(struct ui *ui, struct layout *L, size_t *top, int key)
     return 1;
 }
 
-/* ---- prompt ---- */
+/* ---- prompt: a state of the main loop, not a key loop of its own ---- */
 
-int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
+void ui_prompt_open(struct ui *ui, const char *label, char *buf, size_t size,
+                    void (*done)(struct ui *ui))
 {
-    (void)ui;
-    size_t len = strlen(buf);
+    ui->prompt = (struct prompt){.label = label, .buf = buf, .size = size, .done = done};
     curs_set(1);
-    for (;;) {
-        int row = LINES - 1;
-        term_fill(row, 0, term_attr(ROLE_FOOTER));
-        int x = 1 + term_text(row, 1, label, COLS / 2, term_attr(ROLE_FOOTER));
-        term_text(row, x, buf, COLS - x - 1, term_attr(ROLE_FOOTER));
-        move(row, x + (int)text_width(buf, len));
-        refresh();
-        wint_t ch;
-        int kind = get_wch(&ch);
-        if (kind == ERR)
-            return 0;
-        if (kind == KEY_CODE_YES) {
-            if (ch == KEY_BACKSPACE && len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            } else if (ch == KEY_ENTER) {
-                return len > 0;
-            }
-            continue;
-        }
-        if (ch == 27) /* Esc */
-            return 0;
-        if (ch == '\n' || ch == '\r')
-            return len > 0;
-        if (ch == 127 || ch == 8) {
-            if (len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            }
-            continue;
-        }
-        if (ch < 32 || text_is_control((wchar_t)ch))
-            continue;
-        char mb[8];
-        mbstate_t st = {0};
-        size_t n = wcrtomb(mb, (wchar_t)ch, &st);
-        if (n != (size_t)-1 && len + n < size) {
-            memcpy(buf + len, mb, n);
-            len += n;
-            buf[len] = '\0';
-        }
+}
+
+void ui_prompt_draw(const struct ui *ui)
+{
+    const struct prompt *p = &ui->prompt;
+    int row = LINES - 1;
+    term_fill(row, 0, term_attr(ROLE_FOOTER));
+    int x = 1 + term_text(row, 1, p->label, COLS / 2, term_attr(ROLE_FOOTER));
+    term_text(row, x, p->buf, COLS - x - 1, term_attr(ROLE_FOOTER));
+    move(row, x + (int)text_width(p->buf, strlen(p->buf)));
+}
+
+/* Drop the last character (all of its UTF-8 bytes). */
+static void prompt_erase(struct prompt *p)
+{
+    size_t len = strlen(p->buf);
+    while (len > 0 && ((unsigned char)p->buf[len - 1] & 0xC0) == 0x80)
+        len--;
+    if (len > 0)
+        p->buf[len - 1] = '\0';
+    else
+        p->buf[0] = '\0';
+}
+
+void ui_prompt_key(struct ui *ui, int is_code, wint_t ch)
+{
+    struct prompt *p = &ui->prompt;
+    size_t len = strlen(p->buf);
+    if ((is_code && ch == KEY_ENTER) || (!is_code && (ch == '\n' || ch == '\r'))) {
+        void (*done)(struct ui *) = p->done;
+        *p = (struct prompt){0};
+        if (len > 0 && done)
+            done(ui);
+        return;
+    }
+    if (!is_code && ch == 27) { /* Esc */
+        *p = (struct prompt){0};
+        return;
+    }
+    if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
+        prompt_erase(p);
+        return;
+    }
+    if (is_code || ch < 32 || text_is_control((wchar_t)ch))
+        return;
+    char mb[8];
+    mbstate_t st = {0};
+    size_t n = wcrtomb(mb, (wchar_t)ch, &st);
+    if (n != (size_t)-1 && len + n < p->size) {
+        memcpy(p->buf + len, mb, n);
+        p->buf[len + n] = '\0';
     }
 }
 
@@ -419,7 +425,7 @@ size_t ui_languages(const struct ui_options *opts, const char *root, struct cont
                     size_t max)
 {
     /* A single-file preview offers no language (only the kiosk's staff menu could). */
-    if (opts->file && opts->mode != MODE_KIOSK)
+    if (opts->visit.file && opts->mode != MODE_KIOSK)
         return 0;
     size_t n = content_languages(root, out, max), kept = 0;
     for (size_t i = 0; i < n; i++) {
@@ -434,60 +440,19 @@ size_t ui_languages(const struct ui_options *opts, const char *root, struct cont
 
 int ui_flow_ready(struct ui *ui)
 {
-    if (!ui->flow_read && !ui->opts->file) {
-        char err[sizeof ui->notice - 64]; /* room for the second_language prefix */
-        int loaded = flow_load_flows(ui->content, ui->opts->second_lang, &ui->flow,
-                                     &ui->second_flow, err, sizeof err);
-        if (loaded == -2)
-            snprintf(ui->notice, sizeof ui->notice, "second_language %s: %s", ui->opts->second_lang,
-                     err);
-        else if (loaded < 0)
-            snprintf(ui->notice, sizeof ui->notice, "%s", err);
-        if (loaded < 0)
-            return -1;
-        ui->flow_read = 1;
-    }
-    return ui->flow ? 1 : 0;
+    return visit_flow_ready(&ui->visit, ui->notice, sizeof ui->notice);
 }
 
 int ui_switch_language(struct ui *ui, const char *code)
 {
-    char err[1024];
-    struct content *c = content_open(ui->content->root, code, err, sizeof err);
-    struct flow *f = NULL;
-    /* Questions not read yet are read in the new language on first use. */
-    if (c && ui->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {
-        content_close(c);
-        c = NULL;
-    }
-    if (!c) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", err);
+    if (visit_set_language(&ui->visit, code, ui->notice, sizeof ui->notice) < 0)
         return -1;
-    }
-    /* Answers are kept by question id and choice, so they carry over; a
-     * language with no question flow cannot take them. */
-    if (ui->session && (!f || flow_session_set_flow(ui->session, f) < 0)) {
-        snprintf(ui->notice, sizeof ui->notice, "%s",
-                 _("The questions differ in that language; run patient-kiosk --check."));
-        flow_free(f);
-        content_close(c);
-        return -1;
-    }
-    for (size_t i = 0; i < ui->content->var_count; i++) {
-        const char *name = ui->content->vars[i].name;
-        if (strncmp(name, "clinic-", 7) == 0)
-            content_set_var(c, name, ui->content->vars[i].value);
-    }
-    i18n_set_language(code);
+    struct content *c = ui->visit.content;
     ui_cache_clear(ui);
     question_forget(ui);
     layout_free(ui->intro);
     ui->intro = NULL;
     summary_forget(ui);
-    content_close(ui->content);
-    flow_free(ui->flow);
-    ui->content = c;
-    ui->flow = f;
     ui->home.count = c->entry_count;
     if (ui->page.key) {
         /* Reopen the page being read, titled as this language's menu says. */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* buf.h: the one growable string buffer of core/. It may hold patient
+ * text, so it never leaves a stray copy behind: growing copies into a new
+ * block and zeroes the old one (no realloc), and buf_wipe() zeroes before
+ * it frees.
+ *
+ * Failures: when memory runs out the buffer keeps what it had, sets
+ * `failed`, and ignores every later append; check `failed` once at the end.
+ * The caller owns b->s: free it with buf_wipe(), or take it with buf_take(). */
+#ifndef KIOSK_BUF_H
+#define KIOSK_BUF_H
+
+#include <stddef.h>
+
+struct buf {
+    char *s; /* NUL-terminated once anything was added; NULL before */
+    size_t len, cap;
+    int failed; /* 1 once an append ran out of memory */
+};
+
+/* Append n bytes of s. */
+void buf_add(struct buf *b, const char *s, size_t n);
+/* Append a NUL-terminated string. */
+void buf_str(struct buf *b, const char *s);
+/* Append printf-style. */
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Zero and free the contents; the buffer is empty again. */
+void buf_wipe(struct buf *b);
+/* The string (never NULL: "" when nothing was added), handed to the caller,
+ * who frees it (zeroed first if it holds patient text); NULL when an
+ * append failed (the contents are then wiped). The buffer is empty again. */
+char *buf_take(struct buf *b);
+
+#endif
