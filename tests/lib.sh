@@ -112,6 +112,11 @@ last_choice() {
     screen | grep -oE '^ [> ] ?[0-9]+\. [[(]' | grep -oE '[0-9]+' | sort -n | tail -1
 }
 
+# chosen N: answer N on the question screen shows as chosen, "(*)" or "[x]".
+chosen() {
+    screen | grep -qE "^ [> ] ?$1\. (\(\*\)|\[x\]) "
+}
+
 # answer_until_summary: answer every question with its last choice (and
 # go on past an urgent page) until the summary shows.
 # SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
@@ -129,7 +134,11 @@ answer_until_summary() {
             before=$(screen | head -1)
             n=$(last_choice)
             [ -n "$n" ] || { sleep 0.1; continue; }
-            if [ "$n" -gt 9 ]; then keys Down; for _ in $(seq 2 "$n"); do keys Down; done; keys Space; else keys "$n"; fi
+            # Choose it only if not already chosen: on a second walk the
+            # answers are kept, and a number ticks a box or unticks it.
+            if ! chosen "$n"; then
+                if [ "$n" -gt 9 ]; then keys Down; for _ in $(seq 2 "$n"); do keys Down; done; keys Space; else keys "$n"; fi
+            fi
             keys Enter
             wait_title_changes "$before"
         fi
