@@ -52,8 +52,11 @@ expect "a wrong answer says so" "That is not one of the choices."
 
 keys "$(menu_number "Common questions")" Enter
 expect_prompt "a long page stops after a screenful" "-- More: Enter for more, b back"
+before=$(screen)
 keys Enter
-expect "Enter shows more" "-- More: Enter for more"
+wait_screen_changes "$before"
+expect_prompt "Enter stops again after the next screenful" "-- More: Enter for more, b back"
+check "Enter shows more (new lines of the page)" test "$(new_lines "$before")" -ge 10
 keys b Enter
 expect_prompt "b goes back to the menu" "Choose a number (L language"
 

@@ -14,8 +14,9 @@ keys "$n"
 expect "table page opens" "What your care team may decide"
 expect "table is box-drawn at 80 columns" "┌"
 expect "position is shown" "of "
+top=$(position)
 keys Space
-expect "space scrolls a page" "of "
+expect_scrolled "space scrolls a page" "$top"
 keys g
 
 resize 50 20
@@ -32,11 +33,15 @@ expect "tiny terminal asks for a larger window" "Please make the window larger"
 resize 80 24
 expect "enlarged terminal recovers" "What your care team may decide"
 
+# A word below the first screen: search must bring it into view.
+expect_not "the word searched for is not on the first screen" "discontinuation"
+top=$(position)
 keys /
 expect "search prompt opens" "Search this page:"
-keys -l "prescriber"
+keys -l "discontinuation"
 keys Enter
-expect "search finds the word" "prescriber"
+expect_scrolled "search moves down to the word" "$top"
+expect "search finds the word" "discontinuation"
 
 keys t
 expect "contents lists headings" "Contents:"
