@@ -56,6 +56,38 @@ expect "back returns home" " 1. "
 keys q
 expect "q quits with status 0" "exit=0"
 
+# Search all pages from home: the list names exactly the pages that mention
+# the word (read from the content here), and opens one at the word.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "home for a search of all pages" " 1. "
+keys /
+expect "home's search prompt opens" "Search all pages:"
+keys -l zaps
+keys Enter
+expect "the pages that mention the word are listed" 'Pages that mention "zaps"'
+while IFS='|' read -r label page; do
+    if grep -qi zaps "$KIOSK_CONTENT_DIR/en/$page"; then
+        expect "the list has $page" "$label"
+    else
+        expect_not "the list has not $page" "$label"
+    fi
+done <<LIST
+$(sed -n 's/^- \[\(.*\)\](\(.*\))$/\1|\2/p' "$KIOSK_CONTENT_DIR/en/index.md")
+LIST
+keys Enter
+expect "a result opens its page" "Up/Down scroll"
+expect "at the word" "zaps"
+keys BSpace
+expect "back goes home" "Enter open  1-9 pick"
+keys /
+expect "the prompt offers the last search" "Search all pages: zaps"
+keys BSpace BSpace BSpace BSpace
+keys -l qwertyuiop
+keys Enter
+expect "a word no page has says so" 'No page mentions "qwertyuiop".'
+keys q
+expect "search quits" "exit=0"
+
 # Unknown terminal type: a clear message and exit status 2.
 start 80 24 "TERM=no-such-terminal" "$KIOSK" --content "$KIOSK_CONTENT_DIR"
 expect "unknown TERM is named" "no-such-terminal"
