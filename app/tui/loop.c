@@ -15,20 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static volatile sig_atomic_t stop_signal;
 
 static void on_stop(int sig)
 {
     stop_signal = sig;
-}
-
-long long ui_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void setup_signals(const struct ui_options *opts)
@@ -340,7 +332,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
-        timeout(busy ? 0 : wait);
+        timeout(busy ? 0 : ui_wait_ms(wait));
         wint_t ch;
         int kind = get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;

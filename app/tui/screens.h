@@ -9,6 +9,7 @@
 #include "core/content.h"
 #include "core/layout.h"
 #include "tui/ui.h"
+#include "tui/ui_clock.h"
 
 enum screen_id {
     SCREEN_HOME,
@@ -236,8 +237,6 @@ void language_key(struct ui *ui, int key);
 void ui_wipe(struct ui *ui);
 void ui_cache_clear(struct ui *ui);
 void ui_draw_too_small(void);
-/* Milliseconds on a clock that never jumps. */
-long long ui_now_ms(void);
 
 /* Send text (already laid out for paper) to the print command. 0, or -1
  * with ui->notice saying what went wrong; nothing the patient did is lost. */
