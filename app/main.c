@@ -15,6 +15,7 @@
 #include "tui/term.h"
 #include "tui/plain.h"
 #include "tui/ui.h"
+#include "tui/ui_clock.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -446,6 +447,7 @@ int main(int argc, char **argv)
         .print_width = (int)cfg.print_width,
         .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         .second_lang = second_lang,
+        .when = ui_summary_time(),
     };
     int status;
     if (o.render) {

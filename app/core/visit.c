@@ -274,6 +274,7 @@ static struct summary_info info(const struct visit *v)
         .content_version = content_var(v->content, "content-version"),
         .last_reviewed = content_var(v->content, "last-reviewed"),
         .show_reasons = v->opts->training,
+        .when = v->opts->when,
     };
 }
 

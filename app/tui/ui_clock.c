@@ -41,6 +41,14 @@ int ui_wait_ms(int ms)
     long long n = speed();
     return ms <= 0 ? ms : (int)((ms + n - 1) / n);
 }
+
+time_t ui_summary_time(void)
+{
+    const char *v = getenv("KIOSK_TEST_NOW");
+    char *end;
+    long long t = v ? strtoll(v, &end, 10) : 0;
+    return v && *v && !*end && t > 0 ? (time_t)t : 0;
+}
 #else
 long long ui_now_ms(void)
 {
@@ -50,5 +58,10 @@ long long ui_now_ms(void)
 int ui_wait_ms(int ms)
 {
     return ms;
+}
+
+time_t ui_summary_time(void)
+{
+    return 0;
 }
 #endif

@@ -11,11 +11,18 @@
 #ifndef KIOSK_UI_CLOCK_H
 #define KIOSK_UI_CLOCK_H
 
+#include <time.h>
+
 /* Milliseconds on a clock that never jumps (never fails). */
 long long ui_now_ms(void);
 
 /* How many real milliseconds to block for ms on ui_now_ms()'s clock (for
  * curses' timeout()); a negative ms (wait for ever) or 0 is returned as it is. */
 int ui_wait_ms(int ms);
+
+/* The date and time a summary is dated with: 0, meaning "now". Only in the
+ * test binary, KIOSK_TEST_NOW=SECONDS (since the epoch) fixes it, so whole
+ * screens with a summary on them can be compared with golden files. */
+time_t ui_summary_time(void);
 
 #endif
