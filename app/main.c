@@ -10,6 +10,7 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
+#include "core/log.h"
 #include "core/markdown.h"
 #include "core/summary.h"
 #include "core/layout.h"
@@ -363,7 +364,7 @@ static int hash_pin(void)
  * that they never read the host's configuration), else the installed file
  * if there is one, else the defaults. 1 when a file was read, 0 for the
  * defaults, or -1 after printing why. */
-static int load_config(const struct options *o, struct kiosk_config *cfg)
+static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log)
 {
     config_defaults(cfg);
     const char *env = getenv("KIOSK_CONFIG");
@@ -375,6 +376,7 @@ static int load_config(const struct options *o, struct kiosk_config *cfg)
     char err[1024];
     if (config_load(path, cfg, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
     }
     return 1;
@@ -403,9 +405,16 @@ int main(int argc, char **argv)
         return check_content(root, &copts, stdout, &result);
     }
     static struct kiosk_config cfg;
-    int configured = load_config(&o, &cfg);
-    if (configured < 0)
+    /* Only the screens log (the command-line tools print what they find). */
+    struct klog log = {.fd = -1};
+    int interactive = !o.render && !o.summary;
+    if (interactive)
+        klog_open(&log);
+    int configured = load_config(&o, &cfg, &log);
+    if (configured < 0) {
+        klog_close(&log);
         return 2;
+    }
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
     choose_language(root, o.lang,
@@ -419,6 +428,8 @@ int main(int argc, char **argv)
         content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(&log, KLOG_CONTENT_ERROR, err);
+        klog_close(&log);
         config_free(&cfg);
         return 2;
     }
@@ -475,14 +486,21 @@ int main(int argc, char **argv)
             .second_lang = second_lang,
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
+            .log = &log,
         };
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
-        if (o.plain || (term && strcmp(term, "dumb") == 0))
+        int plain = o.plain || (term && strcmp(term, "dumb") == 0);
+        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s",
+                    config_mode_name((enum config_mode)mode), plain ? "plain" : "full",
+                    content->lang, root);
+        if (plain)
             status = plain_run(&content, &flow, &ui, stdin, stdout);
         else
             status = ui_run(&content, &flow, &ui);
+        klog_eventf(&log, KLOG_STOP, "exit status %d", status);
     }
+    klog_close(&log);
     flow_free(second_flow);
     flow_free(flow);
     content_close(content);

@@ -115,6 +115,7 @@ static int plain_wait_input(struct plain *p)
     flow_session_free(p->session); /* zeroes the answers */
     p->session = NULL;
     plain_summary_forget(p);
+    klog_event(p->opts->log, KLOG_IDLE_WIPE, NULL);
     plain_say(p, _("Your answers were erased for your privacy."));
     fflush(p->out);
     return 0;

@@ -332,10 +332,12 @@ static void print_summary(struct plain *p)
     fflush(p->out);
     char err[512], msg[1024];
     if (print_text(p->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        klog_event(p->opts->log, KLOG_PRINT_FAILED, err);
         snprintf(msg, sizeof msg, "%s %s", err,
                  _("Your summary is still here; you can try again or ask the front desk."));
         plain_say(p, msg);
     } else {
+        klog_event(p->opts->log, KLOG_PRINT_SENT, NULL);
         plain_say(p, _("Sent to the printer. Please collect it at the front desk."));
     }
     explicit_bzero(text, strlen(text));

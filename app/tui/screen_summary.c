@@ -72,10 +72,12 @@ int ui_print(struct ui *ui, const char *text)
     refresh();
     char err[512];
     if (print_text(ui->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        klog_event(ui->opts->log, KLOG_PRINT_FAILED, err);
         snprintf(ui->notice, sizeof ui->notice, "%s %s", err,
                  _("Your summary is still here; you can try again or ask the front desk."));
         return -1;
     }
+    klog_event(ui->opts->log, KLOG_PRINT_SENT, NULL);
     snprintf(ui->notice, sizeof ui->notice, "%s",
              _("Sent to the printer. Please collect it at the front desk."));
     return 0;

@@ -443,8 +443,10 @@ int ui_flow_ready(struct ui *ui)
                      err);
         else if (loaded < 0)
             snprintf(ui->notice, sizeof ui->notice, "%s", err);
-        if (loaded < 0)
+        if (loaded < 0) {
+            klog_event(ui->opts->log, KLOG_CONTENT_ERROR, ui->notice);
             return -1;
+        }
         ui->flow_read = 1;
     }
     return ui->flow ? 1 : 0;
