@@ -144,7 +144,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_CONTENT:
             o->content_dir = optarg;
@@ -215,6 +215,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_VERSION:
             printf("%s %s\n", PACKAGE, VERSION);
             exit(0);
+        case ':':
+            fprintf(stderr, _("%s: option \"%s\" needs an argument; see --help\n"), PACKAGE,
+                    argv[optind - 1]);
+            return -1;
         default:
             fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE,
                     argv[optind - 1]);
