@@ -12,6 +12,7 @@
 #include "core/kiosk_config.h"
 #include "core/log.h"
 #include "core/markdown.h"
+#include "core/printout.h"
 #include "core/summary.h"
 #include "core/layout.h"
 #include "tui/term.h"
@@ -283,15 +284,15 @@ static int print_summary(struct content *content, const struct flow *flow, const
         .last_reviewed = content_var(content, "last-reviewed"),
     };
     char *md = summary_build(flow, session, &info);
-    flow_session_free(session);
     int status = 2;
     if (md && o->format && strcmp(o->format, "html") == 0) {
-        cmark_node *doc = markdown_parse(md, strlen(md));
-        char *html = doc ? markdown_to_html(doc) : NULL;
+        /* The page a saved summary is: charset, language, Name lines. */
+        struct printout_request r = {
+            .summary_md = md, .session = session, .info = &info, .lang = content->lang, .html = 1};
+        char *html = printout_build(&r);
         if (html && fputs(html, stdout) >= 0)
             status = 0;
         free(html);
-        cmark_node_free(doc);
     } else if (md) {
         struct layout_opts lo = {.width = o->width, .ascii = ascii, .lang = content->lang};
         struct layout *L = layout_markdown(md, strlen(md), &lo);
@@ -299,6 +300,7 @@ static int print_summary(struct content *content, const struct flow *flow, const
         layout_free(L);
     }
     free(md);
+    flow_session_free(session);
     return status;
 }
 
