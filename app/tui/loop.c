@@ -8,6 +8,7 @@
 
 #include "tui/screens.h"
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 
 #include <ncurses.h>
@@ -327,7 +328,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
         timeout(busy ? 0 : wait);
-        int key = getch();
+        int key = keys_getch();
         if (stop_signal)
             break;
         if (key == ERR && busy) {

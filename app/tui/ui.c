@@ -4,6 +4,7 @@
 
 #include "tui/screens.h"
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -377,7 +378,7 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
         move(row, x + (int)text_width(buf, len));
         refresh();
         wint_t ch;
-        int kind = get_wch(&ch);
+        int kind = keys_get_wch(&ch);
         if (kind == ERR)
             return 0;
         if (kind == KEY_CODE_YES) {
