@@ -220,14 +220,14 @@ static int finish_csi(struct keyseq *s, struct keyseq_event *ev, int final)
  * old xterms put in between (ESC O 5 A, ESC O 2 P). */
 static int finish_ss3(struct keyseq *s, struct keyseq_event *ev, int final)
 {
-    static const char keypad_from[] = "pqrstuvwxyjklmnoXI", keypad_to[] = "0123456789*+,-./=\t";
+    static const char keypad_from[] = KEYSEQ_KEYPAD_FINALS, keypad_to[] = KEYSEQ_KEYPAD_CHARS;
     int num[MAX_NUMS];
     int n = s->overflow ? -1 : numbers(s->param, num);
     if (n < 0 || n > 2)
         return finish(s, ev, KEYSEQ_DROPPED);
     ev->mods = n > 0 ? modifier(num[n - 1]) : 0;
     enum keyseq_key key = letter_key(final);
-    const char *pad = final ? strchr(keypad_from, final) : NULL;
+    const char *pad = strchr(keypad_from, final);
     if (final >= 'P' && final <= 'S') {
         key = KEYSEQ_FKEY;
         ev->fkey = final - 'P' + 1;

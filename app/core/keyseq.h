@@ -27,6 +27,11 @@
  * that fast, so waiting longer only makes a split sequence whole). */
 enum { KEYSEQ_ESC_MS = 25, KEYSEQ_TAIL_MS = 500 };
 
+/* The final bytes of ESC O that are the keypad's characters in application
+ * mode (VT100: p-y are 0-9), in the order of KEYSEQ_KEYPAD_CHARS. */
+#define KEYSEQ_KEYPAD_FINALS "pqrstuvwxyjklmnoXI"
+#define KEYSEQ_KEYPAD_CHARS  "0123456789*+,-./=\t"
+
 enum keyseq_key {
     KEYSEQ_NONE,    /* the sequence is not finished */
     KEYSEQ_DROPPED, /* a whole sequence with no meaning here: ignore it */

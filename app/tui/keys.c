@@ -18,15 +18,27 @@
 #include "core/keyseq.h"
 
 #include <ncurses.h>
+#include <stdlib.h>
 #include <string.h>
 
 void keys_start(void)
 {
-    /* terminfo names some of the keypad's application codes (ka1=\EOw for
-     * xterm, \EOq for vt100) as corner keys; the VT100 says they are digits. */
-    static const int corners[] = {KEY_A1, KEY_A3, KEY_B2, KEY_C1, KEY_C3};
-    for (size_t i = 0; i < sizeof corners / sizeof corners[0]; i++)
-        keyok(corners[i], FALSE);
+    /* terminfo names some of the keypad's application codes as other keys
+     * (xterm's ka1=\EOw, vt100's kf0=\EOy); the VT100 says they are digits
+     * and the like, and the table in core/keyseq.c decodes them so. */
+    for (int code = KEY_MIN; code <= KEY_MAX; code++)
+        for (int i = 0;; i++) {
+            char *seq = keybound(code, i);
+            if (!seq)
+                break;
+            int keypad = strlen(seq) == 3 && seq[0] == 27 && seq[1] == 'O' &&
+                         strchr(KEYSEQ_KEYPAD_FINALS, seq[2]);
+            free(seq);
+            if (keypad) {
+                keyok(code, FALSE);
+                break;
+            }
+        }
 }
 
 /* A KEY_ code from curses as the screens take it: a Shift, Ctrl or Alt key
