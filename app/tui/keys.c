@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys.c: getch() and get_wch() with escape sequences swallowed whole
  * (keys.h): what curses leaves as ESC and loose bytes goes through the
- * grammar of core/keyseq.c.
+ * grammar of core/keyseq.c; and numbers of more than one digit typed on a
+ * menu or a question (core/numentry.c).
  *
  * The wait for a lone Esc: curses waits ESCDELAY (25 ms, term.c) for the
  * byte after an ESC before it gives the ESC up as a key it does not know,
@@ -16,8 +17,10 @@
 #include "tui/keys.h"
 #include "tui/term.h"
 #include "core/keyseq.h"
+#include "core/numentry.h"
 
 #include <ncurses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,4 +188,40 @@ int keys_get_wch(wint_t *ch)
     int key = after_esc();
     *ch = (wint_t)key;
     return key < 0x100 ? OK : KEY_CODE_YES;
+}
+
+/* The number being typed, in the bottom right corner until the next frame. */
+static void show_number(size_t value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, " %zu_ ", value);
+    int x = COLS - (int)strlen(buf) - 1;
+    term_text(LINES - 1, x > 0 ? x : 0, buf, COLS, term_attr(ROLE_SELECT));
+    move(LINES - 1, x + (int)strlen(buf) - 2);
+    refresh();
+}
+
+size_t keys_number(int key, size_t count)
+{
+    if (key < '0' || key > '9')
+        return 0;
+    struct numentry n = {0};
+    enum numentry_step step = numentry_digit(&n, key - '0', count);
+    int delay = wgetdelay(stdscr);
+    while (step == NUMENTRY_WAIT) {
+        show_number(n.value);
+        timeout(NUMENTRY_PAUSE_MS);
+        int c = keys_getch();
+        if (c == ERR || c == '\n' || c == '\r' || c == KEY_ENTER)
+            break; /* the pause or Enter: the number as it is */
+        if (c >= '0' && c <= '9') {
+            step = numentry_digit(&n, c - '0', count);
+            continue;
+        }
+        if (c != 27 && c != KEY_BACKSPACE && c != 127 && c != 8 && c != KEYS_NONE)
+            ungetch(c); /* another key: no number, and the key acts */
+        step = NUMENTRY_NONE;
+    }
+    timeout(delay);
+    return step == NUMENTRY_NONE ? 0 : numentry_end(&n);
 }

@@ -28,4 +28,11 @@ int keys_getch(void);
  * (KEYS_NONE included), or ERR. */
 int keys_get_wch(wint_t *ch);
 
+/* key was a digit on a list of count items: read the rest of the number
+ * (core/numentry.h), showing it as it is typed, until it is whole, Enter or
+ * a pause of NUMENTRY_PAUSE_MS. Returns the item's number (1 to count), or 0
+ * when there is none: no such item, or the number was left for another key
+ * (given back to be read next; Esc and Backspace only drop the number). */
+size_t keys_number(int key, size_t count);
+
 #endif

@@ -144,4 +144,30 @@ for term in screen xterm-256color; do
     done
 done
 
+# Numbers reach every item: 1 0 opens the tenth entry, 1 and Enter (or a
+# pause) the first; on a question of 14 answers 1 then 3 ticks 13 alone.
+start 80 30 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "home numbers every entry" "11. About this information"
+keys 1 0
+expect "1 0 opens entry 10" "$(screen | sed -n 's/^ *10\. //p' | head -1)"
+expect_not "1 0 does not open entry 1" "Question 1 of"
+keys BSpace
+expect "back home" "11. About"
+keys 1
+expect "a digit that may grow is shown" " 1_"
+expect_not "... and then opens entry 1 after a pause" "11. About"
+expect "the pause chose entry 1" "Question 1 of"
+keys 2 Enter
+expect "second question" "Which treatment"
+keys 4 Enter
+expect "third question" "Do you take an antidepressant now?"
+keys 1 Enter
+expect "a question of 14 answers" "14. [ ] Prefer not to say"
+keys 1 3
+expect "1 then 3 ticks answer 13" "13. [x] Not sure which one"
+expect "... not answer 1" " 1. [ ] Sertraline"
+expect "... nor answer 3" " 3. [ ] Citalopram"
+keys 1 Enter
+expect "1 and Enter ticks answer 1 without waiting" " 1. [x] Sertraline"
+
 finish

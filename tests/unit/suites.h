@@ -16,6 +16,7 @@ Suite *print_suite(void);
 Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
 Suite *keyseq_suite(void);
+Suite *numentry_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
