@@ -212,7 +212,9 @@ size_t keys_number(int key, size_t count)
         show_number(n.value);
         timeout(NUMENTRY_PAUSE_MS);
         int c = keys_getch();
-        if (c == ERR || c == '\n' || c == '\r' || c == KEY_ENTER)
+        if (c == KEY_RESIZE)
+            ungetch(c); /* not the patient's: the number as it is, then redraw */
+        if (c == ERR || c == '\n' || c == '\r' || c == KEY_ENTER || c == KEY_RESIZE)
             break; /* the pause or Enter: the number as it is */
         if (c >= '0' && c <= '9') {
             step = numentry_digit(&n, c - '0', count);
