@@ -8,6 +8,7 @@
 
 #include "tui/screens.h"
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 
 #include <ncurses.h>
@@ -351,7 +352,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
         timeout(busy ? 0 : ui_wait_ms(wait));
         wint_t ch;
-        int kind = get_wch(&ch);
+        int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tui/screens.h"
+#include "tui/keys.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -363,8 +364,14 @@ void question_key(struct ui *ui, int key)
         question_mouse(ui, &v);
         break;
     default:
-        if (key >= '1' && key <= '9' && key - '1' < v.count)
-            choose(ui, key - '1');
+        if (key >= '0' && key <= '9' && v.count > 0) {
+            int enter;
+            size_t n = keys_number(key, (size_t)v.count, &enter); /* 1 then 3 is 13, not 1 and 3 */
+            if (n)
+                choose(ui, (int)n - 1);
+            if (n && enter)
+                go_next(ui); /* "1 Enter": this answer, and on */
+        }
         break;
     }
 }

@@ -5,6 +5,7 @@
 
 #include "tui/screens.h"
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -222,8 +223,8 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
         size_t i = m->top + (size_t)r;
         int row = y + r * h + h / 2;
         char num[16];
-        if (i < 9)
-            snprintf(num, sizeof num, " %zu. ", i + 1);
+        if (i < 99) /* every entry a number can reach */
+            snprintf(num, sizeof num, "%2zu. ", i + 1);
         else
             snprintf(num, sizeof num, "    ");
         int sel = i == m->selected;
@@ -293,9 +294,11 @@ int menu_key(struct menu *m, int key, int rows, int y, const struct ui *ui)
         return 2;
     }
     default:
-        if (key >= '1' && key <= '9' && (size_t)(key - '1') < m->count) {
-            m->selected = (size_t)(key - '1');
-            return 2;
+        if (key >= '0' && key <= '9') {
+            size_t n = keys_number(key, m->count, NULL); /* 1 then 3 is 13 */
+            if (n)
+                m->selected = n - 1;
+            return n ? 2 : 0;
         }
         return 0;
     }
