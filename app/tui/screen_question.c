@@ -193,6 +193,9 @@ static void question_draw(struct ui *ui, struct screen_size sz)
     struct qview v = *vp;
     int rows = screen_body_rows(sz);
     keep_visible(st, &v, rows);
+    /* An answer's label starts at column CHOICE_INDENT: it is clipped to the
+     * text's right edge, as every other line is. */
+    int label_room = width + 1 - CHOICE_INDENT;
     int top = (int)st->top, cursor_y = 1;
     const struct flow *f = ui->visit.flow;
     int multiple = flow_question_is_multiple(f, v.q);
@@ -231,7 +234,7 @@ static void question_draw(struct ui *ui, struct screen_size sz)
             }
             if (v.label[a]) {
                 attrset(attr);
-                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, width,
+                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, label_room,
                                NULL);
                 if (focus) /* keep the row's highlight under the label's own styles */
                     mvchgat(y, CHOICE_INDENT, (int)v.label[a]->lines[row - v.first[a]].cells,
