@@ -117,3 +117,15 @@ int menu_is_back_key(int key)
 {
     return key == 27 || key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_LEFT;
 }
+
+int menu_list_key(struct ui *ui, struct menu *m, int key, int rows, int back)
+{
+    int done = menu_key(m, key, rows, ui);
+    if (done != MENU_IGNORED)
+        return done;
+    if (menu_is_back_key(key))
+        ui->screen = (enum screen_id)back;
+    else if (key == 'q' || key == 'Q')
+        ui->quit = 1;
+    return MENU_IGNORED;
+}

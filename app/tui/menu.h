@@ -29,6 +29,11 @@ int menu_key(struct menu *m, int key, int rows, const struct ui *ui);
 /* A touch or a wheel turn for the menu drawn at row y in rows rows. */
 int menu_mouse(struct menu *m, const struct ui_mouse *ev, int rows, int y, const struct ui *ui);
 
+/* A list screen's keys: the menu's own, then the back keys (to the screen
+ * back) and q (quit). Returns MENU_CHOSEN when the key chose the focused
+ * entry, else MENU_MOVED or MENU_IGNORED as menu_key(). */
+int menu_list_key(struct ui *ui, struct menu *m, int key, int rows, int back);
+
 /* 1 for the keys that go back from a list: Esc, Backspace (both codes), Left. */
 int menu_is_back_key(int key);
 

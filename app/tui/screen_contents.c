@@ -65,17 +65,9 @@ static void contents_open(struct ui *ui, struct screen_size sz)
 
 static void contents_key(struct ui *ui, int key, struct screen_size sz)
 {
-    switch (menu_key(&contents_state(ui)->menu, key, screen_body_rows(sz) - 1, ui)) {
-    case MENU_CHOSEN:
+    int rows = screen_body_rows(sz) - 1;
+    if (menu_list_key(ui, &contents_state(ui)->menu, key, rows, SCREEN_HOME) == MENU_CHOSEN)
         contents_open(ui, sz);
-        return;
-    case MENU_MOVED:
-        return;
-    }
-    if (menu_is_back_key(key))
-        ui->screen = SCREEN_HOME;
-    else if (key == 'q' || key == 'Q')
-        ui->quit = 1;
 }
 
 static void contents_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)

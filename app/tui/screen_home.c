@@ -213,17 +213,9 @@ static void results_open(struct ui *ui, struct screen_size sz)
 
 static void results_key(struct ui *ui, int key, struct screen_size sz)
 {
-    switch (menu_key(&results_state(ui)->menu, key, screen_body_rows(sz) - 1, ui)) {
-    case MENU_CHOSEN:
+    int rows = screen_body_rows(sz) - 1;
+    if (menu_list_key(ui, &results_state(ui)->menu, key, rows, SCREEN_HOME) == MENU_CHOSEN)
         results_open(ui, sz);
-        return;
-    case MENU_MOVED:
-        return;
-    }
-    if (menu_is_back_key(key))
-        ui->screen = SCREEN_HOME;
-    else if (key == 'q' || key == 'Q')
-        ui->quit = 1;
 }
 
 static void results_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)

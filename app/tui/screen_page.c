@@ -298,21 +298,13 @@ static void toc_jump(struct ui *ui, struct layout *L, struct screen_size sz)
 static void toc_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct layout *L = page_layout(ui, sz);
-    if (!L) {
+    if (!L || key == 't') {
         ui->screen = SCREEN_PAGE;
         return;
     }
-    switch (menu_key(&toc_state(ui)->menu, key, screen_body_rows(sz) - 1, ui)) {
-    case MENU_CHOSEN:
+    int rows = screen_body_rows(sz) - 1;
+    if (menu_list_key(ui, &toc_state(ui)->menu, key, rows, SCREEN_PAGE) == MENU_CHOSEN)
         toc_jump(ui, L, sz);
-        return;
-    case MENU_MOVED:
-        return;
-    }
-    if (menu_is_back_key(key) || key == 't')
-        ui->screen = SCREEN_PAGE;
-    else if (key == 'q' || key == 'Q')
-        ui->quit = 1;
 }
 
 static void toc_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)

@@ -236,9 +236,10 @@ static void question_draw(struct ui *ui, struct screen_size sz)
                 attrset(attr);
                 term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, label_room,
                                NULL);
+                int cells = (int)v.label[a]->lines[row - v.first[a]].cells;
                 if (focus) /* keep the row's highlight under the label's own styles */
-                    mvchgat(y, CHOICE_INDENT, (int)v.label[a]->lines[row - v.first[a]].cells,
-                            (attr_t)attr, 0, NULL);
+                    mvchgat(y, CHOICE_INDENT, cells < label_room ? cells : label_room, (attr_t)attr,
+                            0, NULL);
             }
         }
     }
@@ -317,15 +318,25 @@ static void choose(struct ui *ui, int a)
     visit_choose(&ui->visit, a);
 }
 
-static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_size sz)
+/* A copy of the current question's view (a key or a touch may move on and
+ * forget the original). -1 past the last question: the summary is opened. */
+static int current_view(struct ui *ui, struct qview *v, struct screen_size sz)
 {
-    struct question_state *st = question_state(ui);
     struct qview *vp = qview_get(ui, screen_text_width(sz));
     if (!vp) {
         screen_summary_open(ui);
-        return;
+        return -1;
     }
-    struct qview v = *vp; /* a copy: a touch may move on and forget the original */
+    *v = *vp;
+    return 0;
+}
+
+static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_size sz)
+{
+    struct question_state *st = question_state(ui);
+    struct qview v;
+    if (current_view(ui, &v, sz) < 0)
+        return;
     if (ev->wheel) {
         int a = st->choice + ev->wheel;
         if (a >= 0 && a < v.count)
@@ -353,12 +364,9 @@ static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct scre
 static void question_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct question_state *st = question_state(ui);
-    struct qview *vp = qview_get(ui, screen_text_width(sz));
-    if (!vp) {
-        screen_summary_open(ui);
+    struct qview v;
+    if (current_view(ui, &v, sz) < 0)
         return;
-    }
-    struct qview v = *vp; /* a copy: a key may move on and forget the original */
     int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     switch (key) {
     case KEY_UP:
