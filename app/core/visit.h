@@ -20,6 +20,10 @@
 #ifndef KIOSK_VISIT_H
 #define KIOSK_VISIT_H
 
+#include <time.h>
+
+#include "core/log.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,6 +48,9 @@ struct visit_options {
     /* The clinician's language: printed and saved summaries carry the
      * summary in this language too (NULL: only the patient's). */
     const char *second_lang;
+    time_t when; /* the summary's date and time; 0: now */
+    /* Where print and content events go (never patient data); NULL: nowhere. */
+    const struct klog *log;
 };
 
 struct visit {

@@ -17,20 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static volatile sig_atomic_t stop_signal;
 
 static void on_stop(int sig)
 {
     stop_signal = sig;
-}
-
-long long loop_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void setup_signals(const struct ui_options *opts)
@@ -128,6 +120,9 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
     int key = is_code || ch < 128 ? (int)ch : -1; /* -1: a character beyond ASCII */
     struct ui_mouse mouse = {0};
+    /* A patient key: the kiosk is in use (staff keys and Ctrl-K are not). */
+    if (ui->screen != SCREEN_STAFF && key != ('K' & 0x1f) && key != KEY_RESIZE)
+        screen_kiosk_activity(ui, ui_now_ms());
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
@@ -196,9 +191,12 @@ static int wait_ms(const struct ui *ui, long long last_input)
 {
     if (!idle_armed(ui))
         return -1;
-    long long now = loop_now_ms();
+    long long now = ui_now_ms();
     long long until = ui->screen == SCREEN_IDLE ? ui->countdown_end
                                                 : last_input + ui->opts->idle_seconds * 1000LL;
+    long long locked = ui->screen == SCREEN_STAFF ? screen_kiosk_lock_wait(ui, now) : 0;
+    if (locked > 0 && now + (locked % 1000 ? locked % 1000 : 1000) < until)
+        return (int)(locked % 1000 ? locked % 1000 : 1000); /* redraw "Try again in N s" */
     if (ui->screen == SCREEN_IDLE) {
         /* Redraw the countdown each second it shows. */
         long long left = until - now;
@@ -210,7 +208,17 @@ static int wait_ms(const struct ui *ui, long long last_input)
 
 static void idle_step(struct ui *ui, long long last_input)
 {
-    long long now = loop_now_ms();
+    long long now = ui_now_ms();
+    int staff = ui->screen == SCREEN_STAFF ||
+                (ui->screen == SCREEN_LANGUAGE && screen_language_back(ui) == SCREEN_STAFF);
+    if (staff && now >= last_input + ui->opts->idle_seconds * 1000LL) {
+        /* A staff menu left open closes, locked: no key reopens it. */
+        screen_kiosk_staff_close(ui);
+        if (ui->screen == SCREEN_ATTRACT) {
+            loop_wipe(ui);
+            return;
+        }
+    }
     if (ui->screen != SCREEN_IDLE) {
         if (now >= last_input + ui->opts->idle_seconds * 1000LL) {
             ui->idle_return = ui->screen;
@@ -222,6 +230,7 @@ static void idle_step(struct ui *ui, long long last_input)
     if (now < ui->countdown_end)
         return;
     /* Nobody answered: forget this patient. */
+    klog_event(ui->opts->log, KLOG_IDLE_WIPE, NULL);
     if (ui->opts->mode == MODE_KIOSK)
         loop_wipe(ui);
     else
@@ -259,7 +268,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         return 2;
     }
     int errors = 0;
-    long long last_input = loop_now_ms();
+    long long last_input = ui_now_ms();
     int redraw = 1;
     while (!ui.quit && !stop_signal) {
         if (redraw)
@@ -268,7 +277,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
-        timeout(busy ? 0 : wait);
+        timeout(busy ? 0 : ui_wait_ms(wait));
         wint_t ch;
         int kind = get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
@@ -292,7 +301,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         errors = 0;
         int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
         if (!resize)
-            last_input = loop_now_ms();
+            last_input = ui_now_ms();
         if (ui.screen == SCREEN_IDLE && !resize) {
             ui.screen = ui.idle_return; /* still there: carry on where they were */
             continue;

@@ -26,6 +26,7 @@
 #include "tui/cache.h"
 #include "tui/prompt.h"
 #include "tui/ui.h"
+#include "tui/ui_clock.h"
 
 enum screen_id {
     SCREEN_HOME,
@@ -167,6 +168,8 @@ void screen_language_open(struct ui *ui, int focus_current);
 /* Show everything in another language from now on, answers kept. 0, or -1
  * with ui->notice saying why (the language stays as it was). */
 int screen_language_switch(struct ui *ui, const char *code);
+/* The screen the language choice goes back to. */
+enum screen_id screen_language_back(const struct ui *ui);
 
 void screen_help_open(struct ui *ui);
 void screen_contents_open(struct ui *ui);
@@ -174,9 +177,14 @@ void screen_contents_open(struct ui *ui);
 void screen_kiosk_staff_open(struct ui *ui);
 /* 1 while staff have unlocked the staff menu (only then may the kiosk quit). */
 int screen_kiosk_unlocked(const struct ui *ui);
+/* Close the staff screen (PIN or menu), locked again, back to where it was
+ * opened from: on idle, so a menu left open never stays open. */
+void screen_kiosk_staff_close(struct ui *ui);
+/* A patient used the kiosk at now (ms): see staff_lock_activity(). */
+void screen_kiosk_activity(struct ui *ui, long long now);
+/* Milliseconds before the PIN may be tried again (0: now). */
+long long screen_kiosk_lock_wait(const struct ui *ui, long long now);
 
-/* Milliseconds on a clock that never jumps (loop.c). */
-long long loop_now_ms(void);
 /* Forget the patient: answers, summary, search, open page; back to the
  * attract screen (kiosk) or home, in the default language (loop.c). */
 void loop_wipe(struct ui *ui);

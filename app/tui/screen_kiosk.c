@@ -8,6 +8,7 @@
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "core/check.h"
+#include "core/staff_lock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -19,9 +20,8 @@
 
 /* The staff screen's own state: the PIN being typed and its back-off. */
 struct staff_state {
-    char pin[16]; /* staff PIN being typed (zeroed after use) */
-    int pin_failures;
-    long long pin_locked_until; /* monotonic ms; wrong PINs slow down */
+    char pin[16];           /* staff PIN being typed (zeroed after use) */
+    struct staff_lock lock; /* wrong PINs slow down (core/staff_lock.h) */
     struct menu menu;
     int unlocked;
 };
@@ -82,7 +82,7 @@ const struct screen_ops screen_kiosk_attract = {
 
 static void idle_draw(struct ui *ui, struct screen_size sz)
 {
-    long long left = ui->countdown_end - loop_now_ms();
+    long long left = ui->countdown_end - ui_now_ms();
     int seconds = left > 0 ? (int)((left + 999) / 1000) : 0;
     int y = sz.lines / 3;
     centre(y, _("Are you still there?"), A_BOLD, sz);
@@ -150,7 +150,7 @@ static void draw_pin(struct ui *ui, struct screen_size sz)
                   sz.cols - 3, A_BOLD);
         return;
     }
-    long long wait = st->pin_locked_until - loop_now_ms();
+    long long wait = staff_lock_wait(&st->lock, ui_now_ms());
     if (wait > 0) {
         char line[128];
         snprintf(line, sizeof line, _("Too many wrong PINs. Try again in %lld seconds."),
@@ -189,6 +189,25 @@ int screen_kiosk_unlocked(const struct ui *ui)
     return staff_state(ui)->unlocked;
 }
 
+void screen_kiosk_staff_close(struct ui *ui)
+{
+    struct staff_state *st = staff_state(ui);
+    explicit_bzero(st->pin, sizeof st->pin);
+    st->unlocked = 0;
+    st->menu = (struct menu){.count = 0};
+    ui->screen = ui->idle_return == SCREEN_STAFF ? SCREEN_ATTRACT : ui->idle_return;
+}
+
+void screen_kiosk_activity(struct ui *ui, long long now)
+{
+    staff_lock_activity(&staff_state(ui)->lock, now);
+}
+
+long long screen_kiosk_lock_wait(const struct ui *ui, long long now)
+{
+    return staff_lock_wait(&staff_state(ui)->lock, now);
+}
+
 static void leave_staff(struct ui *ui)
 {
     struct staff_state *st = staff_state(ui);
@@ -205,8 +224,8 @@ static void pin_key(struct ui *ui, int key)
         leave_staff(ui);
         return;
     }
-    if (!ui->opts->pin_check || loop_now_ms() < st->pin_locked_until)
-        return;
+    if (!ui->opts->pin_check || staff_lock_wait(&st->lock, ui_now_ms()) > 0)
+        return; /* keys on a locked prompt are ignored, and do not keep it locked */
     if (key >= '0' && key <= '9' && len + 1 < sizeof st->pin) {
         st->pin[len] = (char)key;
         st->pin[len + 1] = '\0';
@@ -216,15 +235,15 @@ static void pin_key(struct ui *ui, int key)
         int ok = ui->opts->pin_check(st->pin, ui->opts->pin_ctx);
         explicit_bzero(st->pin, sizeof st->pin);
         if (ok) {
-            st->pin_failures = 0;
+            staff_lock_succeeded(&st->lock);
             st->unlocked = 1;
             st->menu = (struct menu){.count = STAFF_COUNT};
             return;
         }
-        /* Each wrong PIN doubles the wait, up to five minutes. */
-        int failures = ++st->pin_failures;
-        long long wait = failures < 3 ? 0 : 1000LL << (failures - 3 < 9 ? failures - 3 : 9);
-        st->pin_locked_until = loop_now_ms() + (wait > 300000 ? 300000 : wait);
+        /* From the third wrong PIN on, a wait: 30 s, doubling. */
+        long long wait = staff_lock_failed(&st->lock, ui_now_ms());
+        klog_eventf(ui->opts->log, KLOG_PIN_FAILED, "%d wrong in a row, next try after %lld s",
+                    st->lock.failures, wait / 1000);
         snprintf(ui->notice, sizeof ui->notice, "%s", _("That PIN is not right."));
     }
 }
@@ -233,6 +252,7 @@ static void staff_do(struct ui *ui, enum staff_item item, struct screen_size sz)
 {
     switch (item) {
     case STAFF_LEAVE:
+        klog_event(ui->opts->log, KLOG_STAFF_EXIT, NULL);
         ui->quit = 1;
         break;
     case STAFF_TEST_PAGE: {

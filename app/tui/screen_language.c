@@ -42,6 +42,12 @@ int screen_language_switch(struct ui *ui, const char *code)
     return 0;
 }
 
+enum screen_id screen_language_back(const struct ui *ui)
+{
+    const struct language_state *st = ui->state[SCREEN_LANGUAGE];
+    return st->back;
+}
+
 static const char *language_label(struct ui *ui, size_t i)
 {
     return ui->languages[i].name;

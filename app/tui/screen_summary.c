@@ -10,6 +10,8 @@
 #include "tui/scroll.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/markdown.h"
+#include "core/text.h"
 
 #include <ncurses.h>
 #include <stdio.h>
@@ -52,7 +54,7 @@ static void summary_forget(struct ui *ui, enum screen_forget what)
     if (what == FORGET_WORDS)
         return;
     /* The copy kept for a staff reprint goes once its few minutes are up. */
-    if (what == FORGET_ALL || loop_now_ms() - st->last_print_at >= REPRINT_MINUTES * 60000LL)
+    if (what == FORGET_ALL || ui_now_ms() - st->last_print_at >= REPRINT_MINUTES * 60000LL)
         drop_last_print(st);
 }
 
@@ -99,7 +101,7 @@ int screen_summary_print_text(struct ui *ui, const char *text, struct screen_siz
 int screen_summary_reprint(struct ui *ui, struct screen_size sz)
 {
     struct summary_state *st = summary_state(ui);
-    if (st->last_print && loop_now_ms() - st->last_print_at < REPRINT_MINUTES * 60000LL)
+    if (st->last_print && ui_now_ms() - st->last_print_at < REPRINT_MINUTES * 60000LL)
         return screen_summary_print_text(ui, st->last_print, sz);
     snprintf(ui->notice, sizeof ui->notice, _("No summary was printed in the last %d minutes."),
              REPRINT_MINUTES);
@@ -116,8 +118,37 @@ static void print_summary(struct ui *ui, struct screen_size sz)
         /* Kept a few minutes for a staff reprint, then zeroed. */
         drop_last_print(st);
         st->last_print = copy;
-        st->last_print_at = loop_now_ms();
+        st->last_print_at = ui_now_ms();
     }
+}
+
+/* A message too long for the footer (a printer failure and what to do
+ * about it) is shown whole, wrapped, over the bottom of the summary; the
+ * footer then shows the keys (ui->notice is emptied until the draw ends). */
+static void draw_long_notice(struct ui *ui, struct screen_size sz)
+{
+    const char *notice = ui->notice;
+    if (!notice[0] || (int)text_width(notice, strlen(notice)) <= sz.cols - 2)
+        return;
+    char *md = markdown_escape(notice);
+    struct layout_opts lo = {
+        .width = sz.cols - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
+    struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
+    int rows = screen_body_rows(sz);
+    if (box && (int)box->line_count + 2 <= rows) {
+        int y = 1 + rows - (int)box->line_count - 2;
+        for (int r = 0; r < (int)box->line_count + 2; r++)
+            term_fill(y + r, 0, term_attr(ROLE_FOOTER));
+        for (size_t i = 0; i < box->line_count; i++) {
+            char *line = layout_line_string(box, i);
+            if (line)
+                term_text(y + 1 + (int)i, 2, line, sz.cols - 4, term_attr(ROLE_FOOTER));
+            free(line);
+        }
+        ui->notice[0] = '\0'; /* the footer shows the keys meanwhile */
+    }
+    layout_free(box);
+    free(md);
 }
 
 static void summary_draw(struct ui *ui, struct screen_size sz)
@@ -131,6 +162,9 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
         for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
             term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), NULL);
     }
+    char notice[sizeof ui->notice];
+    snprintf(notice, sizeof notice, "%s", ui->notice);
+    draw_long_notice(ui, sz);
     const char *hints = ui->opts->visit.print_argv && ui->opts->visit.save_dir
                             ? _("p print  s save  Backspace change answers  Esc home")
                         : ui->opts->visit.print_argv
@@ -138,6 +172,7 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
                         : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
                                                    : _("Backspace change answers  Esc home");
     chrome_draw(ui, _("Your summary for the clinician"), hints, NULL, sz);
+    snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
 
