@@ -10,13 +10,15 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
-#include "core/markdown.h"
+#include "core/log.h"
 #include "core/protect.h"
-#include "core/summary.h"
+#include "core/visit.h"
+#include "core/wipe.h"
 #include "core/layout.h"
 #include "tui/term.h"
 #include "tui/plain.h"
 #include "tui/ui.h"
+#include "tui/ui_clock.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -25,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <syslog.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -145,7 +146,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_CONTENT:
             o->content_dir = optarg;
@@ -216,6 +217,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_VERSION:
             printf("%s %s\n", PACKAGE, VERSION);
             exit(0);
+        case ':':
+            fprintf(stderr, _("%s: option \"%s\" needs an argument; see --help\n"), PACKAGE,
+                    argv[optind - 1]);
+            return -1;
         default:
             fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE,
                     argv[optind - 1]);
@@ -260,65 +265,52 @@ static void choose_language(const char *root, const char *asked, const char *con
     snprintf(lang, size, "%s", want);
 }
 
-/* `--summary ANSWERS`: the summary a patient with these answers gets. */
-static int print_summary(struct content *content, const struct flow *flow, const struct options *o,
-                         int ascii)
+/* `--summary ANSWERS`: the printout a patient with these answers gets, as
+ * text --width columns wide or (--format html) the page a saved summary is. */
+static int print_summary(struct content *content, struct flow *flow, struct flow *second_flow,
+                         const struct options *o, const struct visit_options *vo)
 {
     if (!flow) {
         fprintf(stderr, _("%s: this content has no question flow (questions.md)\n"), PACKAGE);
+        flow_free(second_flow);
         return 2;
     }
-    struct flow_session *session = flow_session_new(flow);
+    struct visit v;
     char err[1024];
-    if (!session || flow_answers_parse(flow, o->summary, session, err, sizeof err) < 0) {
-        fprintf(stderr, "%s: --summary: %s\n", PACKAGE, session ? err : "out of memory");
-        flow_session_free(session);
-        return 2;
-    }
-    struct summary_info info = {
-        .content_version = content_var(content, "content-version"),
-        .last_reviewed = content_var(content, "last-reviewed"),
-    };
-    char *md = summary_build(flow, session, &info);
-    flow_session_free(session);
+    visit_start(&v, content, flow, second_flow, vo);
     int status = 2;
-    if (md && o->format && strcmp(o->format, "html") == 0) {
-        cmark_node *doc = markdown_parse(md, strlen(md));
-        char *html = doc ? markdown_to_html(doc) : NULL;
-        if (html && fputs(html, stdout) >= 0)
+    if (visit_replay(&v, o->summary, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: --summary: %s\n", PACKAGE, err);
+    } else {
+        char *text = visit_printout(&v, o->width, o->format && strcmp(o->format, "html") == 0);
+        if (!text)
+            fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+        else if (fputs(text, stdout) >= 0)
             status = 0;
-        wipe_string(html);
-        cmark_node_free(doc);
-    } else if (md) {
-        struct layout_opts lo = {.width = o->width, .ascii = ascii, .lang = content->lang};
-        struct layout *L = layout_markdown(md, strlen(md), &lo);
-        status = L && layout_print(L, stdout) == 0 ? 0 : 2;
-        layout_free(L);
+        wipe_string(text); /* the printout is patient text */
     }
-    wipe_string(md);
+    visit_end(&v, &content, &flow); /* the same content and flow: the caller frees them */
     return status;
 }
 
 /* A line for the administrator: on stderr (the journal under systemd; the
- * screen is not started yet) and in syslog. */
-static void log_warning(const char *what)
+ * screen is not started yet) and in the event log. */
+static void log_warning(const struct klog *log, const char *what)
 {
     fprintf(stderr, "%s: %s\n", PACKAGE, what);
-    openlog(PACKAGE, LOG_PID, LOG_USER);
-    syslog(LOG_WARNING, "%s", what);
-    closelog();
+    klog_event(log, KLOG_PROTECT, what);
 }
 
 /* Before a patient's first key: memory set apart for their data, and in
  * kiosk and patient (SSH) sessions no core file, no debugger by the same
  * user, and a crash that zeroes it first (docs/SECURITY.md). */
-static void protect_session(enum ui_mode mode)
+static void protect_session(enum ui_mode mode, const struct klog *log)
 {
     char msg[512];
     if (protect_init(msg, sizeof msg) != PROTECT_LOCKED)
-        log_warning(msg);
+        log_warning(log, msg);
     if (mode != MODE_TRAINING && protect_process(msg, sizeof msg) < 0)
-        log_warning(msg);
+        log_warning(log, msg);
 }
 
 /* `--render PAGE`: a menu page name, or a path to any Markdown file. */
@@ -387,7 +379,7 @@ static int hash_pin(void)
  * that they never read the host's configuration), else the installed file
  * if there is one, else the defaults. 1 when a file was read, 0 for the
  * defaults, or -1 after printing why. */
-static int load_config(const struct options *o, struct kiosk_config *cfg)
+static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log)
 {
     config_defaults(cfg);
     const char *env = getenv("KIOSK_CONFIG");
@@ -399,6 +391,7 @@ static int load_config(const struct options *o, struct kiosk_config *cfg)
     char err[1024];
     if (config_load(path, cfg, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
     }
     return 1;
@@ -427,9 +420,16 @@ int main(int argc, char **argv)
         return check_content(root, &copts, stdout, &result);
     }
     static struct kiosk_config cfg;
-    int configured = load_config(&o, &cfg);
-    if (configured < 0)
+    /* Only the screens log (the command-line tools print what they find). */
+    struct klog log = {.fd = -1};
+    int interactive = !o.render && !o.summary;
+    if (interactive)
+        klog_open(&log);
+    int configured = load_config(&o, &cfg, &log);
+    if (configured < 0) {
+        klog_close(&log);
         return 2;
+    }
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
     choose_language(root, o.lang,
@@ -443,6 +443,8 @@ int main(int argc, char **argv)
         content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(&log, KLOG_CONTENT_ERROR, err);
+        klog_close(&log);
         config_free(&cfg);
         return 2;
     }
@@ -469,16 +471,28 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    enum ui_mode mode = o.kiosk ? MODE_KIOSK : o.training ? MODE_TRAINING : (enum ui_mode)cfg.mode;
+    struct visit_options visit = {
+        .training = mode == MODE_TRAINING,
+        .ascii = !utf8,
+        .file = o.file,
+        .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,
+        .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
+        .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
+        .print_width = (int)cfg.print_width,
+        .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
+        .second_lang = second_lang,
+        .when = ui_summary_time(),
+        .log = &log,
+    };
     int status;
     if (o.render) {
         status = render(content, o.render, o.width, !utf8);
     } else if (o.summary) {
-        status = print_summary(content, flow, &o, !utf8);
+        status = print_summary(content, flow, second_flow, &o, &visit);
+        second_flow = NULL; /* the visit freed it */
     } else {
         const char *no_color = getenv("NO_COLOR");
-        enum ui_mode mode = o.kiosk      ? MODE_KIOSK
-                            : o.training ? MODE_TRAINING
-                                         : (enum ui_mode)cfg.mode;
         struct ui_options ui = {
             .mode = mode,
             .idle_seconds = (int)cfg.idle_timeout,
@@ -489,25 +503,25 @@ int main(int argc, char **argv)
                      : o.no_color || (no_color && *no_color) ? THEME_MONO
                                                              : THEME_COLOR,
             .large = o.large,
-            .ascii = !utf8,
-            .file = o.file,
-            .clinic_name = cfg.clinic_name[0] ? cfg.clinic_name : NULL,
-            .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
-            .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
-            .print_width = (int)cfg.print_width,
-            .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
-            .second_lang = second_lang,
+            .visit = visit,
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
+            .log = &log,
         };
-        protect_session(mode);
+        protect_session(mode, &log);
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
-        if (o.plain || (term && strcmp(term, "dumb") == 0))
+        int plain = o.plain || (term && strcmp(term, "dumb") == 0);
+        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s",
+                    config_mode_name((enum config_mode)mode), plain ? "plain" : "full",
+                    content->lang, root);
+        if (plain)
             status = plain_run(&content, &flow, &ui, stdin, stdout);
         else
             status = ui_run(&content, &flow, &ui);
+        klog_eventf(&log, KLOG_STOP, "exit status %d", status);
     }
+    klog_close(&log);
     flow_free(second_flow);
     flow_free(flow);
     content_close(content);

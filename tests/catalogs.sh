@@ -12,6 +12,12 @@ failures=0
 fail() { failures=$((failures + 1)); echo "not ok - $*"; }
 
 cd "$KIOSK_SRCDIR" || exit 1
+# Every source file with a translatable string is listed, or its strings
+# never reach a catalog and show in English in every language.
+checks=$((checks + 1))
+missing=$(grep -lE '\<N?_\("' app/*.c app/*/*.c | while read -r f; do
+    grep -qxF "$f" locale/POTFILES.in || echo "$f"; done)
+if [ -n "$missing" ]; then fail "not in locale/POTFILES.in: $missing"; else echo "ok - every file with strings is in POTFILES.in"; fi
 # A fresh template from the sources, to catch strings added since the last update-po.
 grep -v '^#' locale/POTFILES.in > "$work/files"
 xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \

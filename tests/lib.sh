@@ -65,7 +65,13 @@ wait_gone() {
     return 1
 }
 
-keys() { T send-keys -t k "$@"; }
+keys() {
+    T send-keys -t k "$@"
+    # A lone Esc is told from the start of a key's escape sequence by the
+    # quiet after it (about 50 ms, app/tui/keys.c); a person's next key never
+    # comes sooner, so the test's does not either.
+    case " $* " in *" Escape "*) sleep 0.1 ;; esac
+}
 
 # expect NAME TEXT: pass if TEXT appears on screen within 5 s.
 expect() {
@@ -91,6 +97,52 @@ expect_not() {
     fi
 }
 
+# position: the reader's "FIRST-LAST of TOTAL" indicator on screen.
+position() { screen | grep -oE '[0-9]+-[0-9]+ of [0-9]+' | tail -1; }
+
+# wait_position_changes OLD: poll (at most 5 s) until the position is not OLD.
+wait_position_changes() {
+    local tries=50
+    while [ $tries -gt 0 ] && [ "$(position)" = "$1" ]; do
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+}
+
+# expect_scrolled NAME OLD: pass if the page's first line moved down from
+# where the position OLD put it.
+expect_scrolled() {
+    wait_position_changes "$2"
+    local now
+    now=$(position)
+    checks=$((checks + 1))
+    if [ -n "$now" ] && [ "${now%%-*}" -gt "${2%%-*}" ]; then
+        echo "ok - $1 ($2 -> $now)"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $1: the position was \"$2\" and is \"$now\". Screen was:"
+        screen | sed 's/^/    | /'
+    fi
+}
+
+# wait_screen_changes OLD: poll (at most 5 s) until the screen is not OLD.
+wait_screen_changes() {
+    local tries=50
+    while [ $tries -gt 0 ] && [ "$(screen)" = "$1" ]; do
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+}
+
+# new_lines OLD: how many lines with text on screen were not on the screen OLD.
+new_lines() {
+    local f
+    f=$(mktemp)
+    printf '%s\n' "$1" >"$f"
+    screen | grep -v '^ *$' | grep -cvxF -f "$f"
+    rm -f "$f"
+}
+
 resize() { T resize-window -t k -x "$1" -y "$2"; }
 
 # The widest line on screen, in cells (wc -L counts display width).
@@ -112,6 +164,11 @@ last_choice() {
     screen | grep -oE '^ [> ] ?[0-9]+\. [[(]' | grep -oE '[0-9]+' | sort -n | tail -1
 }
 
+# chosen N: answer N on the question screen shows as chosen, "(*)" or "[x]".
+chosen() {
+    screen | grep -qE "^ [> ] ?$1\. (\(\*\)|\[x\]) "
+}
+
 # answer_until_summary: answer every question with its last choice (and
 # go on past an urgent page) until the summary shows.
 # SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
@@ -123,13 +180,21 @@ answer_until_summary() {
         i=$((i + 1))
         screen | grep -qF "$SUMMARY_MARK" && return 0
         if screen | grep -qF "$URGENT_MARK"; then
+            local top
+            top=$(screen | head -1)
             keys Enter
+            wait_title_changes "$top"
         else
             local before n
+            settle
             before=$(screen | head -1)
             n=$(last_choice)
             [ -n "$n" ] || { sleep 0.1; continue; }
-            if [ "$n" -gt 9 ]; then keys Down; for _ in $(seq 2 "$n"); do keys Down; done; keys Space; else keys "$n"; fi
+            # Choose it only if not already chosen: on a second walk the
+            # answers are kept, and a number ticks a box or unticks it.
+            if ! chosen "$n"; then
+                if [ "$n" -gt 9 ]; then keys Down; for _ in $(seq 2 "$n"); do keys Down; done; keys Space; else keys "$n"; fi
+            fi
             keys Enter
             wait_title_changes "$before"
         fi
@@ -143,9 +208,23 @@ translated() {
         sed -n 's/^msgstr "\(.*\)"$/\1/p' | tail -1
 }
 
+# settle: poll until two captures a tenth of a second apart agree (a screen
+# being drawn on a loaded machine is not read half-way).
+settle() {
+    local a b tries=30
+    a=$(screen)
+    while [ $tries -gt 0 ]; do
+        sleep 0.1
+        b=$(screen)
+        [ "$a" = "$b" ] && return 0
+        a=$b
+        tries=$((tries - 1))
+    done
+}
+
 # wait_title_changes OLD: poll until the top row is no longer OLD.
 wait_title_changes() {
-    local tries=30
+    local tries=100
     while [ $tries -gt 0 ] && [ "$(screen | head -1)" = "$1" ]; do
         sleep 0.1
         tries=$((tries - 1))

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "core/check.h"
+#include "core/diag.h"
 #include "core/content.h"
 #include "core/flow.h"
 #include "core/governance.h"
@@ -37,15 +38,10 @@ static void say(struct report *r, const char *file, int line, int is_error, cons
 
 static void say(struct report *r, const char *file, int line, int is_error, const char *fmt, ...)
 {
-    if (line > 0)
-        fprintf(r->out, "%s:%d: %s: ", file, line, is_error ? "error" : "warning");
-    else
-        fprintf(r->out, "%s: %s: ", file, is_error ? "error" : "warning");
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(r->out, fmt, ap);
+    diag_vprint(r->out, file, line, is_error, fmt, ap);
     va_end(ap);
-    fputc('\n', r->out);
     if (is_error)
         r->result->errors++;
     else

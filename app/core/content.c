@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/content.h"
+#include "core/buf.h"
 #include "core/markdown.h"
 
 #include <dirent.h>
@@ -367,48 +368,32 @@ void content_close(struct content *c)
 
 char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
 {
-    size_t cap = len + 1, n = 0;
-    char *out = malloc(cap);
-    for (size_t i = 0; out && i < len;) {
-        const char *value = NULL;
-        size_t skip = 1;
-        if (content && i + 4 <= len && text[i] == '{' && text[i + 1] == '{') {
-            const char *close = memmem(text + i + 2, len - i - 2 < 64 ? len - i - 2 : 64, "}}", 2);
-            if (close) {
-                char name[64];
-                size_t nlen = (size_t)(close - (text + i + 2));
-                memcpy(name, text + i + 2, nlen);
-                name[nlen] = '\0';
-                value = content_var(content, name);
-                skip = nlen + 4;
-            }
-        }
-        size_t need = value ? 2 * strlen(value) : 1;
-        if (n + need + 1 > cap) {
-            cap = (n + need + 1) * 2;
-            char *bigger = realloc(out, cap);
-            if (!bigger) {
-                free(out);
-                return NULL;
-            }
-            out = bigger;
-        }
-        if (!value) {
-            out[n++] = text[i++];
+    struct buf out = {0};
+    size_t plain = 0; /* start of the text not yet copied */
+    for (size_t i = 0; i < len; i++) {
+        if (!content || i + 4 > len || text[i] != '{' || text[i + 1] != '{')
             continue;
-        }
-        for (const char *v = value; *v; v++) {
-            if (strchr("\\`*_{}[]<>()#+-.!|~&", *v))
-                out[n++] = '\\';
-            out[n++] = *v;
-        }
-        i += skip;
+        const char *close = memmem(text + i + 2, len - i - 2 < 64 ? len - i - 2 : 64, "}}", 2);
+        if (!close)
+            continue;
+        char name[64];
+        size_t nlen = (size_t)(close - (text + i + 2));
+        memcpy(name, text + i + 2, nlen);
+        name[nlen] = '\0';
+        const char *value = content_var(content, name);
+        if (!value)
+            continue;
+        buf_add(&out, text + plain, i - plain);
+        markdown_escape_to(&out, value);
+        i += nlen + 3;
+        plain = i + 1;
     }
-    if (!out)
-        return NULL;
-    out[n] = '\0';
-    *out_len = n;
-    return out;
+    buf_add(&out, text + plain, len - plain);
+    size_t n = out.len;
+    char *filled = buf_take(&out);
+    if (filled)
+        *out_len = n;
+    return filled;
 }
 
 char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "core/flow.h"
+#include "core/diag.h"
 #include "core/i18n.h"
 #include "core/wipe.h"
 
@@ -58,16 +59,7 @@ void flow_diags_free(struct flow_diags *diags)
 
 char *flow_diag_format(const struct flow_diag *d)
 {
-    /* Untranslated, like every FILE:LINE message: scripts and editors parse it. */
-    const char *kind = d->is_error ? "error" : "warning";
-    const char *file = d->file ? d->file : "-";
-    size_t n = strlen(file) + strlen(kind) + strlen(d->message) + 32;
-    char *s = malloc(n);
-    if (s && d->line > 0)
-        snprintf(s, n, "%s:%d: %s: %s", file, d->line, kind, d->message);
-    else if (s)
-        snprintf(s, n, "%s: %s: %s", file, kind, d->message);
-    return s;
+    return diag_asprintf(d->file, d->line, d->is_error, "%s", d->message);
 }
 
 /* ---- validation ---- */

@@ -4,7 +4,7 @@
 
 #include "core/flow.h"
 #include "core/i18n.h"
-#include "core/summary.h"
+#include "core/markdown.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +16,8 @@ char *flow_question_document(const struct flow *f, int q)
     FILE *out = open_memstream(&doc, &len);
     if (!out)
         return NULL;
-    char *title = summary_escape(flow_question_title(f, q));
-    char *help = summary_escape(flow_question_help(f, q));
+    char *title = markdown_escape(flow_question_title(f, q));
+    char *help = markdown_escape(flow_question_help(f, q));
     fprintf(out, "# %s\n\n", title ? title : "");
     fprintf(out, "%s `%s` · %s\n\n", _("Question id"), flow_question_id(f, q),
             flow_question_is_multiple(f, q) ? _("choose all that apply") : _("choose one"));
@@ -25,7 +25,7 @@ char *flow_question_document(const struct flow *f, int q)
         fprintf(out, "%s\n\n", help);
     fprintf(out, "## %s\n\n", _("Answers"));
     for (int a = 0; a < (int)flow_answer_count(f, q); a++) {
-        char *label = summary_escape(flow_answer_label(f, q, a));
+        char *label = markdown_escape(flow_answer_label(f, q, a));
         int target = flow_answer_target(f, q, a);
         unsigned flags = flow_answer_flags(f, q, a);
         fprintf(out, "%d. **%s** → %s", a + 1, label ? label : "",
@@ -44,7 +44,7 @@ char *flow_question_document(const struct flow *f, int q)
         fputs("\n", out);
         const char *note = flow_answer_note(f, q, a);
         if (note) {
-            char *escaped = summary_escape(note);
+            char *escaped = markdown_escape(note);
             fprintf(out, "\n   > %s\n\n", escaped ? escaped : "");
             free(escaped);
         }

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include "core/kiosk_config.h"
+#include "core/diag.h"
 #include "core/kiosk_config_parse.h"
 #include "core/text.h"
 #include "core/wipe.h"
@@ -69,12 +70,7 @@ static void config_vmessage(char *err, size_t errlen, const char *name, int line
 {
     if (err == NULL || errlen == 0)
         return;
-    int n = line > 0 ? snprintf(err, errlen, "%s:%d: error: ", name, line)
-                     : snprintf(err, errlen, "%s: error: ", name);
-    if (n < 0)
-        n = 0;
-    if ((size_t)n < errlen)
-        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    diag_vformat(err, errlen, name, line, 1, fmt, ap);
 }
 
 static void config_message(char *err, size_t errlen, const char *name, int line, const char *fmt,
@@ -260,7 +256,10 @@ static char *config_reader(char *str, int num, void *stream)
         content--;
     /* inih needs room for "\r\n\0" after the longest line. */
     if (content > (size_t)num - 3) {
-        config_fail(p, "this line is too long (more than %d bytes)", num - 3);
+        config_fail(p,
+                    "this line is too long: %zu bytes, and a configuration line holds at most "
+                    "%d (the limit of libinih, the INI reader); shorten the value",
+                    content, num - 3);
         return NULL;
     }
     config_check_line(p);

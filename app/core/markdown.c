@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/markdown.h"
+#include "core/buf.h"
 #include "core/parse_heap.h"
 #include "core/wipe.h"
 
@@ -72,36 +73,9 @@ int markdown_row_is_header(cmark_node *row)
     return cmark_gfm_extensions_get_table_row_is_header(row);
 }
 
-struct text_buf {
-    char *data;
-    size_t len, cap;
-    int failed;
-};
-
-static void buf_add(struct text_buf *buf, const char *s, size_t n)
-{
-    if (buf->failed)
-        return;
-    if (buf->len + n + 1 > buf->cap) {
-        size_t cap = buf->cap ? buf->cap * 2 : 64;
-        while (cap < buf->len + n + 1)
-            cap *= 2;
-        char *data = wipe_realloc(buf->data, buf->len + 1, cap);
-        if (!data) {
-            buf->failed = 1;
-            return;
-        }
-        buf->data = data;
-        buf->cap = cap;
-    }
-    memcpy(buf->data + buf->len, s, n);
-    buf->len += n;
-    buf->data[buf->len] = '\0';
-}
-
 char *markdown_plain_text(cmark_node *node)
 {
-    struct text_buf buf = {0};
+    struct buf buf = {0};
     buf_add(&buf, "", 0);
     cmark_iter *iter = cmark_iter_new(node);
     cmark_event_type ev;
@@ -126,9 +100,47 @@ char *markdown_plain_text(cmark_node *node)
         }
     }
     cmark_iter_free(iter);
-    if (buf.failed) {
-        wipe_free(buf.data, buf.cap);
-        return NULL;
+    return buf_take(&buf);
+}
+
+/* ---- escaping ---- */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+void markdown_escape_to(struct buf *b, const char *text)
+{
+    int start = 1, space = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (is_space(*p) || *p < 0x20 || *p == 0x7f) {
+            space = !start;
+            continue;
+        }
+        if (space)
+            buf_add(b, " ", 1);
+        space = 0;
+        if (strchr("\\`*_[]<>#&|~!", *p) || (start && strchr("-+=", *p))) {
+            buf_add(b, "\\", 1);
+        } else if (start && *p >= '0' && *p <= '9') {
+            /* "12. x" or "3) x" would start an ordered list */
+            size_t digits = strspn((const char *)p, "0123456789");
+            buf_add(b, (const char *)p, digits);
+            p += digits - 1;
+            if ((p[1] == '.' || p[1] == ')') && (!p[2] || is_space(p[2])))
+                buf_add(b, "\\", 1);
+            start = 0;
+            continue;
+        }
+        buf_add(b, (const char *)p, 1);
+        start = 0;
     }
-    return buf.data;
+}
+
+char *markdown_escape(const char *text)
+{
+    struct buf b = {0};
+    markdown_escape_to(&b, text);
+    return buf_take(&b);
 }

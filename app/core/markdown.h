@@ -36,4 +36,20 @@ int markdown_row_is_header(cmark_node *row);
  * string (caller frees) or NULL when out of memory. */
 char *markdown_plain_text(cmark_node *node);
 
+struct buf;
+
+/* Append text to b so that Markdown shows it as the same plain text and it
+ * can never add structure: the CommonMark specials that can open inline
+ * structure anywhere (\ ` * _ [ ] < > # & | ~ !) are backslash-escaped
+ * everywhere, and at the start of the text what could open a block there
+ * ("-", "+", "=", and "12." or "3)" before a space or the end); runs of
+ * white space and control characters become one space, with none at either
+ * end (so nothing can start a new line, an indented code block or a hard
+ * break). */
+void markdown_escape_to(struct buf *b, const char *text);
+/* markdown_escape_to() into a new string (caller frees); NULL when out of
+ * memory. For text from content, configuration or answers that goes into
+ * Markdown: placeholders, summary lines, question descriptions. */
+char *markdown_escape(const char *text);
+
 #endif

@@ -4,50 +4,31 @@
 #include "config.h"
 
 #include "core/printout.h"
+#include "core/buf.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/print.h"
-#include "core/protect.h"
+#include "core/text.h"
 #include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The printout as it is written: in the patient arena, zeroed as it grows
- * (open_memstream() would leave each outgrown copy in freed memory). */
-struct patient_text {
-    char *s;
-    size_t len, cap;
-};
-
+/* The printout as it is written: a patient buffer (core/buf.h), in the
+ * patient arena and zeroed as it grows (open_memstream() would leave each
+ * outgrown copy in freed memory). */
 static ssize_t text_write(void *cookie, const char *buf, size_t n)
 {
-    struct patient_text *t = cookie;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *s = protect_alloc(cap);
-        if (!s)
-            return -1;
-        if (t->s) {
-            memcpy(s, t->s, t->len);
-            wipe_free(t->s, t->cap);
-        }
-        t->s = s;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, buf, n);
-    t->len += n;
-    t->s[t->len] = '\0';
-    return (ssize_t)n;
+    struct buf *b = cookie;
+    buf_add(b, buf, n);
+    return b->failed ? -1 : (ssize_t)n;
 }
 
-/* A stream writing into t, unbuffered: stdio keeps no copy of its own. */
-static FILE *text_open(struct patient_text *t)
+/* A stream writing into b, unbuffered: stdio keeps no copy of its own. */
+static FILE *text_open(struct buf *b)
 {
-    FILE *f = fopencookie(t, "w", (cookie_io_functions_t){.write = text_write});
+    FILE *f = fopencookie(b, "w", (cookie_io_functions_t){.write = text_write});
     if (f)
         setvbuf(f, NULL, _IONBF, 0);
     return f;
@@ -84,35 +65,88 @@ static int append_html(FILE *out, const char *md)
     return rc;
 }
 
+/* "Label: ____" filling the paper's width (at least 10, at most 40
+ * underscores), escaped for Markdown, into a memstream. */
+static void blank_line(FILE *out, const char *label, int width)
+{
+    int room = width - (int)text_width(label, strlen(label)) - 1;
+    room = room < 10 ? 10 : room > 40 ? 40 : room;
+    fprintf(out, "%s ", label);
+    for (int i = 0; i < room; i++)
+        fputs("\\_", out);
+    fputs("\n\n", out);
+}
+
+/* The top of the printout, in the patient's language: the clinic's name
+ * (when configured), then a Name and a Date of birth line to fill in by
+ * hand, so the paper can be matched to its patient at the front desk. The
+ * kiosk never asks for either. Malloc'd Markdown, or NULL. */
+static char *header_md(const struct printout_request *r)
+{
+    char *md = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&md, &len);
+    if (!out)
+        return NULL;
+    const char *clinic = r->info ? r->info->clinic_name : NULL;
+    char *name = clinic && *clinic ? markdown_escape(clinic) : NULL;
+    if (name)
+        fprintf(out, "**%s**\n\n", name);
+    free(name);
+    int width = r->layout.width > 0 ? r->layout.width : 80;
+    blank_line(out, _("Name:"), r->html ? 40 : width);
+    blank_line(out, _("Date of birth:"), r->html ? 40 : width);
+    if (fclose(out) != 0) {
+        free(md);
+        return NULL;
+    }
+    return md;
+}
+
 char *printout_build(const struct printout_request *r)
 {
     char *second = second_summary(r);
-    struct patient_text t = {0};
+    struct buf t = {.patient = 1};
     FILE *out = text_open(&t);
     int rc = out && r->summary_md ? 0 : -1;
     const char *parts[2] = {r->summary_md, second};
+    char *head = header_md(r);
+    if (!head)
+        rc = -1;
     if (rc == 0 && r->html)
-        fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Summary</title>\n"
+        fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">",
+                r->lang && strspn(r->lang, "abcdefghijklmnopqrstuvwxyz_-") == strlen(r->lang)
+                    ? r->lang
+                    : "en");
+    if (rc == 0 && r->html)
+        fputs("<title>Summary</title>\n"
               "<style>body{font:12pt/1.5 sans-serif;max-width:40em;margin:2em auto}"
               "h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999}"
               "hr{page-break-after:always;border:0}@media print{body{margin:0}}</style>\n"
               "</head><body>\n",
               out);
+    if (rc == 0)
+        rc = r->html ? append_html(out, head) : append_text(out, head, &r->layout);
+    free(head);
     for (int i = 0; i < 2 && rc == 0; i++) {
         if (!parts[i])
             continue;
         if (i > 0)
             fputs(r->html ? "<hr>\n" : "\n\n", out);
+        if (i > 0 && r->html && r->second_lang)
+            fprintf(out, "<div lang=\"%s\">\n", r->second_lang);
         rc = r->html ? append_html(out, parts[i]) : append_text(out, parts[i], &r->layout);
+        if (i > 0 && r->html && r->second_lang)
+            fputs("</div>\n", out);
     }
     if (rc == 0 && r->html)
         fputs("</body></html>\n", out);
     wipe_string(second);
-    if (!out || fclose(out) != 0 || rc < 0 || !t.s) {
-        wipe_free(t.s, t.cap);
+    if (!out || fclose(out) != 0 || rc < 0) {
+        buf_wipe(&t);
         return NULL;
     }
-    return t.s;
+    return buf_take(&t);
 }
 
 int printout_save(const struct printout_request *request, const char *folder, char *msg,

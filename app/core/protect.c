@@ -200,6 +200,11 @@ const void *protect_arena_base(void)
 int protect_register(void *p, size_t len)
 {
     for (int i = 0; i < PROTECT_MAX_REGIONS; i++)
+        if (arena.regions[i].p == p) {
+            arena.regions[i].len = len;
+            return 0;
+        }
+    for (int i = 0; i < PROTECT_MAX_REGIONS; i++)
         if (!arena.regions[i].p) {
             arena.regions[i].len = len;
             arena.regions[i].p = p;

@@ -67,7 +67,8 @@ int protect_process(char *msg, size_t msglen);
 
 /* Regions outside the arena holding patient text (fixed buffers such as the
  * search term) for the crash handler to zero too. At most
- * PROTECT_MAX_REGIONS; returns 0 or -1 when the table is full. */
+ * PROTECT_MAX_REGIONS; returns 0 or -1 when the table is full. Registering
+ * p again only updates its length. */
 enum { PROTECT_MAX_REGIONS = 8 };
 int protect_register(void *p, size_t len);
 void protect_unregister(void *p);

@@ -3,7 +3,8 @@
  * or saves (content/README.md lists what goes into it).
  *
  * Text that comes from content or config (labels, notes, clinic name) is
- * escaped, so it can never add Markdown structure. Nothing here logs or
+ * escaped (markdown_escape()), so it can never add Markdown structure.
+ * Nothing here logs or
  * writes anything; the caller owns the returned string and releases it with
  * wipe_string() (core/wipe.h), as it holds patient answers. */
 #ifndef KIOSK_SUMMARY_H
@@ -35,11 +36,5 @@ char *summary_build(const struct flow *flow, const struct flow_session *s,
 /* 1 when an answer on s's path is flagged {urgent}; likewise {priority}. */
 int summary_has_urgent(const struct flow_session *s);
 int summary_has_priority(const struct flow_session *s);
-
-/* A malloc'd copy of text that Markdown shows as the same plain text: every
- * character that could start structure is backslash-escaped, and runs of
- * white space and control characters become one space. NULL when out of
- * memory. For callers that add their own lines to a summary. */
-char *summary_escape(const char *text);
 
 #endif

@@ -2,8 +2,9 @@
  *
  * Widths are display cells (wcwidth), never bytes or code points. Invalid
  * UTF-8 bytes are treated as one U+FFFD each. Control characters (C0, DEL,
- * C1, ESC sequences' introducers) have no width and are never copied to
- * output by text_clean(). Callers need a UTF-8 LC_CTYPE (C.UTF-8 will do). */
+ * C1, ESC sequences' introducers) have no width; text_is_control() names
+ * them, and the layout (layout_lines.c) and the configuration drop them, so
+ * none reaches a terminal. Callers need a UTF-8 LC_CTYPE (C.UTF-8 will do). */
 #ifndef KIOSK_TEXT_H
 #define KIOSK_TEXT_H
 

@@ -7,7 +7,6 @@
 
 #define PLAIN_INTERNAL
 #include "tui/plain.h"
-#include "tui/screens.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/protect.h"
@@ -55,10 +54,7 @@ void plain_write(struct plain *p, const char *text)
 
 struct layout_opts plain_layout_opts(const struct plain *p, int width)
 {
-    return (struct layout_opts){.width = width > 10 ? width : 10,
-                                .ascii = p->opts->ascii,
-                                .show_sources = p->opts->mode == MODE_TRAINING,
-                                .lang = p->content->lang};
+    return visit_layout_opts(&p->visit, width);
 }
 
 void plain_line(struct plain *p, const struct layout *L, size_t i, const char *prefix)
@@ -114,9 +110,8 @@ static int plain_wait_input(struct plain *p)
     fflush(p->out);
     if (poll(&pfd, 1, p->opts->countdown_seconds * 1000) != 0)
         return 1;
-    flow_session_free(p->session); /* zeroes the answers */
-    p->session = NULL;
-    plain_summary_forget(p);
+    visit_forget(&p->visit); /* answers and summary, zeroed */
+    klog_event(p->opts->log, KLOG_IDLE_WIPE, NULL);
     plain_say(p, _("Your answers were erased for your privacy."));
     fflush(p->out);
     return 0;
@@ -259,8 +254,8 @@ static int plain_page(struct plain *p, const char *key, int file)
     char err[512];
     size_t len;
     int fell_back = 0;
-    char *text = file ? content_read_file(p->content, key, &len, err, sizeof err)
-                      : content_read_page(p->content, key, &len, &fell_back, err, sizeof err);
+    char *text = file ? content_read_file(p->visit.content, key, &len, err, sizeof err)
+                      : content_read_page(p->visit.content, key, &len, &fell_back, err, sizeof err);
     if (!text) {
         plain_say(p, err);
         return 0;
@@ -282,7 +277,7 @@ static int plain_page(struct plain *p, const char *key, int file)
 
 static void plain_home(struct plain *p)
 {
-    const struct content *c = p->content;
+    const struct content *c = p->visit.content;
     plain_write(p, "\n");
     plain_say(p, c->title ? c->title : "");
     if (p->show_intro) {
@@ -318,8 +313,8 @@ static void plain_home(struct plain *p)
             return; /* Enter alone (or h) lists the menu again */
         int k = plain_number(s, count);
         if (k > 0) {
-            const struct content_entry *e = &p->content->entries[k - 1];
-            int flow = strcmp(e->page, FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
+            const struct content_entry *e = &p->visit.content->entries[k - 1];
+            int flow = strcmp(e->page, VISIT_FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
             if (flow > 0) {
                 plain_flow_open(p);
             } else if (flow == 0 && plain_page(p, e->page, 0) == 1) {
@@ -395,9 +390,7 @@ static void plain_signals_end(struct plain *p, const struct plain_signals *old)
  * the stdio buffers (what was typed and what was shown) are zeroed too. */
 static void plain_forget(struct plain *p)
 {
-    flow_session_free(p->session); /* zeroes the answers */
-    p->session = NULL;
-    plain_summary_forget(p);
+    visit_forget(&p->visit); /* answers and summary, zeroed */
     wipe_free(p->line, p->line_cap);
     p->line = NULL;
     p->line_cap = 0;
@@ -434,9 +427,6 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
 {
     int fd = fileno(in);
     struct plain p = {
-        .content = *content,
-        .flow = *flow,
-        .flow_read = *flow != NULL,
         .opts = opts,
         .in = in,
         .out = out,
@@ -446,22 +436,23 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
         .screen = PLAIN_HOME,
         .show_intro = 1,
     };
+    visit_start(&p.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     plain_stdio_start(&p);
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    p.language_count = ui_languages(opts, p.content->root, langs, PLAIN_MAX_LANGUAGES);
+    p.language_count = ui_languages(opts, p.visit.content->root, langs, PLAIN_MAX_LANGUAGES);
     struct plain_signals old;
     plain_signals_start(&p, &old);
     int status = 0;
-    if (opts->file) {
+    if (opts->visit.file) {
         char err[512];
         size_t len;
-        char *text = content_read_file(p.content, opts->file, &len, err, sizeof err);
+        char *text = content_read_file(p.visit.content, opts->visit.file, &len, err, sizeof err);
         if (!text) {
             fprintf(stderr, "patient-kiosk: %s\n", err);
             status = 2;
         } else {
             free(text);
-            plain_page(&p, opts->file, 1);
+            plain_page(&p, opts->visit.file, 1);
         }
         p.done = 1;
     }
@@ -480,9 +471,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
     }
     fflush(out);
     plain_forget(&p);
-    flow_free(p.second_flow);
     plain_signals_end(&p, &old);
-    *content = p.content;
-    *flow = p.flow;
+    visit_end(&p.visit, content, flow);
     return status;
 }

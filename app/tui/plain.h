@@ -53,10 +53,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
 enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
 
 struct plain {
-    struct content *content;
-    struct flow *flow;        /* NULL when not read yet (see plain_flow_ready()) or there is none */
-    int flow_read;            /* 1 once p->flow is what the content has */
-    struct flow *second_flow; /* opts->second_lang's, read with p->flow; NULL: none */
+    struct visit visit; /* the patient's visit: content, questions, answers, summary */
     const struct ui_options *opts;
     FILE *in, *out;
     int in_tty;            /* the input echoes itself; otherwise plain_read echoes it */
@@ -65,11 +62,9 @@ struct plain {
     int printed;           /* lines written since the last line was read */
     size_t language_count; /* languages the content is written in */
     enum plain_screen screen;
-    int show_intro;               /* print the welcome text with the next menu */
-    int done;                     /* quit, end of input or a signal */
-    struct flow_session *session; /* the patient's answers: memory only */
-    char *summary_md;             /* patient data: zeroed on free */
-    char *line;                   /* the last line read (getline buffer) */
+    int show_intro; /* print the welcome text with the next menu */
+    int done;       /* quit, end of input or a signal */
+    char *line;     /* the last line read (getline buffer) */
     size_t line_cap;
     char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
 };
@@ -101,15 +96,11 @@ void plain_invalid(struct plain *p);
 /* plain_flow.c */
 void plain_question(struct plain *p);
 void plain_summary(struct plain *p);
-/* Read the question flow (and opts->second_lang's) if that was not done
- * yet, as ui_flow_ready(): 1 when p->flow is ready, 0 when the content has
- * none, -1 after saying why it cannot be used ("FILE:LINE: error: ..."). */
+/* visit_flow_ready(), saying why when the questions cannot be used. */
 int plain_flow_ready(struct plain *p);
 /* Start or resume the questions (the FLOW_PAGE menu entry); plain_flow_ready()
  * must have returned 1. */
 void plain_flow_open(struct plain *p);
-/* Forget the summary text (zeroed first). */
-void plain_summary_forget(struct plain *p);
 #endif
 
 #endif

@@ -5,7 +5,6 @@
 
 #define PLAIN_INTERNAL
 #include "tui/plain.h"
-#include "tui/screens.h"
 #include "core/i18n.h"
 
 #include <stdio.h>
@@ -80,39 +79,15 @@ static void plain_help(struct plain *p)
 
 /* ---- language ---- */
 
-/* Everything in another language from now on, answers kept (as
- * ui_switch_language()). 0, or -1 after saying why (nothing changed). */
+/* Everything in another language from now on, answers kept. 0, or -1
+ * after saying why (nothing changed). */
 static int plain_switch_language(struct plain *p, const char *code)
 {
-    char err[1024];
-    struct content *c = content_open(p->content->root, code, err, sizeof err);
-    struct flow *f = NULL; /* questions not read yet are read on first use */
-    if (c && p->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {
-        content_close(c);
-        c = NULL;
-    }
-    if (!c) {
-        plain_say(p, err);
+    char msg[1024];
+    if (visit_set_language(&p->visit, code, msg, sizeof msg) < 0) {
+        plain_say(p, msg);
         return -1;
     }
-    /* Answers are kept by question id and choice, so they carry over. */
-    if (p->session && (!f || flow_session_set_flow(p->session, f) < 0)) {
-        plain_say(p, _("The questions differ in that language; run patient-kiosk --check."));
-        flow_free(f);
-        content_close(c);
-        return -1;
-    }
-    for (size_t i = 0; i < p->content->var_count; i++) {
-        const char *name = p->content->vars[i].name;
-        if (strncmp(name, "clinic-", 7) == 0)
-            content_set_var(c, name, p->content->vars[i].value);
-    }
-    i18n_set_language(code);
-    plain_summary_forget(p);
-    content_close(p->content);
-    flow_free(p->flow);
-    p->content = c;
-    p->flow = f;
     p->show_intro = 1;
     return 0;
 }
@@ -120,7 +95,7 @@ static int plain_switch_language(struct plain *p, const char *code)
 static void plain_language(struct plain *p)
 {
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    size_t n = ui_languages(p->opts, p->content->root, langs, PLAIN_MAX_LANGUAGES);
+    size_t n = ui_languages(p->opts, p->visit.content->root, langs, PLAIN_MAX_LANGUAGES);
     /* Every language's name is in its own words, so anyone can find theirs. */
     plain_write(p, "\nLanguage / Idioma / 语言\n");
     for (size_t i = 0; i < n; i++) {
@@ -141,7 +116,7 @@ static void plain_language(struct plain *p)
         int k = plain_number(s, (int)n);
         if (k > 0) {
             const char *code = langs[k - 1].code;
-            if (strcmp(code, p->content->lang) != 0)
+            if (strcmp(code, p->visit.content->lang) != 0)
                 plain_switch_language(p, code);
             return;
         }
@@ -151,7 +126,7 @@ static void plain_language(struct plain *p)
 
 int plain_common_key(struct plain *p, const char *s)
 {
-    if (strcasecmp(s, "l") == 0 && !p->opts->file) {
+    if (strcasecmp(s, "l") == 0 && !p->opts->visit.file) {
         plain_language(p);
         return 1;
     }

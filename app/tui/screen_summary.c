@@ -1,162 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_summary.c: the summary for the clinician, drawn by the same layout
- * as the pages; print it (the configured command, never a shell) or save it. */
+ * as the pages, and its two buttons: p prints it (the configured command,
+ * never a shell), s saves it. The last printout is kept a few minutes for
+ * a staff reprint. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
+#include "tui/scroll.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
-#include "core/print.h"
-#include "core/printout.h"
-#include "core/protect.h"
-#include "core/summary.h"
+#include "core/text.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void summary_forget(struct ui *ui)
+static const char summary_key_name[] = "screen:summary";
+
+struct summary_state {
+    size_t top;
+    char *last_print; /* last printed summary, for a staff reprint (zeroed when freed) */
+    long long last_print_at;
+};
+
+static struct summary_state *summary_state(struct ui *ui)
 {
-    wipe_string(ui->summary_md);
-    ui->summary_md = NULL;
-    layout_free(ui->summary); /* zeroes it */
-    ui->summary = NULL;
+    return ui->state[SCREEN_SUMMARY];
 }
 
-static struct summary_info info(const struct ui *ui)
+/* Forget the summary text and layout (zeroed first). */
+static void drop_summary(struct ui *ui)
 {
-    return (struct summary_info){
-        .clinic_name = ui->opts->clinic_name,
-        .clinic_phone = ui->opts->clinic_phone,
-        .content_version = content_var(ui->content, "content-version"),
-        .last_reviewed = content_var(ui->content, "last-reviewed"),
-        .show_reasons = ui->opts->mode == MODE_TRAINING,
-    };
+    visit_summary_forget(&ui->visit);
+    cache_drop(&ui->cache, summary_key_name);
+}
+
+static void drop_last_print(struct summary_state *st)
+{
+    wipe_string(st->last_print);
+    st->last_print = NULL;
+}
+
+static void summary_forget(struct ui *ui, enum screen_forget what)
+{
+    struct summary_state *st = summary_state(ui);
+    drop_summary(ui);
+    if (what == FORGET_WORDS)
+        return;
+    /* The copy kept for a staff reprint goes once its few minutes are up. */
+    if (what == FORGET_ALL || ui_now_ms() - st->last_print_at >= REPRINT_MINUTES * 60000LL)
+        drop_last_print(st);
+}
+
+long long screen_summary_reprint_left(const struct ui *ui, long long now)
+{
+    const struct summary_state *st = ui->state[SCREEN_SUMMARY];
+    if (!st || !st->last_print)
+        return -1;
+    long long left = st->last_print_at + REPRINT_MINUTES * 60000LL - now;
+    return left > 0 ? left : 0;
+}
+
+int screen_summary_reprint_expire(struct ui *ui, long long now)
+{
+    if (screen_summary_reprint_left(ui, now) != 0)
+        return 0;
+    drop_last_print(summary_state(ui));
+    return 1;
+}
+
+void screen_summary_open(struct ui *ui)
+{
+    drop_summary(ui);
+    summary_state(ui)->top = 0;
+    ui->screen = SCREEN_SUMMARY;
 }
 
 /* The summary laid out at the screen's width, built on first need. */
-static struct layout *summary_layout(struct ui *ui)
+static struct layout *summary_layout(struct ui *ui, struct screen_size sz)
 {
-    if (!ui->summary_md) {
-        struct summary_info si = info(ui);
-        ui->summary_md = summary_build(ui->flow, ui->session, &si);
-        if (!ui->summary_md)
-            return NULL;
-    }
-    if (!ui->summary || ui->summary_width != ui_text_width()) {
-        layout_free(ui->summary);
-        struct layout_opts o = {.width = ui_text_width(),
-                                .ascii = ui->opts->ascii,
-                                .lang = ui->content->lang,
-                                .patient = 1};
-        ui->summary = layout_markdown(ui->summary_md, strlen(ui->summary_md), &o);
-        ui->summary_width = ui_text_width();
-    }
-    return ui->summary;
+    const char *md = visit_summary(&ui->visit);
+    if (!md)
+        return NULL;
+    int width = screen_text_width(sz);
+    struct layout *L = cache_find(&ui->cache, summary_key_name, width);
+    if (L)
+        return L;
+    cache_drop(&ui->cache, summary_key_name); /* at another width */
+    struct layout_opts o = visit_layout_opts(&ui->visit, width);
+    o.show_sources = 0;
+    o.patient = 1; /* its lines in the patient arena */
+    L = layout_markdown(md, strlen(md), &o);
+    return L ? cache_put(&ui->cache, summary_key_name, width, L, 1) : NULL;
 }
 
-int ui_print(struct ui *ui, const char *text)
+/* Say "Printing, please wait..." in the footer: printing may take a few
+ * seconds. */
+static void say_printing(struct screen_size sz)
 {
-    if (!ui->opts->print_argv) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Printing is not set up here."));
-        return -1;
-    }
-    /* Printing may take a few seconds: say so before it starts. */
-    term_fill(LINES - 1, 0, term_attr(ROLE_FOOTER));
-    term_text(LINES - 1, 1, _("Printing, please wait..."), COLS - 2, term_attr(ROLE_FOOTER));
+    term_fill(sz.lines - 1, 0, term_attr(ROLE_FOOTER));
+    term_text(sz.lines - 1, 1, _("Printing, please wait..."), sz.cols - 2, term_attr(ROLE_FOOTER));
     refresh();
-    char err[512];
-    if (print_text(ui->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
-        snprintf(ui->notice, sizeof ui->notice, "%s %s", err,
-                 _("Your summary is still here; you can try again or ask the front desk."));
-        return -1;
-    }
-    snprintf(ui->notice, sizeof ui->notice, "%s",
-             _("Sent to the printer. Please collect it at the front desk."));
-    return 0;
 }
 
-/* What the printout is made of: this summary, on paper width cells wide. */
-static struct printout_request request(const struct ui *ui, const struct summary_info *si,
-                                       int width)
+int screen_summary_print_text(struct ui *ui, const char *text, struct screen_size sz)
 {
-    return (struct printout_request){
-        .summary_md = ui->summary_md,
-        .session = ui->session,
-        .info = si,
-        .second_flow = ui->second_flow,
-        .second_lang = ui->opts->second_lang,
-        .lang = ui->content->lang,
-        .layout = {.width = width, .ascii = ui->opts->ascii, .lang = ui->content->lang},
-    };
+    if (ui->opts->visit.print_argv)
+        say_printing(sz);
+    return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
-/* The printout as text for paper (caller releases it with wipe_string()) or NULL. */
-static char *printout(struct ui *ui, int width)
+int screen_summary_reprint(struct ui *ui, struct screen_size sz)
 {
-    struct summary_info si = info(ui);
-    struct printout_request r = request(ui, &si, width);
-    return printout_build(&r);
+    struct summary_state *st = summary_state(ui);
+    if (st->last_print && ui_now_ms() - st->last_print_at < REPRINT_MINUTES * 60000LL)
+        return screen_summary_print_text(ui, st->last_print, sz);
+    snprintf(ui->notice, sizeof ui->notice, _("No summary was printed in the last %d minutes."),
+             REPRINT_MINUTES);
+    return -1;
 }
 
-static void print_summary(struct ui *ui)
+/* The print button (p). */
+static void print_summary(struct ui *ui, struct screen_size sz)
 {
-    char *text = printout(ui, ui->opts->print_width > 0 ? ui->opts->print_width : 80);
-    if (!text) {
-        snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to print."));
-        return;
-    }
-    if (ui_print(ui, text) == 0) {
+    struct summary_state *st = summary_state(ui);
+    char *copy = NULL;
+    say_printing(sz);
+    if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
-        wipe_string(ui->last_print);
-        ui->last_print = protect_strdup(text);
-        ui->last_print_at = ui_now_ms();
+        drop_last_print(st);
+        st->last_print = copy; /* in the patient arena */
+        st->last_print_at = ui_now_ms();
     }
-    wipe_string(text);
 }
 
-/* Save as text and as HTML in the configured folder. */
-static void save_summary(struct ui *ui)
+/* A message too long for the footer (a printer failure and what to do
+ * about it) is shown whole, wrapped, over the bottom of the summary; the
+ * footer then shows the keys (ui->notice is emptied until the draw ends). */
+static void draw_long_notice(struct ui *ui, struct screen_size sz)
 {
-    struct summary_info si = info(ui);
-    struct printout_request r = request(ui, &si, 80);
-    printout_save(&r, ui->opts->save_dir, ui->notice, sizeof ui->notice);
+    const char *notice = ui->notice;
+    if (!notice[0] || (int)text_width(notice, strlen(notice)) <= sz.cols - 2)
+        return;
+    char *md = markdown_escape(notice);
+    struct layout_opts lo = {
+        .width = sz.cols - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
+    struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
+    int rows = screen_body_rows(sz);
+    if (box && (int)box->line_count + 2 <= rows) {
+        int y = 1 + rows - (int)box->line_count - 2;
+        for (int r = 0; r < (int)box->line_count + 2; r++)
+            term_fill(y + r, 0, term_attr(ROLE_FOOTER));
+        for (size_t i = 0; i < box->line_count; i++) {
+            char *line = layout_line_string(box, i);
+            if (line)
+                term_text(y + 1 + (int)i, 2, line, sz.cols - 4, term_attr(ROLE_FOOTER));
+            free(line);
+        }
+        ui->notice[0] = '\0'; /* the footer shows the keys meanwhile */
+    }
+    layout_free(box);
+    free(md);
 }
 
-void summary_draw(struct ui *ui)
+static void summary_draw(struct ui *ui, struct screen_size sz)
 {
-    struct layout *L = summary_layout(ui);
+    struct summary_state *st = summary_state(ui);
+    struct layout *L = summary_layout(ui, sz);
     if (!L) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show the summary."));
     } else {
-        int rows = ui_body_rows();
-        for (int r = 0; r < rows && ui->summary_top + (size_t)r < L->line_count; r++)
-            term_draw_line(L, ui->summary_top + (size_t)r, 1 + r, 1, ui_text_width(), NULL);
+        int rows = screen_body_rows(sz);
+        for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
+            term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), NULL);
     }
-    const char *hints = ui->opts->print_argv && ui->opts->save_dir
+    char notice[sizeof ui->notice];
+    snprintf(notice, sizeof notice, "%s", ui->notice);
+    draw_long_notice(ui, sz);
+    const char *hints = ui->opts->visit.print_argv && ui->opts->visit.save_dir
                             ? _("p print  s save  Backspace change answers  Esc home")
-                        : ui->opts->print_argv ? _("p print  Backspace change answers  Esc home")
-                        : ui->opts->save_dir   ? _("s save  Backspace change answers  Esc home")
-                                               : _("Backspace change answers  Esc home");
-    ui_draw_chrome(ui, _("Your summary for the clinician"), hints, NULL);
+                        : ui->opts->visit.print_argv
+                            ? _("p print  Backspace change answers  Esc home")
+                        : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
+                                                   : _("Backspace change answers  Esc home");
+    chrome_draw(ui, _("Your summary for the clinician"), hints, NULL, sz);
+    snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
 
-void summary_key(struct ui *ui, int key)
+static void summary_key(struct ui *ui, int key, struct screen_size sz)
 {
-    if (ui_scroll_key(ui, summary_layout(ui), &ui->summary_top, key))
+    struct summary_state *st = summary_state(ui);
+    if (scroll_key(ui, summary_layout(ui, sz), &st->top, key, screen_body_rows(sz)))
         return;
     switch (key) {
     case KEY_BACKSPACE:
     case 127:
     case 8:
     case KEY_LEFT:
-        if (flow_back(ui->session) == 0) {
-            summary_forget(ui); /* answers may change: build it again later */
-            ui->choice = 0;
-            ui->question_top = 0;
-            ui->screen = SCREEN_QUESTION;
+        if (visit_back(&ui->visit) == 0) {
+            drop_summary(ui); /* answers may change: build it again later */
+            screen_question_show(ui, FOCUS_FIRST);
         }
         break;
     case 27:
@@ -165,13 +213,13 @@ void summary_key(struct ui *ui, int key)
         break;
     case 'p':
     case 'P':
-        if (ui->opts->print_argv && summary_layout(ui))
-            print_summary(ui);
+        if (ui->opts->visit.print_argv && summary_layout(ui, sz))
+            print_summary(ui, sz);
         break;
     case 's':
     case 'S':
-        if (ui->opts->save_dir && summary_layout(ui))
-            save_summary(ui);
+        if (ui->opts->visit.save_dir && summary_layout(ui, sz))
+            visit_save(&ui->visit, ui->notice, sizeof ui->notice);
         break;
     case 'q':
     case 'Q':
@@ -179,3 +227,18 @@ void summary_key(struct ui *ui, int key)
         break;
     }
 }
+
+static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    scroll_wheel(ui, summary_layout(ui, sz), &summary_state(ui)->top, m->wheel,
+                 screen_body_rows(sz));
+}
+
+const struct screen_ops screen_summary = {
+    .name = "summary",
+    .state_size = sizeof(struct summary_state),
+    .draw = summary_draw,
+    .key = summary_key,
+    .mouse = summary_mouse,
+    .forget = summary_forget,
+};

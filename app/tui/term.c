@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -18,6 +19,8 @@ static const struct role_style *term_roles;
  * then hold the start of a character, which changes how it takes the next
  * bytes it is given, so until a string ends cleanly addnstr() gets them all. */
 static int term_bytes_pending;
+/* The mouse events curses agreed to report (keys.c hands it the same). */
+static unsigned long term_mouse;
 /* The screen's size at the start: curses' output buffer is sized for it
  * (term_forget() overwrites the buffer). */
 static int term_start_lines, term_start_cols;
@@ -90,8 +93,10 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     nonl();
     keypad(stdscr, TRUE);
     meta(stdscr, TRUE);
-    set_escdelay(25);
-    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    set_escdelay(25); /* keys.c: the whole wait for a lone Esc */
+    keys_start();
+    term_mouse =
+        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
     term_start_lines = LINES;
     term_start_cols = COLS;
@@ -115,6 +120,11 @@ void term_end(void)
     endwin();
     delscreen(term_screen);
     term_screen = NULL;
+}
+
+unsigned long term_mouse_mask(void)
+{
+    return term_mouse;
 }
 
 /* One frame of blanks, bold and plain in turn, drawn in full: about seven
@@ -260,20 +270,28 @@ static void add_utf8(const char *s, size_t len)
     }
 }
 
-int term_text(int y, int x, const char *s, int width, int attr)
+/* The bytes of s (len bytes) that fit in width cells, never cutting a
+ * character; *cells gets the cells they take. */
+static size_t fit(const char *s, size_t len, int width, int *cells)
 {
-    size_t len = strlen(s), used = 0;
-    int cells = 0;
-    /* Clip by cells, never in the middle of a character. */
+    size_t used = 0;
+    *cells = 0;
     while (used < len) {
         wchar_t wc;
         size_t n = text_decode(s + used, len - used, &wc);
         int w = text_char_width(wc);
-        if (cells + w > width)
+        if (*cells + w > width)
             break;
-        cells += w;
+        *cells += w;
         used += n;
     }
+    return used;
+}
+
+int term_text(int y, int x, const char *s, int width, int attr)
+{
+    int cells;
+    size_t used = fit(s, strlen(s), width, &cells);
     attrset(attr);
     if (move(y, x) == OK) /* as mvaddnstr(): nothing drawn off the screen */
         add_utf8(s, used);
@@ -303,23 +321,33 @@ void term_draw_line(const struct layout *L, size_t i, int y, int x, int width, c
 {
     const struct layout_line *line = &L->lines[i];
     const char *text = layout_line_text(L, i);
-    move(y, x);
-    for (size_t s = 0; s < line->span_count; s++) {
+    if (move(y, x) != OK)
+        return;
+    /* Clipped to width cells, as term_text(). */
+    int room = width;
+    for (size_t s = 0; s < line->span_count && room > 0; s++) {
         const struct layout_span *sp = &L->spans[line->span_off + s];
+        int cells;
+        size_t used = fit(text + sp->off, sp->len, room, &cells);
         attrset(style_attr(sp->style));
-        add_utf8(text + sp->off, sp->len);
+        add_utf8(text + sp->off, used);
+        room -= cells;
+        if (used < sp->len)
+            break;
     }
     attrset(A_NORMAL);
-    (void)width;
     if (!needle || !*needle)
         return;
     size_t from = 0, mlen;
     long at;
     while ((at = text_find(text, line->text_len, from, needle, &mlen)) >= 0) {
-        int col = (int)text_width(text, (size_t)at);
+        int col = (int)text_width(text, (size_t)at), cells;
+        if (col >= width)
+            break;
+        size_t used = fit(text + at, mlen, width - col, &cells);
         attrset(term_attr(ROLE_MATCH));
         if (move(y, x + col) == OK)
-            add_utf8(text + at, mlen);
+            add_utf8(text + at, used);
         attrset(A_NORMAL);
         from = (size_t)at + (mlen ? mlen : 1);
     }

@@ -34,6 +34,10 @@ int term_start(enum term_theme theme, char *err, size_t errlen);
 /* Restore the terminal. Safe to call twice or without term_start(). */
 void term_end(void);
 
+/* The mouse events (an mmask_t) curses reports on this terminal; 0 without
+ * a mouse or before term_start(). */
+unsigned long term_mouse_mask(void);
+
 /* Make curses drop what it drew and what was typed, when a patient is
  * forgotten: the keys left in its input queue are overwritten and
  * discarded; every window is blanked and the screen cleared and repainted
@@ -47,8 +51,9 @@ void term_forget(void);
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 
-/* Draw line i of layout at row y, column x, at most width cells; needle (may
- * be NULL or empty) is highlighted wherever it occurs. */
+/* Draw line i of layout at row y, column x, clipped to width cells (never
+ * cutting a character); needle (may be NULL or empty) is highlighted
+ * wherever it occurs within them. */
 void term_draw_line(const struct layout *layout, size_t i, int y, int x, int width,
                     const char *needle);
 

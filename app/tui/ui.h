@@ -1,9 +1,13 @@
-/* ui.h: the interactive kiosk on a terminal. */
+/* ui.h: the interactive kiosk on a terminal, as main.c and the plain
+ * front end see it (both functions are loop.c's; the screens are behind
+ * tui/screen.h). */
 #ifndef KIOSK_UI_H
 #define KIOSK_UI_H
 
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/visit.h"
+#include "core/log.h"
 
 enum ui_mode {
     MODE_PATIENT,  /* at home over SSH, or a preview: q quits, idle ends the session */
@@ -20,23 +24,17 @@ struct ui_options {
      * no PIN configured, so the kiosk cannot be left from the keyboard. */
     int (*pin_check)(const char *pin, const void *ctx);
     const void *pin_ctx;
-    int theme;               /* enum term_theme: colour, monochrome or high contrast */
-    int large;               /* 1: every choice at least three rows tall (touch screens) */
-    int ascii;               /* 1: no UTF-8 locale: ASCII lines and bullets */
-    const char *file;        /* open this Markdown file instead of the home screen */
-    const char *clinic_name; /* for the summary; may be NULL */
-    const char *clinic_phone;
-    char *const *print_argv; /* print command (the file is appended); NULL: off */
-    int print_width;         /* columns on paper */
-    const char *save_dir;    /* where summaries may be saved; NULL: off */
-    /* The clinician's language: printed and saved summaries carry the
-     * summary in this language too (NULL: only the patient's). Its question
-     * flow is read with the patient's, when the questions are first used. */
-    const char *second_lang;
+    int theme; /* enum term_theme: colour, monochrome or high contrast */
+    int large; /* 1: every choice at least three rows tall (touch screens) */
+    /* The file (visit.file: open it instead of the home screen), clinic,
+     * printer, save folder and second language: see core/visit.h. */
+    struct visit_options visit;
     /* Languages offered (the configuration's "languages"); NULL: every
      * language the content has. */
     const char (*languages)[4];
     size_t language_count;
+    /* Where events go (never patient data: see core/log.h); NULL: nowhere. */
+    const struct klog *log;
 };
 
 /* The languages the patient may choose: those the content has (see

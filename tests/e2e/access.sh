@@ -36,4 +36,10 @@ expect "high contrast draws the home screen" "visit"
 keys q
 expect "and quits" "exit=0"
 
+# Ctrl-C leaves like q, with status 0 (kiosk mode ignores it: kiosk.sh).
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "home again" "visit"
+keys C-c
+expect "Ctrl-C quits with status 0" "exit=0"
+
 finish

@@ -30,10 +30,12 @@ expect "third question" "Pregunta 3"
 keys L
 expect "language choice mid-flow" "Language / Idioma"
 keys "$(menu_number 中文)"
-zh_q=$(translated zh_CN 'Question %d of about %d' | sed 's/%d.*//')
-expect "the question screen is redrawn in Chinese" "$zh_q"
+# zh_question N: the start of "Question N of about M" in Chinese.
+zh_question() { translated zh_CN 'Question %d of about %d' | sed "s/%d/$1/; s/%d.*//"; }
+expect "the question screen is redrawn in Chinese" "$(zh_question 3)"
 keys BSpace
-expect "back to question 2 in Chinese" "$zh_q"
+expect "back to question 2 in Chinese" "$(zh_question 2)"
+expect_not "question 3 has left the screen" "$(zh_question 3)"
 expect "the answer given in Spanish is still chosen" "(*)"
 keys Enter
 

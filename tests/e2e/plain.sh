@@ -52,8 +52,11 @@ expect "a wrong answer says so" "That is not one of the choices."
 
 keys "$(menu_number "Common questions")" Enter
 expect_prompt "a long page stops after a screenful" "-- More: Enter for more, b back"
+before=$(screen)
 keys Enter
-expect "Enter shows more" "-- More: Enter for more"
+wait_screen_changes "$before"
+expect_prompt "Enter stops again after the next screenful" "-- More: Enter for more, b back"
+check "Enter shows more (new lines of the page)" test "$(new_lines "$before")" -ge 10
 keys b Enter
 expect_prompt "b goes back to the menu" "Choose a number (L language"
 
@@ -137,6 +140,32 @@ check "the urgent answer printed its page" grep -qF "Urgent: help is available n
 check "the summary title was printed" grep -qF "Questions to discuss with your clinician" "$work/piped.out"
 check "the summary lists the answers" grep -qF "Your answers" "$work/piped.out"
 check "the piped output holds no ESC byte" no_esc "$work/piped.out"
+
+# Print and save from the plain summary: the stand-in printer records what
+# it got; the saved copies land in the configured folder.
+mkdir -p "$work/rec" "$work/tmp" "$work/saved"
+printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
+    "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
+printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+{ cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\np\ns\nq\n'; } > "$work/print-answers"
+TMPDIR="$work/tmp" TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf" \
+    < "$work/print-answers" > "$work/print.out" 2>&1
+check "plain: the summary offers p and s" grep -qF "p print, s save" "$work/print.out"
+check "plain: printing is confirmed" grep -qF "Sent to the printer" "$work/print.out"
+check "plain: the printer got the summary" grep -qF "Questions to discuss with your clinician" "$work/rec/text"
+check "plain: the print command got its own arguments" grep -qxF -- "-d" "$work/rec/argv"
+check "plain: the printout is the configured 40 columns wide" test "$(wc -L < "$work/rec/text")" -le 40
+check "plain: the temporary file was private" grep -qxF 600 "$work/rec/filemode"
+check "plain: the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
+check "plain: no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
+check "plain: saving is confirmed" grep -qF "Saved as" "$work/print.out"
+check "plain: a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
+check "plain: an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
+check "plain: saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
+TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/fail.conf" \
+    < "$work/print-answers" > "$work/fail.out" 2>&1
+check "plain: a failed print says so" grep -qF "did not accept the summary" "$work/fail.out"
+check "plain: and that the summary is still there" grep -qF "you can try again or ask the front desk" "$work/fail.out"
 
 COLUMNS=40 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/answers" > "$work/narrow.out" 2>&1
 check "COLUMNS=40: no line wider than 40 cells" test "$(wc -L < "$work/narrow.out")" -le 40

@@ -14,8 +14,9 @@ keys "$n"
 expect "table page opens" "What your care team may decide"
 expect "table is box-drawn at 80 columns" "┌"
 expect "position is shown" "of "
+top=$(position)
 keys Space
-expect "space scrolls a page" "of "
+expect_scrolled "space scrolls a page" "$top"
 keys g
 
 resize 50 20
@@ -32,11 +33,15 @@ expect "tiny terminal asks for a larger window" "Please make the window larger"
 resize 80 24
 expect "enlarged terminal recovers" "What your care team may decide"
 
+# A word below the first screen: search must bring it into view.
+expect_not "the word searched for is not on the first screen" "discontinuation"
+top=$(position)
 keys /
 expect "search prompt opens" "Search this page:"
-keys -l "prescriber"
+keys -l "discontinuation"
 keys Enter
-expect "search finds the word" "prescriber"
+expect_scrolled "search moves down to the word" "$top"
+expect "search finds the word" "discontinuation"
 
 keys t
 expect "contents lists headings" "Contents:"
@@ -50,6 +55,38 @@ keys BSpace
 expect "back returns home" " 1. "
 keys q
 expect "q quits with status 0" "exit=0"
+
+# Search all pages from home: the list names exactly the pages that mention
+# the word (read from the content here), and opens one at the word.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "home for a search of all pages" " 1. "
+keys /
+expect "home's search prompt opens" "Search all pages:"
+keys -l zaps
+keys Enter
+expect "the pages that mention the word are listed" 'Pages that mention "zaps"'
+while IFS='|' read -r label page; do
+    if grep -qi zaps "$KIOSK_CONTENT_DIR/en/$page"; then
+        expect "the list has $page" "$label"
+    else
+        expect_not "the list has not $page" "$label"
+    fi
+done <<LIST
+$(sed -n 's/^- \[\(.*\)\](\(.*\))$/\1|\2/p' "$KIOSK_CONTENT_DIR/en/index.md")
+LIST
+keys Enter
+expect "a result opens its page" "Up/Down scroll"
+expect "at the word" "zaps"
+keys BSpace
+expect "back goes home" "Enter open  1-9 pick"
+keys /
+expect "the prompt offers the last search" "Search all pages: zaps"
+keys BSpace BSpace BSpace BSpace
+keys -l qwertyuiop
+keys Enter
+expect "a word no page has says so" 'No page mentions "qwertyuiop".'
+keys q
+expect "search quits" "exit=0"
 
 # Unknown terminal type: a clear message and exit status 2.
 start 80 24 "TERM=no-such-terminal" "$KIOSK" --content "$KIOSK_CONTENT_DIR"

@@ -39,6 +39,24 @@ keys Enter
 expect "then the summary" "Questions to discuss with your clinician"
 expect "the note is printed under Urgent" "Urgent"
 
+# The bundled content: Yes to the safety question opens its self-harm page
+# full screen; No goes straight on.
+title=$(sed -n 's/^# //p' "$KIOSK_CONTENT_DIR/en/urgent-self-harm.md" | head -1)
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+keys "$(menu_number visit)"
+expect "bundled: the safety question" "Question 1 of about"
+keys 1 Enter
+expect "bundled: Yes opens the urgent page" "Urgent: help is available now"
+expect "bundled: the page is urgent-self-harm.md" "$title"
+expect_not "bundled: not yet the next question" "Question 2 of about"
+keys Enter
+expect "bundled: Enter goes on to question 2" "Question 2 of about"
+keys BSpace
+expect "bundled: back at the safety question" "Question 1 of about"
+keys 2 Enter
+expect "bundled: No goes straight on" "Question 2 of about"
+expect_not "bundled: with no urgent page" "Urgent: help is available now"
+
 # Spanish: its own self-harm page; the emergency page it lacks in English.
 start 80 24 "KIOSK_LOCALEDIR=$KIOSK_LOCALEDIR" "$KIOSK" --content "$content" --lang es
 keys 1

@@ -51,7 +51,7 @@ START_TEST(minimal_menu_and_metadata)
     char *page = content_read_page(c, "one.md", &len, &fell_back, err, sizeof err);
     ck_assert_ptr_nonnull(page);
     ck_assert_str_eq(page,
-                     "# One\n\nVersion 9\\.9 at Dr \\*Bold\\* \\[x\\]\\(y\\), {{unknown}}.\n");
+                     "# One\n\nVersion 9.9 at Dr \\*Bold\\* \\[x\\](y), {{unknown}}.\n");
     ck_assert_int_eq(fell_back, 0);
     free(page);
     content_close(c);

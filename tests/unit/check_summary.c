@@ -72,10 +72,57 @@ START_TEST(test_escape)
         {"", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *out = summary_escape(cases[i].in);
+        char *out = markdown_escape(cases[i].in);
         ck_assert_ptr_nonnull(out);
         ck_assert_str_eq(out, cases[i].out);
         free(out);
+    }
+}
+END_TEST
+
+/* Whatever the text, its escaped form parses as one paragraph whose plain
+ * text is the text itself (white space folded): no structure gets in. */
+START_TEST(test_escape_round_trip)
+{
+    static const char *const cases[] = {
+        "=== ",         "---",          "***",          "___",
+        "> quote",      "    code",     "1. x",         "10) x",
+        "1.5 mg",       "<div>x</div>", "| a | b |",    "~~struck~~",
+        "![i](u)",      "[r]: /url",    "a  \nb",       "`code`",
+        "back\\",       "# h",          "+ x",          "- x",
+        "_e_ *s*",      "<http://x>",   "&copy; &#65;", "a\tb\x01c",
+        "[x](y) {#id}", "line\n===",    "x\\*",         "Dr. O'Neil: 2+2=4 (approx.)",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *escaped = markdown_escape(cases[i]);
+        ck_assert_ptr_nonnull(escaped);
+        cmark_node *doc = markdown_parse(escaped, strlen(escaped));
+        cmark_node *para = cmark_node_first_child(doc);
+        ck_assert_msg(para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+                          !cmark_node_next(para),
+                      "\"%s\" -> \"%s\" is not one paragraph", cases[i], escaped);
+        for (cmark_node *n = cmark_node_first_child(para); n; n = cmark_node_next(n))
+            ck_assert_msg(cmark_node_get_type(n) == CMARK_NODE_TEXT, "\"%s\" -> \"%s\" has markup",
+                          cases[i], escaped);
+        char want[128];
+        size_t w = 0;
+        int space = 0;
+        for (const unsigned char *c = (const unsigned char *)cases[i]; *c; c++) {
+            if (*c <= ' ' || *c == 0x7f) {
+                space = w > 0;
+                continue;
+            }
+            if (space)
+                want[w++] = ' ';
+            space = 0;
+            want[w++] = (char)*c;
+        }
+        want[w] = '\0';
+        char *plain = markdown_plain_text(para);
+        ck_assert_str_eq(plain, want);
+        free(plain);
+        cmark_node_free(doc);
+        free(escaped);
     }
 }
 END_TEST
@@ -89,7 +136,7 @@ START_TEST(test_whole_summary)
     ck_assert_ptr_nonnull(doc);
     ck_assert_str_eq(
         doc, "# Questions to discuss with your clinician\n\n"
-             "2026-11-18 11:06. Not medical advice.\n\n"
+             "November 18, 2026 11:06. Not medical advice.\n\n"
              "## Urgent\n\n"
              "- Tell your care team now: yes.\n\n"
              "## Tell your care team before your next session\n\n"
@@ -111,7 +158,7 @@ START_TEST(test_whole_summary)
              "Clinic: Main Street Clinic\n\n"
              "Phone: 555-0100\n\n"
              "Content version: 1.2\n\n"
-             "Last reviewed: 2026-11-01\n\n");
+             "Last reviewed: November 1, 2026\n\n");
     ck_assert_int_eq(summary_has_urgent(s), 1);
     ck_assert_int_eq(summary_has_priority(s), 1);
     wipe_string(doc);
@@ -277,6 +324,7 @@ Suite *summary_suite(void)
     TCase *tc = tcase_create("summary");
     tcase_add_unchecked_fixture(tc, setup, NULL);
     tcase_add_test(tc, test_escape);
+    tcase_add_test(tc, test_escape_round_trip);
     tcase_add_test(tc, test_whole_summary);
     tcase_add_test(tc, test_sections_left_out);
     tcase_add_test(tc, test_path_only);

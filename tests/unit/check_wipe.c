@@ -2,12 +2,14 @@
 /* check_wipe.c: patient data is zeroed when it is let go of: the arena's
  * blocks (split, joined, reused, zero when free), wipe_realloc() and the
  * cmark allocator keep contents and leave no copy, a patient layout and a
- * printout live in the arena and leave nothing there once freed, the arena
+ * patient buffer (the summary's, the printout's) live in the arena and
+ * leave nothing there once freed, the arena
  * is kept out of core dumps, the crash wipe reaches registered regions, and
  * wipe_stack() zeroes what deeper calls left on the stack. */
 #include "config.h"
 
 #include "suites.h"
+#include "core/buf.h"
 #include "core/layout.h"
 #include "core/markdown.h"
 #include "core/protect.h"
@@ -162,6 +164,31 @@ START_TEST(a_patient_layout_lives_in_the_arena_and_is_zeroed_when_freed)
 }
 END_TEST
 
+START_TEST(a_patient_buffer_grows_in_the_arena_and_leaves_no_copy)
+{
+    struct buf b = {.patient = 1};
+    buf_str(&b, secret);
+    for (int i = 0; i < 200; i++) /* grows (copies) several times */
+        buf_printf(&b, " %d", i);
+    ck_assert(!b.failed);
+    ck_assert(protect_owns(b.s));
+    ck_assert_int_eq(arena_count(secret), 1); /* each outgrown block was zeroed */
+    char *s = buf_take(&b);
+    ck_assert(protect_owns(s));
+    ck_assert(b.patient && !b.s); /* still a patient buffer, empty */
+    wipe_string(s);
+    ck_assert_int_eq(arena_count(secret), 0);
+    buf_str(&b, secret);
+    buf_wipe(&b);
+    ck_assert_int_eq(arena_count(secret), 0);
+    /* A plain buffer (a page's text, a message) uses malloc. */
+    struct buf plain = {0};
+    buf_str(&plain, "page text");
+    ck_assert(!protect_owns(plain.s));
+    buf_wipe(&plain);
+}
+END_TEST
+
 /* The arena's line in /proc/self/smaps, with its VmFlags, in buf. */
 static int arena_flags(char *buf, size_t size)
 {
@@ -256,6 +283,7 @@ Suite *wipe_suite(void)
     tcase_add_test(tc, wipe_realloc_keeps_contents_and_leaves_no_copy);
     tcase_add_test(tc, the_cmark_allocator_grows_and_renders);
     tcase_add_test(tc, a_patient_layout_lives_in_the_arena_and_is_zeroed_when_freed);
+    tcase_add_test(tc, a_patient_buffer_grows_in_the_arena_and_leaves_no_copy);
     tcase_add_test(tc, the_arena_is_kept_out_of_core_dumps);
     tcase_add_test(tc, wipe_stack_zeroes_what_deeper_calls_left);
     suite_add_tcase(s, tc);

@@ -15,6 +15,11 @@ Suite *config_suite(void);
 Suite *print_suite(void);
 Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
+Suite *datefmt_suite(void);
+Suite *visit_suite(void);
+Suite *ops_suite(void);
+Suite *keyseq_suite(void);
+Suite *numentry_suite(void);
 Suite *wipe_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
