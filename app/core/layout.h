@@ -74,7 +74,7 @@ struct layout {
     struct layout_line *lines;
     size_t line_count, line_cap;
     struct layout_heading *headings;
-    size_t heading_count;
+    size_t heading_count, heading_cap;
 };
 
 /* Lay out doc at opts->width. Returns a layout or NULL when out of memory. */
