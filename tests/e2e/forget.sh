@@ -5,7 +5,9 @@
 # languages); the kiosk is dumped with gdb's gcore at the summary (the control:
 # the text must be found) and again once the idle wipe has run (none of it may
 # be left). Scenarios: the idle wipe from the summary; a language switch in the
-# middle of the questions; Finish, when the summary offers it. Also checked:
+# middle of the questions; Finish, when the summary offers it; a printed
+# summary's copy kept for a staff reprint, zeroed once its five minutes are
+# up with nobody at the kiosk. Also checked:
 # the process is not dumpable, has a core limit of 0/0, and its patient arena
 # is kept out of core dumps (dd) and locked in RAM (lo, VmLck).
 #
@@ -113,9 +115,11 @@ answer() {
     done
 }
 
+# start_patient [CONFIG [CLOCK]]: the kiosk (kiosk.conf, clock 5) and a
+# patient at it, searching, then at question 1.
 start_patient() {
-    start 80 24 KIOSK_TEST_CLOCK=5 "$KIOSK_TEST_BIN" --kiosk --content "$KIOSK_CONTENT_DIR" --lang en \
-        --config "$work/kiosk.conf"
+    start 80 24 "KIOSK_TEST_CLOCK=${2:-5}" "$KIOSK_TEST_BIN" --kiosk --content "$KIOSK_CONTENT_DIR" \
+        --lang en --config "${1:-$work/kiosk.conf}"
     expect "the attract screen waits for a patient" "Touch the screen or press any key"
     keys x
     expect "any key starts" "visit"
@@ -204,6 +208,46 @@ if screen | grep -qi "finish"; then
 else
     echo "# finish: the summary has no Finish yet: not tested"
 fi
+# 4. A printed summary is kept for a staff reprint for five minutes, past
+# the idle wipe; then it is zeroed though nobody comes back (the main loop
+# wakes for it). The clock runs 20 times as fast: the 100 s idle timeout
+# takes 5 s, the five minutes 15 s.
+mkdir -m 700 "$work/rec"
+printf '[kiosk]\nidle_timeout = 100\ncountdown = 5\n[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
+    "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
+start_patient "$work/print.conf" 20
+answer "$ANSWERS"
+expect "the summary shows" "Your summary for the clinician"
+keys p
+expect "the summary is printed" "Sent to the printer"
+checks=$((checks + 1))
+if wait_for "any key to start" 15; then
+    echo "ok - reprint: the idle wipe ran"
+else
+    failures=$((failures + 1)); echo "not ok - reprint: the idle wipe did not run"; screen
+fi
+core=$(dump reprint-kept)
+n=$(found "$core" 2>/dev/null)
+rm -f "$core"
+check "reprint: after the wipe the copy kept for staff is still there, the control ($n found)" \
+    test "$n" -gt 0
+# Nobody touches the kiosk: dump until the copy is gone (due 15 s after
+# printing; given up after 45 s).
+pid=$(kiosk_pid)
+tries=0
+while :; do
+    # The same kiosk, still running: an exit would wipe everything too.
+    kill -0 "$pid" 2>/dev/null && core=$(dump reprint-gone) || { n="the kiosk ended, none"; break; }
+    n=$(found "$core" 2>/dev/null)
+    rm -f "$core"
+    { [ "$n" -eq 0 ] || [ "$tries" -ge 45 ]; } && break
+    sleep 1
+    tries=$((tries + 1))
+done
+check "reprint: the copy is zeroed once its five minutes are up, with nobody there ($n found)" \
+    test "$n" = 0
+expect "the kiosk still waits for the next patient" "any key to start"
+
 # A crash the handler catches: the arena is zeroed, then the kiosk dies of
 # the same signal (status 139), and leaves no core file.
 start_patient
