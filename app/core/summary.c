@@ -13,6 +13,11 @@
 
 enum { SEC_URGENT, SEC_PRIORITY, SEC_POINTS, SEC_COUNT };
 
+/* No buffer here grows past this: flow_validate() keeps a flow's summary
+ * under FLOW_MAX_SUMMARY before escaping, which at most doubles it, and
+ * training mode's reasons repeat titles and labels once more. */
+enum { SUMMARY_HARD_LIMIT = 4 * FLOW_MAX_SUMMARY + 16 * 1024 };
+
 struct sbuf {
     char *s;
     size_t len, cap;
@@ -28,6 +33,10 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
+    if (n > SUMMARY_HARD_LIMIT || b->len + n + 1 > SUMMARY_HARD_LIMIT) {
+        b->failed = 1;
+        return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)

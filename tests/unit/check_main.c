@@ -56,6 +56,7 @@ int main(void)
     srunner_add_suite(runner, print_suite());
     srunner_add_suite(runner, parse_heap_suite());
     srunner_add_suite(runner, urgent_suite());
+    srunner_add_suite(runner, limits_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

@@ -15,6 +15,7 @@ Suite *config_suite(void);
 Suite *print_suite(void);
 Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
+Suite *limits_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
