@@ -49,6 +49,10 @@ static void setup_signals(const struct ui_options *opts)
 
 static void draw(struct ui *ui)
 {
+    if (term_too_large()) {
+        ui_draw_too_large();
+        return;
+    }
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
         ui_draw_too_small();
         return;
@@ -166,7 +170,7 @@ static void handle_key(struct ui *ui, int key)
         page_resized(ui);
         return;
     }
-    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+    if (COLS < MIN_COLS || LINES < MIN_LINES || term_too_large()) {
         if ((key == 'q' || key == 'Q') && ui->opts->mode != MODE_KIOSK)
             ui->quit = 1;
         return;
@@ -316,7 +320,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
-    int errors = 0;
+    int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
     while (!ui.quit && !stop_signal) {
@@ -330,22 +334,28 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         int key = getch();
         if (stop_signal)
             break;
+        if (key == ERR && term_resized())
+            key = KEY_RESIZE;
         if (key == ERR && busy) {
             ui_layout_step(&ui);
             redraw = 0; /* nothing on the screen changed */
             continue;
         }
         if (key == ERR) {
+            /* End of input or a hung-up terminal (EOF, EIO): leave as on
+             * SIGHUP, whatever timer is armed, rather than spin. */
+            closed = term_input_closed() ? closed + 1 : 0;
+            if (closed >= 3)
+                break;
             if (wait >= 0) {
                 idle_step(&ui, last_input);
                 continue;
             }
-            /* Input closed (end of stdin): leave, do not spin. */
             if (++errors > 100)
                 break;
             continue;
         }
-        errors = 0;
+        errors = closed = 0;
         if (key != KEY_RESIZE)
             last_input = ui_now_ms();
         if (ui.screen == SCREEN_IDLE && key != KEY_RESIZE) {

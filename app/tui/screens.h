@@ -223,6 +223,8 @@ void language_key(struct ui *ui, int key);
 void ui_wipe(struct ui *ui);
 void ui_cache_clear(struct ui *ui);
 void ui_draw_too_small(void);
+/* "The window is too large": the real window is over TERM_MAX_COLS x TERM_MAX_LINES. */
+void ui_draw_too_large(void);
 /* Milliseconds on a clock that never jumps. */
 long long ui_now_ms(void);
 

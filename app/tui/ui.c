@@ -201,6 +201,20 @@ void ui_draw_too_small(void)
     refresh();
 }
 
+void ui_draw_too_large(void)
+{
+    erase();
+    char size[128];
+    snprintf(size, sizeof size, _("This screen can use at most %d columns and %d rows."),
+             TERM_MAX_COLS, TERM_MAX_LINES);
+    const char *lines[] = {_("The window is too large. Please make it smaller."), size};
+    for (int i = 0; i < 2 && i < LINES; i++)
+        term_text(i, 0, lines[i], COLS, A_BOLD);
+    if (LINES > 3)
+        term_text(3, 0, _("Crisis: call or text 988."), COLS, A_BOLD);
+    refresh();
+}
+
 /* ---- menus ---- */
 
 /* Rows each menu entry takes: three with --large-targets. */
@@ -364,10 +378,23 @@ int ui_scroll_key(struct ui *ui, struct layout *L, size_t *top, int key)
 
 /* ---- prompt ---- */
 
+/* Remove the last character (all its bytes) from buf. */
+static void prompt_erase(char *buf, size_t *len)
+{
+    if (*len == 0)
+        return;
+    while (*len > 0 && ((unsigned char)buf[*len - 1] & 0xC0) == 0x80)
+        (*len)--;
+    if (*len > 0)
+        (*len)--;
+    buf[*len] = '\0';
+}
+
 int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 {
     (void)ui;
-    size_t len = strlen(buf);
+    size_t len = strlen(buf), np = 0, need = 0;
+    char pend[4];
     curs_set(1);
     for (;;) {
         int row = LINES - 1;
@@ -376,40 +403,58 @@ int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
         term_text(row, x, buf, COLS - x - 1, term_attr(ROLE_FOOTER));
         move(row, x + (int)text_width(buf, len));
         refresh();
-        wint_t ch;
-        int kind = get_wch(&ch);
-        if (kind == ERR)
-            return 0;
-        if (kind == KEY_CODE_YES) {
-            if (ch == KEY_BACKSPACE && len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            } else if (ch == KEY_ENTER) {
+        /* Bytes, not get_wch(): an invalid UTF-8 byte must not make
+         * ncurses wait for more (it swallowed Esc and 143 more keys). A
+         * character is gathered here; a byte that cannot continue it drops
+         * what was gathered and counts on its own. */
+        int key = getch();
+        if (key == ERR && term_resized())
+            continue; /* drawn again at the new size */
+        if (key == ERR)
+            return 0; /* idle timeout, or the input's end: the caller sees which */
+        if (key >= KEY_MIN) {
+            np = 0;
+            if (key == KEY_BACKSPACE)
+                prompt_erase(buf, &len);
+            else if (key == KEY_ENTER)
                 return len > 0;
-            }
             continue;
         }
-        if (ch == 27) /* Esc */
+        unsigned char b = (unsigned char)key;
+        if (np > 0 && (b & 0xC0) == 0x80) {
+            pend[np++] = (char)b;
+            if (np < need)
+                continue;
+            wchar_t wc;
+            if (text_decode(pend, np, &wc) == np && wc != 0xFFFD && !text_is_control(wc) &&
+                len + np < size) {
+                memcpy(buf + len, pend, np);
+                len += np;
+                buf[len] = '\0';
+            }
+            np = 0;
+            continue;
+        }
+        np = 0;
+        if (b >= 0xC2 && b <= 0xF4) {
+            pend[np++] = (char)b;
+            need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            continue;
+        }
+        if (b >= 0x80)
+            continue; /* a stray continuation byte, or one never valid in UTF-8 */
+        if (b == 27)  /* Esc */
             return 0;
-        if (ch == '\n' || ch == '\r')
+        if (b == '\n' || b == '\r')
             return len > 0;
-        if (ch == 127 || ch == 8) {
-            if (len > 0) {
-                while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-                    len--;
-                buf[--len] = '\0';
-            }
+        if (b == 127 || b == 8) {
+            prompt_erase(buf, &len);
             continue;
         }
-        if (ch < 32 || text_is_control((wchar_t)ch))
+        if (b < 32)
             continue;
-        char mb[8];
-        mbstate_t st = {0};
-        size_t n = wcrtomb(mb, (wchar_t)ch, &st);
-        if (n != (size_t)-1 && len + n < size) {
-            memcpy(buf + len, mb, n);
-            len += n;
+        if (len + 1 < size) {
+            buf[len++] = (char)b;
             buf[len] = '\0';
         }
     }
