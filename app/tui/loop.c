@@ -90,6 +90,7 @@ static void draw(struct ui *ui)
         contents_draw(ui);
         break;
     }
+    ui_speech_draw(ui);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         ui_prompt_draw(ui); /* over the footer, the cursor in it */
     refresh();
@@ -125,6 +126,8 @@ static int global_key(struct ui *ui, int key)
              key != '\t'))
             return 1; /* no quit key, and control keys do nothing */
     }
+    if (ui_speech_key(ui, key))
+        return 1;
     if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->visit.file &&
         ui->screen != SCREEN_LANGUAGE && ui->screen != SCREEN_STAFF &&
         ui->screen != SCREEN_ATTRACT) {
@@ -227,6 +230,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
 /* Everything this patient did, zeroed and freed. */
 static void forget_patient(struct ui *ui)
 {
+    ui_speech_stop(ui);       /* at once, its copy of the text with it */
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     question_forget(ui);
     summary_forget(ui);
@@ -304,12 +308,14 @@ static void idle_step(struct ui *ui, long long last_input)
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
+    struct ui_speech *speech = ui_speech_new(opts); /* before curses: it may log why not */
     if (term_start((enum term_theme)opts->theme, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
+        free(speech);
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME, .speech = speech};
     visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     ui.home.count = ui.visit.content->entry_count;
     ui.language_count = ui_languages(opts, ui.visit.content->root, ui.languages, MAX_LANGUAGES);
@@ -332,7 +338,11 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
-        timeout(busy ? 0 : ui_wait_ms(wait));
+        /* While reading aloud, the reader's news wakes the loop too. */
+        int heard = busy ? 0 : ui_speech_wait(&ui, ui_wait_ms(wait), &last_input);
+        if (heard > 0 && !stop_signal)
+            continue;
+        timeout(busy || heard < 0 ? 0 : ui_wait_ms(wait));
         wint_t ch;
         int kind = get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
@@ -346,6 +356,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         if (key == ERR) {
             if (wait >= 0) {
                 idle_step(&ui, last_input);
+                ui_speech_sync(&ui);
                 continue;
             }
             /* Input closed (end of stdin): leave, do not spin. */
@@ -362,9 +373,11 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         handle_key(&ui, is_code, ch);
+        ui_speech_sync(&ui);
     }
     term_end();
     forget_patient(&ui);
+    ui_speech_free(&ui);
     ui_cache_clear(&ui);
     layout_free(ui.intro);
     if (ui.last_print) {

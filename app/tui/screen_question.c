@@ -368,3 +368,79 @@ void question_key(struct ui *ui, int key)
         break;
     }
 }
+
+/* ---- read aloud (speech_ui.c) ---- */
+
+struct speech_script *question_speech_script(struct ui *ui)
+{
+    struct qview *v = qview_get(ui);
+    if (!v)
+        return NULL;
+    struct speech_script *s = speech_script_new(ui->visit.content->lang);
+    int failed = !s;
+    if (!failed && v->title)
+        failed = speech_script_add(s, v->title, 0, NULL) < 0;
+    if (!failed && v->help)
+        failed = speech_script_add(s, v->help, 1, NULL) < 0;
+    for (int a = 0; a < v->count && !failed; a++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, _("Answer %d:"), a + 1);
+        if (v->label[a])
+            failed = speech_script_add(s, v->label[a], 2 + a, prefix) < 0;
+    }
+    if (failed) {
+        speech_script_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* The row (from 0, before scrolling) of line `line` of a tagged layout and
+ * its layout; -1 when there is none. */
+static int tag_row(const struct qview *v, int tag, size_t line, int *x, const struct layout **L)
+{
+    *x = 1;
+    if (tag == 0)
+        *L = v->title;
+    else if (tag == 1)
+        *L = v->help;
+    else if (tag - 2 < v->count)
+        *L = v->label[tag - 2];
+    else
+        return -1;
+    if (!*L || line >= (*L)->line_count)
+        return -1;
+    if (tag == 0)
+        return (int)line;
+    if (tag == 1)
+        return v->help_row + (int)line;
+    *x = CHOICE_INDENT;
+    return v->first[tag - 2] + (int)line;
+}
+
+int question_speech_where(struct ui *ui, int tag, size_t line, int *y, int *x,
+                          const struct layout **L)
+{
+    struct qview *v = ui->qview;
+    int row = v ? tag_row(v, tag, line, x, L) : -1;
+    int r = row - (int)ui->question_top;
+    if (row < 0 || r < 0 || r >= ui_body_rows())
+        return -1;
+    *y = 1 + r;
+    return 0;
+}
+
+void question_speech_reveal(struct ui *ui, int tag, size_t line)
+{
+    struct qview *v = ui->qview;
+    int x;
+    const struct layout *L;
+    int row = v ? tag_row(v, tag, line, &x, &L) : -1;
+    int rows = ui_body_rows();
+    if (row < 0)
+        return;
+    if ((size_t)row < ui->question_top)
+        ui->question_top = (size_t)row;
+    else if (row >= (int)ui->question_top + rows)
+        ui->question_top = (size_t)(row - rows + 1);
+}

@@ -40,6 +40,7 @@ enum { REPRINT_MINUTES = 5 };
 enum { MIN_COLS = 40, MIN_LINES = 12 };
 
 struct qview;
+struct ui_speech;
 
 struct cached_layout {
     char *key; /* page name or file path */
@@ -130,6 +131,7 @@ struct ui {
     struct layout *intro; /* the home screen's welcome text at intro_width */
     int intro_width;
     struct cached_layout cache[CACHE_SIZE];
+    struct ui_speech *speech; /* read aloud (speech_ui.c); NULL when off */
     unsigned long tick;
     int quit;
 };
@@ -250,6 +252,31 @@ void staff_key(struct ui *ui, int key);
 
 void contents_draw(struct ui *ui);
 void contents_key(struct ui *ui, int key);
+
+/* Read aloud (speech_ui.c), with --speech where sound can be played.
+ * ui_speech_new() runs before curses starts and says once on stderr why
+ * reading aloud is off (SSH, no audio device, no eSpeak NG); NULL then. */
+struct ui_speech *ui_speech_new(const struct ui_options *opts);
+void ui_speech_free(struct ui *ui);
+/* Stop at once (wipe, exit, hang-up). */
+void ui_speech_stop(struct ui *ui);
+/* A key or tap for the Read aloud buttons: 1 when used. */
+int ui_speech_key(struct ui *ui, int key);
+/* After a key: stop when the screen no longer shows what is read. */
+void ui_speech_sync(struct ui *ui);
+/* Over the drawn screen: the buttons and the sentence being read. */
+void ui_speech_draw(struct ui *ui);
+/* While reading, wait up to ms (-1: for ever) for a key or the reader's
+ * news. 1: news taken (redraw; *last_input moves on while it reads), 0: a
+ * key is waiting or nothing is being read, -1: the wait is over. */
+int ui_speech_wait(struct ui *ui, int ms, long long *last_input);
+/* The question screen's part: its title (tag 0), help (tag 1) and each
+ * answer (tag 2 + a, after "Answer N:") as a script; where a line of one of
+ * them is drawn (0, or -1 when off screen); scroll it into view. */
+struct speech_script *question_speech_script(struct ui *ui);
+int question_speech_where(struct ui *ui, int tag, size_t line, int *y, int *x,
+                          const struct layout **L);
+void question_speech_reveal(struct ui *ui, int tag, size_t line);
 
 void help_draw(struct ui *ui);
 void help_key(struct ui *ui, int key);

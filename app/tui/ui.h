@@ -4,6 +4,7 @@
 
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/speech.h"
 #include "core/visit.h"
 
 enum ui_mode {
@@ -30,6 +31,8 @@ struct ui_options {
      * language the content has. */
     const char (*languages)[4];
     size_t language_count;
+    int speech; /* 1: offer Read aloud (--speech, speech = yes) */
+    struct speech_options speech_opts;
 };
 
 /* The languages the patient may choose: those the content has (see
