@@ -393,13 +393,13 @@ void ui_speech_draw(struct ui *ui)
         acts[n++] = ACT_FASTER;
     }
     /* Right to left from the edge; on a narrow screen the speed buttons
-     * give way (their keys still work) so the title keeps half the row. */
+     * give way (their keys still work) so the title keeps two fifths. */
     int widths[MAX_BUTTONS], total = 0;
     for (int i = 0; i < n; i++) {
         widths[i] = (int)text_width(label[i], strlen(label[i]));
         total += widths[i] + 1;
     }
-    while (n > 1 && total > COLS / 2) {
+    while (n > 1 && total > COLS * 3 / 5) {
         n--;
         total -= widths[n] + 1;
     }
