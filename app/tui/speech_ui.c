@@ -8,7 +8,7 @@
  * its own (core/speech.h). */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -44,13 +44,12 @@ struct ui_speech *ui_speech_new(const struct ui_options *opts)
     char why[512];
     const char *ssh = getenv("SSH_CONNECTION");
     if (ssh && *ssh) {
-        fprintf(stderr, "%s: %s\n", PACKAGE,
-                _("read aloud is off: this is an SSH session, so the sound would play on the "
-                  "server"));
+        klog_event(opts->log, KLOG_SPEECH_OFF,
+                   "this is an SSH session, so the sound would play on the server");
         return NULL;
     }
     if (speech_probe(&opts->speech_opts, why, sizeof why) < 0) {
-        fprintf(stderr, _("%s: read aloud is off: %s\n"), PACKAGE, why);
+        klog_event(opts->log, KLOG_SPEECH_OFF, why);
         return NULL;
     }
     struct ui_speech *s = calloc(1, sizeof *s);
@@ -79,129 +78,83 @@ void ui_speech_free(struct ui *ui)
     ui->speech = NULL;
 }
 
-/* The one layout a page, urgent page or summary shows, its first row on
- * screen and how many rows it has. 0, or -1 on other screens. */
-static int single_view(struct ui *ui, struct layout **L, size_t **top, int *rows)
+/* What the screen now shown has to read: 0 and *t, or -1. */
+static int shown_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
 {
-    switch (ui->screen) {
-    case SCREEN_PAGE:
-        *L = ui->page.layout;
-        *top = &ui->page.top;
-        *rows = ui_body_rows();
-        break;
-    case SCREEN_SUMMARY:
-        *L = ui->summary;
-        *top = &ui->summary_top;
-        *rows = ui_body_rows();
-        break;
-    case SCREEN_URGENT:
-        *L = ui->urgent.layout;
-        *top = &ui->urgent.top;
-        *rows = ui_body_rows() - 1; /* the buttons' row under it */
-        break;
-    default:
-        return -1;
-    }
-    return *L ? 0 : -1;
-}
-
-static int readable(const struct ui *ui)
-{
-    return ui->screen == SCREEN_PAGE || ui->screen == SCREEN_SUMMARY ||
-           ui->screen == SCREEN_URGENT || ui->screen == SCREEN_QUESTION;
-}
-
-static const void *current_source(struct ui *ui)
-{
-    if (ui->screen == SCREEN_QUESTION)
-        return ui->qview;
-    struct layout *L;
-    size_t *top;
-    int rows;
-    return single_view(ui, &L, &top, &rows) == 0 ? L : NULL;
+    const struct screen_ops *ops = screen_table[ui->screen];
+    return ops->text ? ops->text(ui, sz, t) : -1;
 }
 
 /* Where line `line` of the layout tagged tag is drawn: 0 with *y, *x and
  * *L, or -1 when it is not on screen. */
-static int where(struct ui *ui, int tag, size_t line, int *y, int *x, const struct layout **out)
+static int where(const struct screen_text *t, int tag, size_t line, int *y, int *x,
+                 const struct layout **L)
 {
-    if (ui->screen == SCREEN_QUESTION)
-        return question_speech_where(ui, tag, line, y, x, out);
-    struct layout *L;
-    size_t *top;
-    int rows;
-    if (single_view(ui, &L, &top, &rows) < 0 || line < *top || line >= *top + (size_t)rows)
+    if (tag < 0 || (size_t)tag >= t->count || !t->layout[tag])
         return -1;
-    *y = 1 + (int)(line - *top);
-    *x = 1;
-    *out = L;
+    long row = t->row[tag] + (long)line - (long)*t->top;
+    if (row < 0 || row >= t->rows)
+        return -1;
+    *y = 1 + (int)row;
+    *x = t->x[tag];
+    *L = t->layout[tag];
     return 0;
 }
 
 /* Bring the sentence being read into view (once per sentence, so the
  * patient may still scroll while it is spoken). */
-static void reveal(struct ui *ui)
+static void reveal(struct ui *ui, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
+    struct screen_text t;
     size_t i = speech_sentence_at(s->sp);
-    if (i == s->revealed || i >= s->script->count)
+    if (i == s->revealed || i >= s->script->count || shown_text(ui, sz, &t) < 0)
         return;
     s->revealed = i;
     const struct speech_sentence *st = &s->script->sentences[i];
     if (!st->piece_count)
         return;
-    const struct speech_piece *first = &s->script->pieces[st->piece_off];
-    const struct speech_piece *last = first + st->piece_count - 1;
-    if (ui->screen == SCREEN_QUESTION) {
-        question_speech_reveal(ui, last->tag, last->line);
-        question_speech_reveal(ui, first->tag, first->line);
+    const struct speech_piece *p0 = &s->script->pieces[st->piece_off];
+    const struct speech_piece *p1 = p0 + st->piece_count - 1;
+    if ((size_t)p0->tag >= t.count || (size_t)p1->tag >= t.count)
         return;
-    }
-    struct layout *L;
-    size_t *top;
-    int rows;
-    if (single_view(ui, &L, &top, &rows) < 0)
+    size_t first = (size_t)t.row[p0->tag] + p0->line, last = (size_t)t.row[p1->tag] + p1->line;
+    size_t rows = (size_t)t.rows;
+    if (first >= *t.top && last < *t.top + rows)
         return;
-    if (first->line >= *top && last->line < *top + (size_t)rows)
-        return;
-    size_t max = L->line_count > (size_t)rows ? L->line_count - (size_t)rows : 0;
-    size_t want = first->line;
-    /* The whole sentence when it fits, a line of what came before it. */
-    if (want > 0 && last->line - first->line + 2 <= (size_t)rows)
-        want--;
-    *top = want > max ? max : want;
+    size_t max = t.total > rows ? t.total - rows : 0;
+    /* The whole sentence when it fits, with a line of what came before it. */
+    size_t want = first > 0 && last - first + 2 <= rows ? first - 1 : first;
+    *t.top = want > max ? max : want;
 }
 
-static void start(struct ui *ui)
+static void start(struct ui *ui, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     ui_speech_stop(ui);
-    size_t first = 0;
-    if (ui->screen == SCREEN_QUESTION) {
-        s->script = question_speech_script(ui);
-    } else {
-        struct layout *L;
-        size_t *top;
-        int rows;
-        if (single_view(ui, &L, &top, &rows) < 0)
-            return;
-        if (ui->screen == SCREEN_PAGE)
-            ui_layout_more(ui, L, SIZE_MAX); /* the whole page, from where the reader is */
-        s->script = speech_script_new(ui->visit.content->lang);
-        if (s->script && speech_script_add(s->script, L, 0, NULL) < 0) {
+    struct screen_text t;
+    if (shown_text(ui, sz, &t) < 0)
+        return;
+    s->script = speech_script_new(ui->visit.content->lang);
+    for (size_t i = 0; s->script && i < t.count; i++)
+        if (t.layout[i] && speech_script_add(s->script, t.layout[i], (int)i,
+                                             t.prefix[i][0] ? t.prefix[i] : NULL) < 0) {
             speech_script_free(s->script);
             s->script = NULL;
         }
-        if (s->script) {
-            first = speech_script_find(s->script, 0, *top);
-            if (first >= s->script->count)
-                first = 0;
-        }
-    }
     if (!s->script) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to read aloud."));
         return;
     }
+    /* From the first sentence on screen. */
+    size_t first = s->script->count;
+    for (size_t i = 0; i < t.count && first == s->script->count; i++)
+        if (t.layout[i]) {
+            size_t line = *t.top > (size_t)t.row[i] ? *t.top - (size_t)t.row[i] : 0;
+            first = speech_script_find(s->script, (int)i, line);
+        }
+    if (first >= s->script->count)
+        first = 0;
     if (s->script->count == 0) {
         ui_speech_stop(ui);
         return;
@@ -209,15 +162,16 @@ static void start(struct ui *ui)
     char err[512];
     s->sp = speech_start(s->script, first, s->rate, &s->opts, err, sizeof err);
     if (!s->sp) {
+        klog_event(ui->opts->log, KLOG_SPEECH_OFF, err);
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Reading aloud could not start."));
         ui_speech_stop(ui);
         return;
     }
     s->screen = ui->screen;
-    s->source = current_source(ui);
+    s->source = t.source;
     s->question = visit_question(&ui->visit);
     s->revealed = (size_t)-1;
-    reveal(ui);
+    reveal(ui, sz);
 }
 
 static void set_rate(struct ui *ui, int delta)
@@ -231,13 +185,13 @@ static void set_rate(struct ui *ui, int delta)
     snprintf(ui->notice, sizeof ui->notice, _("Reading speed: %d words a minute"), s->rate);
 }
 
-static void act(struct ui *ui, enum action a)
+static void act(struct ui *ui, enum action a, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     switch (a) {
     case ACT_READ:
         if (!s->sp)
-            start(ui);
+            start(ui, sz);
         else
             speech_pause(s->sp, !speech_paused(s->sp));
         break;
@@ -253,15 +207,22 @@ static void act(struct ui *ui, enum action a)
     }
 }
 
-int ui_speech_key(struct ui *ui, int key)
+static int readable(const struct ui *ui)
+{
+    return screen_table[ui->screen]->text != NULL;
+}
+
+int ui_speech_key(struct ui *ui, int key, const struct ui_mouse *m, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     if (!s || !readable(ui))
         return 0;
-    if (key == KEY_MOUSE && ui->mouse.y == 0 && !ui->mouse.wheel) {
+    if (m) {
+        if (m->y != 0 || m->wheel)
+            return 0;
         for (int i = 0; i < s->count; i++)
-            if (ui->mouse.x >= s->x[i] && ui->mouse.x < s->x[i] + s->w[i]) {
-                act(ui, s->act[i]);
+            if (m->x >= s->x[i] && m->x < s->x[i] + s->w[i]) {
+                act(ui, s->act[i], sz);
                 return 1;
             }
         return 0;
@@ -269,45 +230,56 @@ int ui_speech_key(struct ui *ui, int key)
     switch (key) {
     case 'r':
     case 'R':
-        act(ui, ACT_READ);
+        act(ui, ACT_READ, sz);
         return 1;
     case 'x':
     case 'X':
-        act(ui, ACT_STOP);
+        act(ui, ACT_STOP, sz);
         return 1;
     case '-':
-        act(ui, ACT_SLOWER);
+        act(ui, ACT_SLOWER, sz);
         return 1;
     case '+':
     case '=':
-        act(ui, ACT_FASTER);
+        act(ui, ACT_FASTER, sz);
         return 1;
     case 27:
         if (!s->sp)
             return 0;
-        act(ui, ACT_STOP); /* Esc stops the reading before it goes back */
+        act(ui, ACT_STOP, sz); /* Esc stops the reading before it goes back */
         return 1;
     }
     return 0;
 }
 
-void ui_speech_sync(struct ui *ui)
+void ui_speech_sync(struct ui *ui, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     if (!s || !s->sp)
         return;
     /* Another screen, page, question, language or width: what was read is
      * no longer what is shown. */
-    if (ui->screen != s->screen || current_source(ui) != s->source ||
+    struct screen_text t;
+    if (ui->screen != s->screen || shown_text(ui, sz, &t) < 0 || t.source != s->source ||
         (ui->screen == SCREEN_QUESTION && visit_question(&ui->visit) != s->question))
         ui_speech_stop(ui);
 }
 
-int ui_speech_wait(struct ui *ui, int ms, long long *last_input)
+int ui_speech_wait(struct ui *ui, int ms, long long *last_input, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     int fd = s ? speech_fd(s->sp) : -1;
     if (fd < 0)
+        return 0;
+    /* A key curses already holds (pushed back by the key decoder) comes first. */
+    timeout(0);
+    wint_t ch;
+    int kind = get_wch(&ch);
+    if (kind == KEY_CODE_YES)
+        ungetch((int)ch);
+    else if (kind == OK)
+        unget_wch((wchar_t)ch);
+    if (kind != ERR)
         return 0;
     struct pollfd p[2] = {{.fd = 0, .events = POLLIN}, {.fd = fd, .events = POLLIN}};
     int r = poll(p, 2, ms);
@@ -324,16 +296,17 @@ int ui_speech_wait(struct ui *ui, int ms, long long *last_input)
                      _("Reading aloud stopped: the sound could not be played."));
         ui_speech_stop(ui);
     } else if (news > 0) {
-        reveal(ui);
+        reveal(ui, sz);
         *last_input = ui_now_ms(); /* someone listening is not idle */
     }
     return 1;
 }
 
-static void highlight(struct ui *ui)
+static void highlight(struct ui *ui, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
-    if (!s->sp || speech_sentence_at(s->sp) >= s->script->count)
+    struct screen_text t;
+    if (!s->sp || speech_sentence_at(s->sp) >= s->script->count || shown_text(ui, sz, &t) < 0)
         return;
     const struct speech_sentence *st = &s->script->sentences[speech_sentence_at(s->sp)];
     uint32_t woff = 0, wlen = 0;
@@ -345,36 +318,36 @@ static void highlight(struct ui *ui)
         const struct speech_piece *p = &s->script->pieces[st->piece_off + k];
         int y, x;
         const struct layout *L;
-        if (where(ui, p->tag, p->line, &y, &x, &L) < 0 || p->line >= L->line_count)
+        if (where(&t, p->tag, p->line, &y, &x, &L) < 0 || p->line >= L->line_count)
             continue;
-        const char *t = layout_line_text(L, p->line);
-        int cx = x + (int)text_width(t, p->line_off);
-        int w = (int)text_width(t + p->line_off, p->len);
-        if (cx >= COLS - 1)
+        const char *text = layout_line_text(L, p->line);
+        int cx = x + (int)text_width(text, p->line_off);
+        int w = (int)text_width(text + p->line_off, p->len);
+        if (cx >= sz.cols - 1)
             continue;
         mvchgat(y, cx, w, a, pair, NULL);
         /* The word, underlined within the sentence. */
         if (word && woff < p->text_off + p->len && woff + wlen > p->text_off) {
             uint32_t from = woff > p->text_off ? woff - p->text_off : 0;
             uint32_t to = woff + wlen - p->text_off < p->len ? woff + wlen - p->text_off : p->len;
-            int wx = cx + (int)text_width(t + p->line_off, from);
-            mvchgat(y, wx, (int)text_width(t + p->line_off + from, to - from),
+            int wx = cx + (int)text_width(text + p->line_off, from);
+            mvchgat(y, wx, (int)text_width(text + p->line_off + from, to - from),
                     a | A_UNDERLINE | A_BOLD, pair, NULL);
         }
     }
 }
 
-void ui_speech_draw(struct ui *ui)
+void ui_speech_draw(struct ui *ui, struct screen_size sz)
 {
     struct ui_speech *s = ui->speech;
     if (!s)
         return;
     s->count = 0;
-    if (!readable(ui) || COLS < MIN_COLS || LINES < MIN_LINES)
+    if (!readable(ui))
         return;
     int cy, cx;
     getyx(stdscr, cy, cx); /* the screen's cursor stays where it put it */
-    highlight(ui);
+    highlight(ui, sz);
     char label[MAX_BUTTONS][96];
     enum action acts[MAX_BUTTONS];
     int n = 0;
@@ -399,24 +372,22 @@ void ui_speech_draw(struct ui *ui)
         widths[i] = (int)text_width(label[i], strlen(label[i]));
         total += widths[i] + 1;
     }
-    while (n > 1 && total > COLS * 3 / 5) {
+    while (n > 1 && total > sz.cols * 3 / 5) {
         n--;
         total -= widths[n] + 1;
     }
-    int x = COLS - total;
-    if (x < 1) {
-        move(cy, cx);
-        return;
+    int x = sz.cols - total;
+    if (x >= 1) {
+        mvaddch(0, x - 1, ' ' | (chtype)term_attr(ROLE_TITLE));
+        int attr = term_attr(ROLE_SELECT);
+        for (int i = 0; i < n; i++) {
+            term_text(0, x, label[i], widths[i], attr);
+            s->x[i] = x;
+            s->w[i] = widths[i];
+            s->act[i] = acts[i];
+            x += widths[i] + 1;
+        }
+        s->count = n;
     }
-    mvaddch(0, x - 1, ' ' | (chtype)term_attr(ROLE_TITLE));
-    int attr = term_attr(ROLE_SELECT);
-    for (int i = 0; i < n; i++) {
-        term_text(0, x, label[i], widths[i], attr);
-        s->x[i] = x;
-        s->w[i] = widths[i];
-        s->act[i] = acts[i];
-        x += widths[i] + 1;
-    }
-    s->count = n;
     move(cy, cx);
 }

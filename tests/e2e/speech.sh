@@ -7,7 +7,7 @@
 # page in the other language's voice; questions are read with their
 # answers; Esc stops before it goes back; hang-up ends the reader with the
 # kiosk. Where there is no audio device, or over SSH, the control is not
-# shown and stderr says why, once.
+# shown and the event log (KIOSK_LOG_FILE) says why, once.
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
 
 if ! grep -q '^#define HAVE_SPEECH 1' "$KIOSK_BUILD/config.h"; then
@@ -20,8 +20,8 @@ trap 'cleanup; rm -rf "$work"' EXIT
 trace=$work/trace
 
 run() { # run ENV... : the test binary with --speech on the bundled content
-    start 80 24 env KIOSK_TEST_SPEECH_TRACE="$trace" KIOSK_LOCALEDIR="$KIOSK_LOCALEDIR" "$@" \
-        "$KIOSK_TEST_BIN" --content "$KIOSK_CONTENT_DIR" --lang en --speech "2>>$work/stderr"
+    start 80 24 env KIOSK_TEST_SPEECH_TRACE="$trace" KIOSK_LOCALEDIR="$KIOSK_LOCALEDIR" \
+        KIOSK_LOG_FILE="$work/log" "$@" "$KIOSK_TEST_BIN" --content "$KIOSK_CONTENT_DIR" --lang en --speech
 }
 
 # The text of the screen's highlighted (read aloud) cells: ROLE_MATCH's
@@ -178,7 +178,7 @@ check "answering moves on and stops the reader" wait_readers 0
 keys q
 
 # No audio device: no control, one line on stderr saying why.
-: >"$work/stderr"
+: >"$work/log"
 run KIOSK_TEST_AUDIO=none
 expect "home screen" "Ketamine"
 keys "$(menu_number "SSRI stop")"
@@ -188,16 +188,16 @@ keys r
 check "r does nothing" [ "$(readers)" = 0 ]
 keys q
 expect "quits" "exit=0"
-check "stderr says why, once" [ "$(grep -c 'read aloud is off: no audio output' "$work/stderr")" = 1 ]
+check "the log says why, once" [ "$(grep -c 'speech-off: no audio output' "$work/log")" = 1 ]
 
 # Over SSH the sound would play on the server: off.
-: >"$work/stderr"
+: >"$work/log"
 run KIOSK_TEST_AUDIO=null SSH_CONNECTION=192.0.2.1
 keys "$(menu_number "SSRI stop")"
 expect "the page opens over SSH" "Does my SSRI stop ketamine from working?"
 expect_not "no Read aloud over SSH" "Read aloud"
 keys q
 expect "quits" "exit=0"
-check "stderr says it is an SSH session" grep -q 'read aloud is off: this is an SSH session' "$work/stderr"
+check "the log says it is an SSH session" grep -q 'speech-off: this is an SSH session' "$work/log"
 
 finish

@@ -161,7 +161,7 @@ START_TEST(test_example_file)
         len += n;
     }
     fclose(fp);
-    ck_assert_uint_eq(settings, 12); /* every key is shown */
+    ck_assert_uint_eq(settings, 13); /* every key is shown */
     int r = config_load_buffer("example", text, len, &cfg, err, sizeof err);
     ck_assert_msg(r == 0, "%s", err);
     ck_assert_str_eq(cfg.clinic_name, "Riverside Community Clinic");
@@ -215,7 +215,9 @@ START_TEST(test_bad_files)
          "save_folder must be an absolute path (starting with /), not \"summaries\"; leave it "
          "empty to turn saving off"},
         {"bad-utf8.conf", 2, "this line is not valid UTF-8 text"},
-        {"bad-long-line.conf", 2, "this line is too long (more than 197 bytes)"},
+        {"bad-long-line.conf", 2,
+         "this line is too long: 257 bytes, and a configuration line holds at most 197 (the "
+         "limit of libinih, the INI reader); shorten the value"},
         {"bad-binary.conf", 1,
          "this line contains a NUL byte; this does not look like a text config file"},
     };
@@ -367,7 +369,9 @@ START_TEST(test_text_values)
     name[200] = '\0';
     snprintf(text, sizeof text, "[clinic]\nphone = %s\n", name);
     ck_assert_str_eq(bad_text(text),
-                     "t.conf:2: error: this line is too long (more than 197 bytes)");
+                     "t.conf:2: error: this line is too long: 208 bytes, and a configuration "
+                     "line holds at most 197 (the limit of libinih, the INI reader); shorten "
+                     "the value");
 
     /* Letters are counted as characters, not bytes: 60 Chinese characters. */
     name[0] = '\0';
@@ -472,6 +476,16 @@ START_TEST(test_modes_and_folders)
     ck_assert_str_eq(load_text("[summary]\nsave_folder =\n", &cfg), "");
     ck_assert_str_eq(cfg.save_folder, "");
     config_free(&cfg);
+
+    /* Read aloud: off unless "yes". */
+    ck_assert_str_eq(load_text("[kiosk]\nmode = kiosk\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 0);
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[kiosk]\nspeech = yes\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 1);
+    config_free(&cfg);
+    ck_assert_str_eq(bad_text("[kiosk]\n\nspeech = on\n"),
+                     "t.conf:3: error: speech must be yes or no, not \"on\"");
 }
 END_TEST
 
