@@ -355,6 +355,12 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
         return config_set_lang(p, "second_language", v, 1, cfg->second_language);
     case KEY_SAVE_FOLDER:
         return config_set_folder(p, v);
+    case KEY_SPEECH:
+        if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0) {
+            cfg->speech = v[0] == 'y';
+            return 1;
+        }
+        return config_fail(p, "speech must be yes or no, not \"%s\"", config_quote(v, q, sizeof q));
     case KEY_COUNT:
         break;
     }

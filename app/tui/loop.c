@@ -69,6 +69,7 @@ static void draw(struct ui *ui)
     }
     erase();
     screen_table[ui->screen]->draw(ui, sz);
+    ui_speech_draw(ui, sz);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         prompt_draw(ui, sz); /* over the footer, the cursor in it */
     refresh();
@@ -155,7 +156,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
     }
     if (key < 0)
         return; /* no screen has a key beyond ASCII */
-    if (global_key(ui, key))
+    if (global_key(ui, key) || ui_speech_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz))
         return;
     const struct screen_ops *ops = screen_table[ui->screen];
     if (key != KEY_MOUSE)
@@ -169,6 +170,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
 /* Everything this patient did, zeroed and freed. */
 static void forget_patient(struct ui *ui)
 {
+    ui_speech_stop(ui);       /* at once, its copy of the text with it */
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     screen_forget(ui, FORGET_PATIENT);
     ui->prompt = (struct prompt){0};
@@ -245,12 +247,14 @@ static void idle_step(struct ui *ui, long long last_input)
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
+    struct ui_speech *speech = ui_speech_new(opts); /* before curses: it may log why not */
     if (term_start((enum term_theme)opts->theme, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
+        free(speech);
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME, .speech = speech};
     visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     if (screen_start(&ui) < 0) {
         term_end();
@@ -282,7 +286,11 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
-        timeout(busy ? 0 : ui_wait_ms(wait));
+        /* While reading aloud, the reader's news wakes the loop too. */
+        int heard = busy ? 0 : ui_speech_wait(&ui, ui_wait_ms(wait), &last_input, term_size());
+        if (heard > 0 && !stop_signal)
+            continue;
+        timeout(busy || heard < 0 ? 0 : ui_wait_ms(wait));
         wint_t ch = 0;
         int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
@@ -306,6 +314,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
                 break;
             if (wait >= 0) {
                 idle_step(&ui, last_input);
+                ui_speech_sync(&ui, term_size());
                 continue;
             }
             if (++errors > 100)
@@ -321,7 +330,9 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         handle_key(&ui, is_code, ch);
+        ui_speech_sync(&ui, term_size());
     }
+    ui_speech_free(&ui);
     term_end();
     visit_forget(&ui.visit);
     screen_forget(&ui, FORGET_ALL);

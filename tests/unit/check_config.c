@@ -161,7 +161,7 @@ START_TEST(test_example_file)
         len += n;
     }
     fclose(fp);
-    ck_assert_uint_eq(settings, 12); /* every key is shown */
+    ck_assert_uint_eq(settings, 13); /* every key is shown */
     int r = config_load_buffer("example", text, len, &cfg, err, sizeof err);
     ck_assert_msg(r == 0, "%s", err);
     ck_assert_str_eq(cfg.clinic_name, "Riverside Community Clinic");
@@ -498,6 +498,16 @@ START_TEST(test_modes_and_folders)
     ck_assert_str_eq(load_text("[summary]\nsave_folder =\n", &cfg), "");
     ck_assert_str_eq(cfg.save_folder, "");
     config_free(&cfg);
+
+    /* Read aloud: off unless "yes". */
+    ck_assert_str_eq(load_text("[kiosk]\nmode = kiosk\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 0);
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[kiosk]\nspeech = yes\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 1);
+    config_free(&cfg);
+    ck_assert_str_eq(bad_text("[kiosk]\n\nspeech = on\n"),
+                     "t.conf:3: error: speech must be yes or no, not \"on\"");
 }
 END_TEST
 
