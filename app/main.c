@@ -18,6 +18,7 @@
 #include "tui/term.h"
 #include "tui/plain.h"
 #include "tui/ui.h"
+#include "tui/ui_audio.h"
 #include "tui/ui_clock.h"
 
 #include <errno.h>
@@ -42,7 +43,7 @@ struct options {
     int check, strict, max_grade;
     int kiosk, training, hash_pin;
     int no_color, high_contrast, large;
-    int plain;
+    int plain, speech;
     const char *file;
 };
 
@@ -83,6 +84,9 @@ static void usage(FILE *out)
             "  --help             show this help and exit\n"
             "  --version          show the version and exit\n\n"),
           out);
+    fputs(_("  --speech           offer Read aloud (eSpeak NG) on every page, question and\n"
+            "                     summary; off over SSH and where there is no sound\n"),
+          out);
     fputs(_("Exit status: 0 if OK, 1 if --check found errors, 2 on a usage, content or\n"
             "terminal error.\n"),
           out);
@@ -119,6 +123,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_HIGH_CONTRAST,
         OPT_LARGE,
         OPT_PLAIN,
+        OPT_SPEECH,
         OPT_HELP,
         OPT_VERSION
     };
@@ -140,6 +145,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
         {"large-targets", no_argument, NULL, OPT_LARGE},
         {"plain", no_argument, NULL, OPT_PLAIN},
+        {"speech", no_argument, NULL, OPT_SPEECH},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -210,6 +216,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_PLAIN:
             o->plain = 1;
+            break;
+        case OPT_SPEECH:
+            o->speech = 1;
             break;
         case OPT_HELP:
             usage(stdout);
@@ -507,6 +516,8 @@ int main(int argc, char **argv)
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
             .log = &log,
+            .speech = o.speech || cfg.speech,
+            .speech_opts = ui_audio_options(),
         };
         protect_session(mode, &log);
         /* Screen readers, braille displays and dumb terminals: plain lines. */

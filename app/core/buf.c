@@ -15,6 +15,10 @@ void buf_add(struct buf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
+    if (b->limit && (n >= b->limit || b->len + n + 1 > b->limit)) {
+        b->failed = 1;
+        return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
         while (cap < b->len + n + 1)
@@ -64,9 +68,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 
 void buf_wipe(struct buf *b)
 {
-    int patient = b->patient;
+    struct buf empty = {.limit = b->limit, .patient = b->patient};
     wipe_free(b->s, b->cap);
-    *b = (struct buf){.patient = patient};
+    *b = empty;
 }
 
 char *buf_take(struct buf *b)
@@ -77,6 +81,6 @@ char *buf_take(struct buf *b)
         return NULL;
     }
     char *s = b->s;
-    *b = (struct buf){.patient = b->patient};
+    *b = (struct buf){.limit = b->limit, .patient = b->patient};
     return s;
 }

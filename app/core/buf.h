@@ -6,7 +6,7 @@
  * takes its blocks from the patient arena (core/protect.h; malloc when the
  * arena is full or not set up).
  *
- * Failures: when memory runs out the buffer keeps what it had, sets
+ * Failures: when memory runs out (or limit would be passed) the buffer keeps what it had, sets
  * `failed`, and ignores every later append; check `failed` once at the end.
  * The caller owns b->s: free it with buf_wipe(), or take it with buf_take()
  * and release it with wipe_string() (core/wipe.h). A patient buffer's block
@@ -20,8 +20,10 @@
 struct buf {
     char *s; /* NUL-terminated once anything was added; NULL before */
     size_t len, cap;
-    int failed;  /* 1 once an append ran out of memory */
-    int patient; /* 1: blocks from the patient arena (set it before the first append) */
+    int failed;   /* 1 once an append ran out of memory or past limit */
+    size_t limit; /* the most bytes it may hold (0: no limit): a bound on
+                   * what hostile content can make it grow to */
+    int patient;  /* 1: blocks from the patient arena (set it before the first append) */
 };
 
 /* Append n bytes of s. */
@@ -34,7 +36,8 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void buf_wipe(struct buf *b);
 /* The string (never NULL: "" when nothing was added), handed to the caller,
  * who releases it with wipe_string(); NULL when an append failed (the
- * contents are then wiped). The buffer is empty again (and keeps .patient). */
+ * contents are then wiped). The buffer is empty again (keeping limit and
+ * patient). */
 char *buf_take(struct buf *b);
 
 #endif

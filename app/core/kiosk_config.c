@@ -56,6 +56,7 @@ static const struct {
     [KEY_PRINT_WIDTH] = {"print", "width"},
     [KEY_SECOND_LANGUAGE] = {"summary", "second_language"},
     [KEY_SAVE_FOLDER] = {"summary", "save_folder"},
+    [KEY_SPEECH] = {"kiosk", "speech"},
 };
 
 static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary"};

@@ -61,6 +61,7 @@ struct kiosk_config {
     unsigned countdown;                      /* seconds, 5..300, default 30 */
     enum config_mode mode;                   /* default CONFIG_MODE_PATIENT */
     char staff_pin_hash[CONFIG_HASH_SIZE];   /* crypt(3) hash; "" = no PIN set (default) */
+    int speech;                              /* 1: offer Read aloud ("yes"); default 0 */
 
     /* [print] */
     char *print_argv[CONFIG_ARGV_MAX + 1]; /* NULL-terminated; default {"lp", NULL} */

@@ -20,6 +20,7 @@ enum config_key {
     KEY_PRINT_WIDTH,
     KEY_SECOND_LANGUAGE,
     KEY_SAVE_FOLDER,
+    KEY_SPEECH,
     KEY_COUNT
 };
 

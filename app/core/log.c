@@ -28,6 +28,7 @@ static const struct {
     [KLOG_PRINT_FAILED] = {"print-failed", LOG_ERR},
     [KLOG_CONTENT_ERROR] = {"content-error", LOG_ERR},
     [KLOG_CONFIG_ERROR] = {"config-error", LOG_ERR},
+    [KLOG_SPEECH_OFF] = {"speech-off", LOG_WARNING},
     [KLOG_PROTECT] = {"protect", LOG_WARNING},
 };
 

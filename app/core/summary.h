@@ -29,7 +29,9 @@ struct summary_info {
  * (flow_compare() clean) for a printout in the clinician's language.
  * Returns a NUL-terminated string in the patient arena (core/protect.h; from
  * malloc when the arena is full or not set up), which the caller releases
- * with wipe_string() (core/wipe.h), or NULL when out of memory. */
+ * with wipe_string() (core/wipe.h); NULL when out of memory or when it
+ * would be larger than a flow that passes flow_validate() can make (about
+ * 4 x FLOW_MAX_SUMMARY). */
 char *summary_build(const struct flow *flow, const struct flow_session *s,
                     const struct summary_info *info);
 

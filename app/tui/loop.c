@@ -61,12 +61,17 @@ static int too_small(struct screen_size sz)
 static void draw(struct ui *ui)
 {
     struct screen_size sz = term_size();
+    if (term_too_large()) {
+        chrome_too_large(sz);
+        return;
+    }
     if (too_small(sz)) {
         chrome_too_small(sz);
         return;
     }
     erase();
     screen_table[ui->screen]->draw(ui, sz);
+    ui_speech_draw(ui, sz);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         prompt_draw(ui, sz); /* over the footer, the cursor in it */
     refresh();
@@ -141,7 +146,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         return;
     }
     struct screen_size sz = term_size();
-    if (too_small(sz)) {
+    if (too_small(sz) || term_too_large()) {
         if ((key == 'q' || key == 'Q') && ui->opts->mode != MODE_KIOSK)
             ui->quit = 1;
         return;
@@ -153,7 +158,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
     }
     if (key < 0)
         return; /* no screen has a key beyond ASCII */
-    if (global_key(ui, key))
+    if (global_key(ui, key) || ui_speech_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz))
         return;
     const struct screen_ops *ops = screen_table[ui->screen];
     if (key != KEY_MOUSE)
@@ -169,6 +174,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
  * held of it (docs/SECURITY.md). */
 static void forget_patient(struct ui *ui, enum screen_forget what)
 {
+    ui_speech_stop(ui);       /* at once, its copy of the text with it */
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     screen_forget(ui, what);
     ui->prompt = (struct prompt){0};
@@ -259,12 +265,14 @@ static void idle_step(struct ui *ui, long long last_input)
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
+    struct ui_speech *speech = ui_speech_new(opts); /* before curses: it may log why not */
     if (term_start((enum term_theme)opts->theme, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
+        free(speech);
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME, .speech = speech};
     visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     if (screen_start(&ui) < 0) {
         term_end();
@@ -289,7 +297,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     /* Typed and found text a crash handler zeroes too (core/protect.h). */
     protect_register(ui.search, sizeof ui.search);
     protect_register(ui.notice, sizeof ui.notice);
-    int errors = 0;
+    int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
     while (!ui.quit && !stop_signal) {
@@ -299,30 +307,45 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
-        timeout(busy ? 0 : ui_wait_ms(wait));
-        wint_t ch;
+        /* While reading aloud, the reader's news wakes the loop too. */
+        int heard = busy ? 0 : ui_speech_wait(&ui, ui_wait_ms(wait), &last_input, term_size());
+        if (heard > 0 && !stop_signal)
+            continue;
+        timeout(busy || heard < 0 ? 0 : ui_wait_ms(wait));
+        wint_t ch = 0;
         int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
+        if (key == ERR && term_resized()) {
+            kind = KEY_CODE_YES;
+            key = KEY_RESIZE;
+            ch = KEY_RESIZE;
+        }
         if (key == ERR && busy) {
             cache_step(&ui);
             redraw = 0; /* nothing on the screen changed */
             continue;
         }
         if (key == ERR) {
+            /* End of input or a hung-up terminal (EOF, EIO): leave as on
+             * SIGHUP, whatever timer is armed, rather than spin. */
+            closed = term_input_closed() ? closed + 1 : 0;
+            if (closed >= 3)
+                break;
             if (screen_summary_reprint_expire(&ui, ui_now_ms()))
                 continue;
-            if (wait >= 0 && idle_armed(&ui)) {
-                idle_step(&ui, last_input);
+            if (wait >= 0) { /* a timer was due: the idle step's, or the reprint copy's */
+                if (idle_armed(&ui))
+                    idle_step(&ui, last_input);
+                ui_speech_sync(&ui, term_size());
                 continue;
             }
-            /* Input closed (end of stdin): leave, do not spin. */
             if (++errors > 100)
                 break;
             continue;
         }
-        errors = 0;
+        errors = closed = 0;
         int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
         if (!resize)
             last_input = ui_now_ms();
@@ -331,10 +354,12 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         handle_key(&ui, is_code, ch);
+        ui_speech_sync(&ui, term_size());
     }
     /* Quit, hang-up or SIGTERM: the patient is forgotten first (curses'
      * buffers too, so before term_end()), then the program ends. */
     forget_patient(&ui, FORGET_ALL);
+    ui_speech_free(&ui);
     term_end();
     protect_unregister(ui.search);
     protect_unregister(ui.notice);

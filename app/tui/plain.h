@@ -47,7 +47,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
 
 /* The most languages the language list offers. */
 #define PLAIN_MAX_LANGUAGES 16
-/* Bytes of each stdio buffer, and of the line buffer. */
+/* Bytes of each stdio buffer. */
 #define PLAIN_STDIO_BYTES 4096
 
 enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
@@ -64,10 +64,14 @@ struct plain {
     enum plain_screen screen;
     int show_intro; /* print the welcome text with the next menu */
     int done;       /* quit, end of input or a signal */
-    char *line;     /* the last line read (getline buffer) */
+    char *line;     /* the last line read, at most PLAIN_LINE_MAX bytes */
     size_t line_cap;
     char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
 };
+
+/* The longest input line kept: the rest of a longer line is read and
+ * dropped (a pipe with no newline must not fill the memory). */
+enum { PLAIN_LINE_MAX = 1024 };
 
 /* Read one line: the trimmed text (valid until the next read), or NULL when
  * the input ended or a stop signal came (p->done is then set). */

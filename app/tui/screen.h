@@ -84,6 +84,25 @@ enum screen_forget {
 };
 
 struct ui;
+struct ui_speech;
+
+/* What a screen shows, for Read aloud (speech_ui.c): layout i (its tag)
+ * has its line 0 on row[i] of the rows the screen scrolls through, at
+ * column x[i], and is heard after prefix[i] ("" for none; not shown); *top
+ * is the row shown first (on screen row 1), rows how many show, total how
+ * many there are. source names what is shown: another source, and what is
+ * read is no longer on screen. */
+enum { SCREEN_TEXT_MAX = 2 + FLOW_MAX_ANSWERS };
+struct screen_text {
+    size_t count;
+    const struct layout *layout[SCREEN_TEXT_MAX];
+    int row[SCREEN_TEXT_MAX], x[SCREEN_TEXT_MAX];
+    char prefix[SCREEN_TEXT_MAX][48];
+    size_t *top;
+    int rows;
+    size_t total;
+    const void *source;
+};
 
 struct screen_ops {
     const char *name;
@@ -99,6 +118,9 @@ struct screen_ops {
     void (*resize)(struct ui *ui, struct screen_size sz);
     /* Drop what the state holds (see enum screen_forget); NULL: nothing. */
     void (*forget)(struct ui *ui, enum screen_forget what);
+    /* What Read aloud reads (complete layouts): 0, or -1 when nothing can be
+     * read now; NULL: the screen has nothing to read. */
+    int (*text)(struct ui *ui, struct screen_size sz, struct screen_text *t);
 };
 
 /* The table, indexed by enum screen_id (screen.c). */
@@ -120,6 +142,7 @@ struct ui {
     struct prompt prompt;       /* the search prompt while it is open */
     char search[128];           /* the search of the home and page screens */
     char notice[1024];          /* one-line message in the footer until the next key */
+    struct ui_speech *speech;   /* Read aloud (speech_ui.c); NULL when off */
     enum screen_id idle_return; /* where a key on the countdown (or staff's Esc) goes back to */
     long long countdown_end;    /* monotonic ms when the countdown runs out */
     int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
@@ -190,6 +213,24 @@ void screen_kiosk_staff_close(struct ui *ui);
 void screen_kiosk_activity(struct ui *ui, long long now);
 /* Milliseconds before the PIN may be tried again (0: now). */
 long long screen_kiosk_lock_wait(const struct ui *ui, long long now);
+
+/* Read aloud (speech_ui.c), with --speech where sound can be played.
+ * ui_speech_new() runs before curses starts and logs once why reading aloud
+ * is off (SSH, no audio device, no eSpeak NG); NULL then. */
+struct ui_speech *ui_speech_new(const struct ui_options *opts);
+void ui_speech_free(struct ui *ui);
+/* Stop at once (wipe, exit, hang-up). */
+void ui_speech_stop(struct ui *ui);
+/* A key or tap (m non-NULL) for the Read aloud buttons: 1 when used. */
+int ui_speech_key(struct ui *ui, int key, const struct ui_mouse *m, struct screen_size sz);
+/* After a key: stop when the screen no longer shows what is read. */
+void ui_speech_sync(struct ui *ui, struct screen_size sz);
+/* Over the drawn screen: the buttons and the sentence being read. */
+void ui_speech_draw(struct ui *ui, struct screen_size sz);
+/* While reading, wait up to ms (-1: for ever) for a key or the reader's
+ * news. 1: news taken (redraw; *last_input moves on while it reads), 0: a
+ * key is waiting or nothing is being read, -1: the wait is over. */
+int ui_speech_wait(struct ui *ui, int ms, long long *last_input, struct screen_size sz);
 
 /* Forget the patient: answers, summary, search, open page; back to the
  * attract screen (kiosk) or home, in the default language (loop.c). */

@@ -252,6 +252,23 @@ static void page_forget(struct ui *ui, enum screen_forget what)
     *st = (struct page_state){0};
 }
 
+/* Read aloud: the open page, one layout. */
+static int page_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct layout *L = page_layout(ui, sz);
+    if (!L)
+        return -1;
+    cache_more(ui, L, SIZE_MAX); /* read from where the patient is to the end */
+    *t = (struct screen_text){.count = 1,
+                              .layout = {L},
+                              .x = {1},
+                              .top = &page_state(ui)->top,
+                              .rows = screen_body_rows(sz),
+                              .total = L->line_count,
+                              .source = L};
+    return 0;
+}
+
 const struct screen_ops screen_page = {
     .name = "page",
     .state_size = sizeof(struct page_state),
@@ -260,6 +277,7 @@ const struct screen_ops screen_page = {
     .mouse = page_mouse,
     .resize = page_resize,
     .forget = page_forget,
+    .text = page_text,
 };
 
 /* ---- the headings of the open page, to jump to ---- */

@@ -234,6 +234,22 @@ static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen
                  screen_body_rows(sz));
 }
 
+/* Read aloud: the summary, one layout. */
+static int summary_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct layout *L = summary_layout(ui, sz);
+    if (!L)
+        return -1;
+    *t = (struct screen_text){.count = 1,
+                              .layout = {L},
+                              .x = {1},
+                              .top = &summary_state(ui)->top,
+                              .rows = screen_body_rows(sz),
+                              .total = L->line_count,
+                              .source = L};
+    return 0;
+}
+
 const struct screen_ops screen_summary = {
     .name = "summary",
     .state_size = sizeof(struct summary_state),
@@ -241,4 +257,5 @@ const struct screen_ops screen_summary = {
     .key = summary_key,
     .mouse = summary_mouse,
     .forget = summary_forget,
+    .text = summary_text,
 };
