@@ -213,7 +213,7 @@ fi
 # wakes for it). The clock runs 20 times as fast: the 100 s idle timeout
 # takes 5 s, the five minutes 15 s.
 mkdir -m 700 "$work/rec"
-printf '[kiosk]\nidle_timeout = 100\ncountdown = 5\n[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
+printf '[kiosk]\nidle_timeout = 100\ncountdown = 5\n[print]\ncommand = %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
     "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
 start_patient "$work/print.conf" 20
 answer "$ANSWERS"
