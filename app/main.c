@@ -70,7 +70,7 @@ static void usage(FILE *out)
             "  --summary ANSWERS  print the summary these answers give, e.g.\n"
             "                     safety=2,treatment=1 (question id = 1-based choice; join\n"
             "                     several choices with +)\n"
-            "  --format FORMAT    text (default) or html, for --summary\n"
+            "  --format FORMAT    text (default), html or pdf, for --summary\n"
             "  --check            check the content: errors as FILE:LINE, then reading level\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --max-grade N      with --check: the English reading-grade limit (default 8)\n"
@@ -165,8 +165,10 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->summary = optarg;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0) {
-                fprintf(stderr, _("%s: --format: \"%s\" is not text or html\n"), PACKAGE, optarg);
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0 &&
+                strcmp(optarg, "pdf") != 0) {
+                fprintf(stderr, _("%s: --format: \"%s\" is not text, html or pdf\n"), PACKAGE,
+                        optarg);
                 return -1;
             }
             o->format = optarg;
@@ -259,7 +261,8 @@ static void choose_language(const char *root, const char *asked, const char *con
 }
 
 /* `--summary ANSWERS`: the printout a patient with these answers gets, as
- * text --width columns wide or (--format html) the page a saved summary is. */
+ * text --width columns wide, (--format html) the page a saved summary is,
+ * or (--format pdf) the typeset handout on the configured paper. */
 static int print_summary(struct content *content, struct flow *flow, struct flow *second_flow,
                          const struct options *o, const struct visit_options *vo)
 {
@@ -274,6 +277,14 @@ static int print_summary(struct content *content, struct flow *flow, struct flow
     int status = 2;
     if (visit_replay(&v, o->summary, err, sizeof err) < 0) {
         fprintf(stderr, "%s: --summary: %s\n", PACKAGE, err);
+    } else if (o->format && strcmp(o->format, "pdf") == 0) {
+        size_t len = 0;
+        unsigned char *pdf = visit_handout(&v, &len, err, sizeof err);
+        if (!pdf)
+            fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        else if (fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0)
+            status = 0;
+        handout_free(pdf, len);
     } else {
         char *text = visit_printout(&v, o->width, o->format && strcmp(o->format, "html") == 0);
         if (!text)
@@ -445,6 +456,8 @@ int main(int argc, char **argv)
         .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
         .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
         .print_width = (int)cfg.print_width,
+        .print_pdf = cfg.print_format == CONFIG_FORMAT_PDF,
+        .paper = cfg.paper == CONFIG_PAPER_A4 ? HANDOUT_A4 : HANDOUT_LETTER,
         .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         .second_lang = second_lang,
         .when = ui_summary_time(),
