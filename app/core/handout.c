@@ -18,6 +18,13 @@
 #define FOOT_PT   8.5  /* the foot line's type */
 #define INDENT_PT 20.0 /* a list item's text, from its marker's left */
 
+/* The type. Chinese is set in WenQuanYi Micro Hei, whose outlines are
+ * TrueType: cairo 1.16 (Debian 12) subsets the CFF outlines of Noto Sans
+ * CJK with some glyphs left empty (for one, U+5982, which prints as
+ * nothing), so Noto only stands in when Micro Hei is not installed. */
+#define FONTS_LATIN "DejaVu Sans,WenQuanYi Micro Hei,Noto Sans CJK SC"
+#define FONTS_CJK   "WenQuanYi Micro Hei,Noto Sans CJK SC,DejaVu Sans"
+
 void handout_paper_size(enum handout_paper paper, double *width, double *height)
 {
     *width = paper == HANDOUT_A4 ? 595.28 : 612.0;
@@ -123,8 +130,7 @@ PangoLayout *handout_layout(struct setter *s, const char *markup, double size, i
 {
     PangoLayout *L = pango_layout_new(s->ctx);
     PangoFontDescription *fd = pango_font_description_from_string(
-        s->side->lang && strncmp(s->side->lang, "zh", 2) == 0 ? "Noto Sans CJK SC,DejaVu Sans"
-                                                              : "DejaVu Sans,Noto Sans CJK SC");
+        s->side->lang && strncmp(s->side->lang, "zh", 2) == 0 ? FONTS_CJK : FONTS_LATIN);
     pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
     if (bold)
         pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);

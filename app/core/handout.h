@@ -10,8 +10,9 @@
  * boxes with a line to write on for the items of other chosen sections, GFM
  * tables as ruled grids kept on one page (the type is made smaller until the
  * table fits), and a foot line with the page number on every page. Text is
- * set in DejaVu Sans with Noto Sans CJK for Chinese, Japanese and Korean,
- * found through fontconfig; the PDF embeds the subsets it uses.
+ * set in DejaVu Sans, Chinese in WenQuanYi Micro Hei (Noto Sans CJK SC when
+ * that is missing), found through fontconfig; the PDF embeds the subsets
+ * it uses.
  *
  * Two sides (two languages of the same summary) are set on facing pages:
  * page 1 of the first side, then page 1 of the second, then page 2 of each,
