@@ -10,6 +10,7 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
+#include "core/printout.h"
 #include "core/visit.h"
 #include "core/layout.h"
 #include "tui/term.h"
@@ -70,7 +71,8 @@ static void usage(FILE *out)
             "  --summary ANSWERS  print the summary these answers give, e.g.\n"
             "                     safety=2,treatment=1 (question id = 1-based choice; join\n"
             "                     several choices with +)\n"
-            "  --format FORMAT    text (default), html or pdf, for --summary\n"
+            "  --format FORMAT    text (default), html or pdf, for --summary; text or pdf\n"
+            "                     for --render\n"
             "  --check            check the content: errors as FILE:LINE, then reading level\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --max-grade N      with --check: the English reading-grade limit (default 8)\n"
@@ -299,8 +301,25 @@ static int print_summary(struct content *content, struct flow *flow, struct flow
     return status;
 }
 
-/* `--render PAGE`: a menu page name, or a path to any Markdown file. */
-static int render(struct content *content, const char *page, int width, int ascii)
+/* `--render PAGE --format pdf`: the page as the reader prints it. */
+static int render_pdf(const struct content *content, const char *text,
+                      const struct visit_options *vo)
+{
+    char err[1024];
+    size_t len = 0;
+    unsigned char *pdf =
+        printout_page_pdf(text, content->lang, vo->clinic_name, vo->paper, &len, err, sizeof err);
+    int status = pdf && fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 2;
+    if (!pdf)
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+    handout_free(pdf, len);
+    return status;
+}
+
+/* `--render PAGE`: a menu page name, or a path to any Markdown file; as
+ * text, or (pdf not NULL) the PDF handout the reader prints. */
+static int render(struct content *content, const char *page, int width, int ascii,
+                  const struct visit_options *pdf)
 {
     char err[1024];
     size_t len;
@@ -311,6 +330,11 @@ static int render(struct content *content, const char *page, int width, int asci
     if (!text) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         return 2;
+    }
+    if (pdf) {
+        int status = render_pdf(content, text, pdf);
+        free(text);
+        return status;
     }
     struct layout_opts opts = {.width = width, .ascii = ascii, .lang = content->lang};
     /* In steps, so the text and each block of the parse tree are freed as
@@ -464,7 +488,8 @@ int main(int argc, char **argv)
     };
     int status;
     if (o.render) {
-        status = render(content, o.render, o.width, !utf8);
+        status = render(content, o.render, o.width, !utf8,
+                        o.format && strcmp(o.format, "pdf") == 0 ? &visit : NULL);
     } else if (o.summary) {
         status = print_summary(content, flow, second_flow, &o, &visit);
         second_flow = NULL; /* the visit freed it */
