@@ -9,6 +9,7 @@
 #include <ncurses.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static size_t max_top(const struct ui *ui)
@@ -43,11 +44,12 @@ void page_draw(struct ui *ui)
             snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
                      L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
     }
-    ui_draw_chrome(ui, ui->page.title,
-                   ui->opts->visit.file
-                       ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
-                       : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
-                   position);
+    const char *hints =
+        ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+        : ui->opts->visit.print_argv
+            ? _("Up/Down scroll  p print  Space page  / search  t contents  Esc back  ? help")
+            : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
+    ui_draw_chrome(ui, ui->page.title, hints, position);
     move(1, 1);
 }
 
@@ -74,6 +76,30 @@ static void find_next(struct ui *ui, int dir)
 static void find_first(struct ui *ui)
 {
     find_next(ui, 1);
+}
+
+/* Print the page being read, as it is printed from --render --format pdf
+ * (or as text for a receipt printer). */
+static void print_page(struct ui *ui)
+{
+    char err[512];
+    size_t len;
+    int fell_back = 0;
+    const char *key = ui->page.key;
+    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->visit.flow
+                ? flow_find(ui->visit.flow, key + strlen(QUESTION_KEY))
+                : -1;
+    char *md = q >= 0
+                   ? flow_question_document(ui->visit.flow, q)
+                   : content_read_page(ui->visit.content, key, &len, &fell_back, err, sizeof err);
+    if (!md) {
+        snprintf(ui->notice, sizeof ui->notice, "%s",
+                 q >= 0 ? _("Not enough memory to print.") : err);
+        return;
+    }
+    ui_say_printing();
+    visit_print_page(&ui->visit, md, ui->notice, sizeof ui->notice);
+    free(md);
 }
 
 static void go_back(struct ui *ui)
@@ -118,6 +144,11 @@ void page_key(struct ui *ui, int key)
             ui->search[0] = '\0'; /* Esc first clears the highlighted search */
         else
             go_back(ui);
+        break;
+    case 'p':
+    case 'P':
+        if (ui->opts->visit.print_argv && !ui->opts->visit.file && ui->page.key)
+            print_page(ui);
         break;
     case 'q':
     case 'Q':

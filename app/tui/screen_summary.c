@@ -40,7 +40,7 @@ static struct layout *summary_layout(struct ui *ui)
 
 /* Say "Printing, please wait..." in the footer: printing may take a few
  * seconds. */
-static void say_printing(void)
+void ui_say_printing(void)
 {
     term_fill(LINES - 1, 0, term_attr(ROLE_FOOTER));
     term_text(LINES - 1, 1, _("Printing, please wait..."), COLS - 2, term_attr(ROLE_FOOTER));
@@ -50,14 +50,14 @@ static void say_printing(void)
 int ui_print(struct ui *ui, const char *text)
 {
     if (ui->opts->visit.print_argv)
-        say_printing();
+        ui_say_printing();
     return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
 static void print_summary(struct ui *ui)
 {
     char *copy = NULL;
-    say_printing();
+    ui_say_printing();
     if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
         if (ui->last_print) {

@@ -241,6 +241,8 @@ void ui_draw_too_small(void);
 /* Send text (already laid out for paper) to the print command. 0, or -1
  * with ui->notice saying what went wrong; nothing the patient did is lost. */
 int ui_print(struct ui *ui, const char *text);
+/* "Printing, please wait..." in the footer, drawn at once. */
+void ui_say_printing(void);
 
 void attract_draw(struct ui *ui);
 void attract_key(struct ui *ui, int key);
