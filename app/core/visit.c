@@ -268,7 +268,12 @@ char *visit_urgent_text(const struct visit *v, size_t *len, int *fell_back)
 
 static struct summary_info info(const struct visit *v)
 {
+    const char *sources = NULL;
+    for (size_t i = 0; i < v->content->entry_count && !sources; i++)
+        if (strcmp(v->content->entries[i].page, "sources.md") == 0)
+            sources = v->content->entries[i].label;
     return (struct summary_info){
+        .sources_page = sources,
         .clinic_name = v->opts->clinic_name,
         .clinic_phone = v->opts->clinic_phone,
         .content_version = content_var(v->content, "content-version"),
