@@ -144,7 +144,7 @@ check "the piped output holds no ESC byte" no_esc "$work/piped.out"
 # Print and save from the plain summary: the stand-in printer records what
 # it got; the saved copies land in the configured folder.
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
+printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nformat = text\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
 printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 { cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\np\ns\nq\n'; } > "$work/print-answers"
