@@ -47,7 +47,7 @@ void page_draw(struct ui *ui)
     const char *hints =
         ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
         : ui->opts->visit.print_argv
-            ? _("Up/Down scroll  p print  Space page  / search  t contents  Esc back  ? help")
+            ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
     ui_draw_chrome(ui, ui->page.title, hints, position);
     move(1, 1);
