@@ -9,7 +9,7 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\n[summary]\nsave_folder = %s/saved\n' \
+printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
 printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 
@@ -43,11 +43,13 @@ check "the temporary file was private" grep -qxF 600 "$work/rec/filemode"
 check "the temporary folder was private" grep -qxF 700 "$work/rec/dirmode"
 check "the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
+check "the handout starts with the clinic's name" sh -c "pdftotext -f 1 -l 1 '$work/rec/text' - | grep -v '^ *\$' | head -1 | grep -qF 'Riverside Family Clinic'"
 
 keys s
 expect "saving is confirmed" "Saved as"
 check "a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
+check "the HTML copy declares its charset and language" sh -c "grep -qF '<html lang=\"en\"><head><meta charset=\"utf-8\">' '$work'/saved/summary-*.html"
 check "a PDF copy was saved" sh -c "pdftotext '$work'/saved/summary-*.pdf - | grep -qF 'Questions to discuss with your clinician'"
 check "saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt '$work'/saved/summary-*.pdf | sort -u)\" = 600"
 
@@ -86,6 +88,7 @@ expect "questions start" "Question 1 of about"
 answer_until_summary
 keys p
 expect "a failed print says so" "did not accept the summary"
+expect "the whole message shows, with what to do" "ask the front desk."
 expect "the summary is still on screen" "Your summary for the clinician"
 keys q
 expect "quits" "exit=0"
