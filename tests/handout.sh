@@ -34,7 +34,7 @@ squash() { tr -d ' \t\n\f\r' | sed 's/\xc2\xa0//g'; }
 # bullets, and not the line with the time (the two runs may differ by a
 # minute).
 wanted() {
-    grep -v -e '^[═─ ]*$' -e '[0-9]:[0-9][0-9]' "$1" | sed 's/^ *\(•\|[0-9]*\.\) *//'
+    grep -v -e '^[═─ ]*$' -e '[0-9]:[0-9][0-9]' -e '____' "$1" | sed 's/^ *\(•\|[0-9]*\.\) *//'
 }
 # every_line TEXT PDFTEXT [SKIP]: each wanted line of TEXT (but those with
 # SKIP), squashed, is in PDFTEXT.
