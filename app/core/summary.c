@@ -194,6 +194,15 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
                _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
                  "Lifeline; press 2 for Spanish) or chat at 988lifeline.org. In immediate danger, "
                  "call 911."));
+    if (info->sources_page && *info->sources_page) {
+        char *page = markdown_escape(info->sources_page);
+        buf_printf(b,
+                   _("Sources: the studies and official papers behind this information are "
+                     "listed on the page \"%s\"."),
+                   page ? page : "");
+        buf_str(b, "\n\n");
+        free(page);
+    }
     const struct {
         const char *value, *label;
     } lines[] = {

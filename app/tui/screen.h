@@ -184,6 +184,8 @@ int screen_summary_print_text(struct ui *ui, const char *text, struct screen_siz
 /* Print the last printed summary again, within REPRINT_MINUTES. 0, or -1
  * with ui->notice saying why not. */
 int screen_summary_reprint(struct ui *ui, struct screen_size sz);
+/* "Printing, please wait..." in the footer, drawn at once. */
+void screen_say_printing(struct screen_size sz);
 
 /* The language choice, from the screen now shown (it goes back there),
  * focused on the language shown now (focus_current) or on the first. */

@@ -84,7 +84,7 @@ static struct layout *summary_layout(struct ui *ui, struct screen_size sz)
 
 /* Say "Printing, please wait..." in the footer: printing may take a few
  * seconds. */
-static void say_printing(struct screen_size sz)
+void screen_say_printing(struct screen_size sz)
 {
     term_fill(sz.lines - 1, 0, term_attr(ROLE_FOOTER));
     term_text(sz.lines - 1, 1, _("Printing, please wait..."), sz.cols - 2, term_attr(ROLE_FOOTER));
@@ -94,7 +94,7 @@ static void say_printing(struct screen_size sz)
 int screen_summary_print_text(struct ui *ui, const char *text, struct screen_size sz)
 {
     if (ui->opts->visit.print_argv)
-        say_printing(sz);
+        screen_say_printing(sz);
     return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
@@ -113,7 +113,7 @@ static void print_summary(struct ui *ui, struct screen_size sz)
 {
     struct summary_state *st = summary_state(ui);
     char *copy = NULL;
-    say_printing(sz);
+    screen_say_printing(sz);
     if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
         drop_last_print(st);

@@ -17,6 +17,7 @@ Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
+Suite *handout_suite(void);
 Suite *ops_suite(void);
 Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
