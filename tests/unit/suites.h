@@ -17,6 +17,7 @@ Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
+Suite *ask_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
