@@ -54,24 +54,22 @@ static void units_free(struct units *us)
     free(us->u);
 }
 
-/* The summary's title, date, section headings and list items, in order;
- * not the answers (they are the patient's, and long) nor the footer. */
+/* The summary's title, section headings and list items, in order; not the
+ * date (room is short), the answers (the patient's, and long) nor the
+ * footer. */
 static void collect(cmark_node *doc, struct units *us)
 {
     const char *skip = _("Your answers");
-    int in_sections = 0, skipping = 0;
+    int skipping = 0;
     for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
         cmark_node_type t = cmark_node_get_type(b);
         if (t == CMARK_NODE_HEADING) {
             char *h = markdown_plain_text(b);
-            in_sections |= cmark_node_get_heading_level(b) > 1;
             skipping = h && strcmp(h, skip) == 0;
             if (skipping)
                 free(h);
             else
                 units_add(us, h, 0);
-        } else if (t == CMARK_NODE_PARAGRAPH && !in_sections) {
-            units_add(us, markdown_plain_text(b), 0);
         } else if (t == CMARK_NODE_LIST && !skipping) {
             for (cmark_node *it = cmark_node_first_child(b); it; it = cmark_node_next(it))
                 units_add(us, markdown_plain_text(it), 1);
@@ -123,8 +121,8 @@ struct qr *qr_takehome(const char *summary_md, int max_modules, const char *more
     QRcode *best = NULL;
     char *best_text = NULL;
     size_t best_n = 0, fixed = 0;
-    while (fixed < us.n && !us.u[fixed].is_item && fixed < 2)
-        fixed++; /* the title and the date: in every code */
+    if (us.n && !us.u[0].is_item)
+        fixed = 1; /* the title: in every code */
     for (size_t n = fixed; n <= us.n && !us.failed; n++) {
         if (n < us.n && n > fixed && !us.u[n - 1].is_item)
             continue; /* never end on a heading */

@@ -24,8 +24,8 @@ struct qr {
 
 /* The code for the summary Markdown summary_md (summary.h), at most
  * max_modules modules wide with its quiet zone of QR_QUIET modules on each
- * side. The title and date come first; the "Your answers" section and the
- * footer are left out:
+ * side. The title comes first; the date, the "Your answers" section and
+ * the footer are left out:
  * a phone gets the points and the questions. When items are left out, the
  * text ends with more (e.g. "More on the printed summary."; may be NULL). */
 struct qr *qr_takehome(const char *summary_md, int max_modules, const char *more);

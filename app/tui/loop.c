@@ -89,6 +89,12 @@ static void draw(struct ui *ui)
     case SCREEN_CONTENTS:
         contents_draw(ui);
         break;
+    case SCREEN_ASK:
+        ask_draw(ui);
+        break;
+    case SCREEN_TAKEHOME:
+        takehome_draw(ui);
+        break;
     }
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         ui_prompt_draw(ui); /* over the footer, the cursor in it */
@@ -176,6 +182,10 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         ui_prompt_key(ui, is_code, ch);
         return;
     }
+    if (ui->screen == SCREEN_ASK && ui->ask_edit) {
+        ask_text_key(ui, is_code, ch); /* the patient's own words, any script */
+        return;
+    }
     if (key < 0)
         return; /* no screen has a key beyond ASCII */
     if (global_key(ui, key))
@@ -217,6 +227,12 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
     case SCREEN_CONTENTS:
         contents_key(ui, key);
         break;
+    case SCREEN_ASK:
+        ask_key(ui, key);
+        break;
+    case SCREEN_TAKEHOME:
+        takehome_key(ui, key);
+        break;
     case SCREEN_IDLE:
         break;
     }
@@ -230,6 +246,9 @@ static void forget_patient(struct ui *ui)
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     question_forget(ui);
     summary_forget(ui);
+    takehome_forget(ui);
+    ui->ask_focus = ui->ask_edit = 0;
+    ui->ask_top = 0;
     ui->prompt = (struct prompt){0};
     explicit_bzero(ui->search, sizeof ui->search);
     explicit_bzero(ui->pin, sizeof ui->pin);

@@ -225,6 +225,10 @@ void question_draw(struct ui *ui)
 
 void open_summary(struct ui *ui)
 {
+    if (!ui->visit.ask.seen && ui->visit.flow && flow_topic_count(ui->visit.flow)) {
+        ask_open(ui); /* the patient's own questions first, once */
+        return;
+    }
     summary_forget(ui);
     ui->summary_top = 0;
     ui->screen = SCREEN_SUMMARY;

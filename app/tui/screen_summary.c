@@ -85,7 +85,9 @@ void summary_draw(struct ui *ui)
                             ? _("p print  Backspace change answers  Esc home")
                         : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
                                                    : _("Backspace change answers  Esc home");
-    ui_draw_chrome(ui, _("Your summary for the clinician"), hints, NULL);
+    char all[512];
+    snprintf(all, sizeof all, "%s  %s", _("t take home  a my questions"), hints);
+    ui_draw_chrome(ui, _("Your summary for the clinician"), all, NULL);
     move(1, 1);
 }
 
@@ -118,6 +120,15 @@ void summary_key(struct ui *ui, int key)
     case 'S':
         if (ui->opts->visit.save_dir && summary_layout(ui))
             visit_save(&ui->visit, ui->notice, sizeof ui->notice);
+        break;
+    case 't':
+    case 'T':
+        takehome_open(ui);
+        break;
+    case 'a':
+    case 'A':
+        if (ui->visit.flow && flow_topic_count(ui->visit.flow))
+            ask_open(ui);
         break;
     case 'q':
     case 'Q':

@@ -21,10 +21,12 @@ enum screen_id {
     SCREEN_URGENT,
     SCREEN_SUMMARY,
     SCREEN_LANGUAGE,
-    SCREEN_ATTRACT, /* kiosk: waiting for the next patient */
-    SCREEN_IDLE,    /* "Still there?" with a countdown */
-    SCREEN_STAFF,   /* kiosk: PIN, then the staff menu */
-    SCREEN_CONTENTS /* training: every page and question */
+    SCREEN_ATTRACT,  /* kiosk: waiting for the next patient */
+    SCREEN_IDLE,     /* "Still there?" with a countdown */
+    SCREEN_STAFF,    /* kiosk: PIN, then the staff menu */
+    SCREEN_CONTENTS, /* training: every page and question */
+    SCREEN_ASK,      /* the question builder, before the summary */
+    SCREEN_TAKEHOME  /* the summary as a QR code, and copies to the patient's terminal */
 };
 
 /* Page key of a question described for staff: QUESTION_KEY "safety". */
@@ -127,6 +129,12 @@ struct ui {
     struct layout *summary;    /* the visit's summary laid out at summary_width */
     int summary_width;
     size_t summary_top;
+    int ask_focus;       /* the question builder (screen_ask.c): focused row */
+    size_t ask_top;      /* its first row shown */
+    int ask_edit;        /* 1 + the written question being typed, 0: none */
+    int ask_keyboard_y;  /* first row of the on-screen keyboard as drawn */
+    struct qr *takehome; /* the take-home code as drawn (screen_takehome.c) */
+    int takehome_rows, takehome_cols;
     struct layout *intro; /* the home screen's welcome text at intro_width */
     int intro_width;
     struct cached_layout cache[CACHE_SIZE];
@@ -221,6 +229,18 @@ void urgent_draw(struct ui *ui);
 void urgent_key(struct ui *ui, int key);
 /* Drop the laid-out urgent page (with question_forget()). */
 void urgent_forget(struct ui *ui);
+/* The question builder: ask_open() goes there once per patient before the
+ * summary (when the content has topics), else straight to the summary. */
+void ask_open(struct ui *ui);
+void ask_draw(struct ui *ui);
+void ask_key(struct ui *ui, int key);
+/* A key while a written question is being typed (ui->ask_edit). */
+void ask_text_key(struct ui *ui, int is_code, wint_t ch);
+/* The take-home code (screen_takehome.c); takehome_forget() drops it. */
+void takehome_open(struct ui *ui);
+void takehome_draw(struct ui *ui);
+void takehome_key(struct ui *ui, int key);
+void takehome_forget(struct ui *ui);
 void summary_draw(struct ui *ui);
 void summary_key(struct ui *ui, int key);
 /* Forget the summary text and layout (zeroed first). */
