@@ -86,7 +86,7 @@ void summary_draw(struct ui *ui)
                         : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
                                                    : _("Backspace change answers  Esc home");
     char all[512];
-    snprintf(all, sizeof all, "%s  %s", _("t take home  a my questions"), hints);
+    snprintf(all, sizeof all, "%s  %s", hints, _("t take home  a my questions"));
     ui_draw_chrome(ui, _("Your summary for the clinician"), all, NULL);
     move(1, 1);
 }
