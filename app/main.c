@@ -10,6 +10,7 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
+#include "core/log.h"
 #include "core/visit.h"
 #include "core/layout.h"
 #include "tui/term.h"
@@ -143,7 +144,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_CONTENT:
             o->content_dir = optarg;
@@ -214,6 +215,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_VERSION:
             printf("%s %s\n", PACKAGE, VERSION);
             exit(0);
+        case ':':
+            fprintf(stderr, _("%s: option \"%s\" needs an argument; see --help\n"), PACKAGE,
+                    argv[optind - 1]);
+            return -1;
         default:
             fprintf(stderr, _("%s: unknown option \"%s\"; see --help\n"), PACKAGE,
                     argv[optind - 1]);
@@ -354,7 +359,7 @@ static int hash_pin(void)
  * that they never read the host's configuration), else the installed file
  * if there is one, else the defaults. 1 when a file was read, 0 for the
  * defaults, or -1 after printing why. */
-static int load_config(const struct options *o, struct kiosk_config *cfg)
+static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log)
 {
     config_defaults(cfg);
     const char *env = getenv("KIOSK_CONFIG");
@@ -366,6 +371,7 @@ static int load_config(const struct options *o, struct kiosk_config *cfg)
     char err[1024];
     if (config_load(path, cfg, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
     }
     return 1;
@@ -394,9 +400,16 @@ int main(int argc, char **argv)
         return check_content(root, &copts, stdout, &result);
     }
     static struct kiosk_config cfg;
-    int configured = load_config(&o, &cfg);
-    if (configured < 0)
+    /* Only the screens log (the command-line tools print what they find). */
+    struct klog log = {.fd = -1};
+    int interactive = !o.render && !o.summary;
+    if (interactive)
+        klog_open(&log);
+    int configured = load_config(&o, &cfg, &log);
+    if (configured < 0) {
+        klog_close(&log);
         return 2;
+    }
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
     choose_language(root, o.lang,
@@ -410,6 +423,8 @@ int main(int argc, char **argv)
         content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(&log, KLOG_CONTENT_ERROR, err);
+        klog_close(&log);
         config_free(&cfg);
         return 2;
     }
@@ -448,6 +463,7 @@ int main(int argc, char **argv)
         .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         .second_lang = second_lang,
         .when = ui_summary_time(),
+        .log = &log,
     };
     int status;
     if (o.render) {
@@ -470,14 +486,21 @@ int main(int argc, char **argv)
             .visit = visit,
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
+            .log = &log,
         };
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
-        if (o.plain || (term && strcmp(term, "dumb") == 0))
+        int plain = o.plain || (term && strcmp(term, "dumb") == 0);
+        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s",
+                    config_mode_name((enum config_mode)mode), plain ? "plain" : "full",
+                    content->lang, root);
+        if (plain)
             status = plain_run(&content, &flow, &ui, stdin, stdout);
         else
             status = ui_run(&content, &flow, &ui);
+        klog_eventf(&log, KLOG_STOP, "exit status %d", status);
     }
+    klog_close(&log);
     flow_free(second_flow);
     flow_free(flow);
     content_close(content);

@@ -179,9 +179,13 @@ answer_until_summary() {
             keys n
             wait_for "$SUMMARY_MARK"
         elif screen | grep -qF "$URGENT_MARK"; then
+            local top
+            top=$(screen | head -1)
             keys Enter
+            wait_title_changes "$top"
         else
             local before n
+            settle
             before=$(screen | head -1)
             n=$(last_choice)
             [ -n "$n" ] || { sleep 0.1; continue; }
@@ -203,9 +207,23 @@ translated() {
         sed -n 's/^msgstr "\(.*\)"$/\1/p' | tail -1
 }
 
+# settle: poll until two captures a tenth of a second apart agree (a screen
+# being drawn on a loaded machine is not read half-way).
+settle() {
+    local a b tries=30
+    a=$(screen)
+    while [ $tries -gt 0 ]; do
+        sleep 0.1
+        b=$(screen)
+        [ "$a" = "$b" ] && return 0
+        a=$b
+        tries=$((tries - 1))
+    done
+}
+
 # wait_title_changes OLD: poll until the top row is no longer OLD.
 wait_title_changes() {
-    local tries=30
+    local tries=100
     while [ $tries -gt 0 ] && [ "$(screen | head -1)" = "$1" ]; do
         sleep 0.1
         tries=$((tries - 1))

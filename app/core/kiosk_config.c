@@ -255,7 +255,10 @@ static char *config_reader(char *str, int num, void *stream)
         content--;
     /* inih needs room for "\r\n\0" after the longest line. */
     if (content > (size_t)num - 3) {
-        config_fail(p, "this line is too long (more than %d bytes)", num - 3);
+        config_fail(p,
+                    "this line is too long: %zu bytes, and a configuration line holds at most "
+                    "%d (the limit of libinih, the INI reader); shorten the value",
+                    content, num - 3);
         return NULL;
     }
     config_check_line(p);

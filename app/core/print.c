@@ -58,9 +58,9 @@ static long print_elapsed_ms(const struct timespec *start)
 static void print_seconds(unsigned ms, char *buf, size_t size)
 {
     if (ms % 1000 == 0)
-        snprintf(buf, size, "%u second%s", ms / 1000, ms == 1000 ? "" : "s");
-    else
-        snprintf(buf, size, "%u.%u seconds", ms / 1000, (ms % 1000) / 100);
+        snprintf(buf, size, ngettext("%u second", "%u seconds", ms / 1000), ms / 1000);
+    else /* TRANSLATORS: a time with one decimal, such as 0.3 seconds */
+        snprintf(buf, size, _("%u.%u seconds"), ms / 1000, (ms % 1000) / 100);
 }
 
 /* Whether cmd can be run, looked up the way posix_spawnp() does: 0, or

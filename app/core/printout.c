@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/print.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,44 @@ static int append_html(FILE *out, const char *md)
     return rc;
 }
 
+/* "Label: ____" filling the paper's width (at least 10, at most 40
+ * underscores), escaped for Markdown, into a memstream. */
+static void blank_line(FILE *out, const char *label, int width)
+{
+    int room = width - (int)text_width(label, strlen(label)) - 1;
+    room = room < 10 ? 10 : room > 40 ? 40 : room;
+    fprintf(out, "%s ", label);
+    for (int i = 0; i < room; i++)
+        fputs("\\_", out);
+    fputs("\n\n", out);
+}
+
+/* The top of the printout, in the patient's language: the clinic's name
+ * (when configured), then a Name and a Date of birth line to fill in by
+ * hand, so the paper can be matched to its patient at the front desk. The
+ * kiosk never asks for either. Malloc'd Markdown, or NULL. */
+static char *header_md(const struct printout_request *r)
+{
+    char *md = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&md, &len);
+    if (!out)
+        return NULL;
+    const char *clinic = r->info ? r->info->clinic_name : NULL;
+    char *name = clinic && *clinic ? markdown_escape(clinic) : NULL;
+    if (name)
+        fprintf(out, "**%s**\n\n", name);
+    free(name);
+    int width = r->layout.width > 0 ? r->layout.width : 80;
+    blank_line(out, _("Name:"), r->html ? 40 : width);
+    blank_line(out, _("Date of birth:"), r->html ? 40 : width);
+    if (fclose(out) != 0) {
+        free(md);
+        return NULL;
+    }
+    return md;
+}
+
 char *printout_build(const struct printout_request *r)
 {
     char *second = second_summary(r);
@@ -59,19 +98,34 @@ char *printout_build(const struct printout_request *r)
     FILE *out = open_memstream(&text, &len);
     int rc = out && r->summary_md ? 0 : -1;
     const char *parts[2] = {r->summary_md, second};
+    char *head = header_md(r);
+    if (!head)
+        rc = -1;
     if (rc == 0 && r->html)
-        fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Summary</title>\n"
+        fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">",
+                r->lang && strspn(r->lang, "abcdefghijklmnopqrstuvwxyz_-") == strlen(r->lang)
+                    ? r->lang
+                    : "en");
+    if (rc == 0 && r->html)
+        fputs("<title>Summary</title>\n"
               "<style>body{font:12pt/1.5 sans-serif;max-width:40em;margin:2em auto}"
               "h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999}"
               "hr{page-break-after:always;border:0}@media print{body{margin:0}}</style>\n"
               "</head><body>\n",
               out);
+    if (rc == 0)
+        rc = r->html ? append_html(out, head) : append_text(out, head, &r->layout);
+    free(head);
     for (int i = 0; i < 2 && rc == 0; i++) {
         if (!parts[i])
             continue;
         if (i > 0)
             fputs(r->html ? "<hr>\n" : "\n\n", out);
+        if (i > 0 && r->html && r->second_lang)
+            fprintf(out, "<div lang=\"%s\">\n", r->second_lang);
         rc = r->html ? append_html(out, parts[i]) : append_text(out, parts[i], &r->layout);
+        if (i > 0 && r->html && r->second_lang)
+            fputs("</div>\n", out);
     }
     if (rc == 0 && r->html)
         fputs("</body></html>\n", out);

@@ -117,8 +117,10 @@ int visit_flow_ready(struct visit *v, char *msg, size_t msglen)
             snprintf(msg, msglen, "second_language %s: %s", v->opts->second_lang, err);
         else if (loaded < 0)
             say(msg, msglen, err);
-        if (loaded < 0)
+        if (loaded < 0) {
+            klog_event(v->opts->log, KLOG_CONTENT_ERROR, err);
             return -1;
+        }
         v->flow_read = 1;
     }
     return v->flow ? 1 : 0;
@@ -327,11 +329,13 @@ int visit_print_text(const struct visit *v, const char *text, char *msg, size_t 
     }
     char err[512];
     if (print_text(v->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
         if (msg && msglen)
             snprintf(msg, msglen, "%s %s", err,
                      _("Your summary is still here; you can try again or ask the front desk."));
         return -1;
     }
+    klog_event(v->opts->log, KLOG_PRINT_SENT, NULL);
     say(msg, msglen, _("Sent to the printer. Please collect it at the front desk."));
     return 0;
 }

@@ -22,6 +22,8 @@
 
 #include <time.h>
 
+#include "core/log.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +50,8 @@ struct visit_options {
      * summary in this language too (NULL: only the patient's). */
     const char *second_lang;
     time_t when; /* the summary's date and time; 0: now */
+    /* Where print and content events go (never patient data); NULL: nowhere. */
+    const struct klog *log;
 };
 
 struct visit {

@@ -158,6 +158,9 @@ static int global_key(struct ui *ui, int key)
 static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
     int key = is_code || ch < 128 ? (int)ch : -1; /* -1: a character beyond ASCII */
+    /* A patient key: the kiosk is in use (staff keys and Ctrl-K are not). */
+    if (ui->screen != SCREEN_STAFF && key != ('K' & 0x1f) && key != KEY_RESIZE)
+        staff_lock_activity(&ui->pin_lock, ui_now_ms());
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
@@ -291,6 +294,9 @@ static int wait_ms(const struct ui *ui, long long last_input)
     long long now = ui_now_ms();
     long long until = ui->screen == SCREEN_IDLE ? ui->countdown_end
                                                 : last_input + ui->opts->idle_seconds * 1000LL;
+    long long locked = ui->screen == SCREEN_STAFF ? staff_lock_wait(&ui->pin_lock, now) : 0;
+    if (locked > 0 && now + (locked % 1000 ? locked % 1000 : 1000) < until)
+        return (int)(locked % 1000 ? locked % 1000 : 1000); /* redraw "Try again in N s" */
     if (ui->screen == SCREEN_IDLE) {
         /* Redraw the countdown each second it shows. */
         long long left = until - now;
@@ -303,6 +309,16 @@ static int wait_ms(const struct ui *ui, long long last_input)
 static void idle_step(struct ui *ui, long long last_input)
 {
     long long now = ui_now_ms();
+    int staff = ui->screen == SCREEN_STAFF ||
+                (ui->screen == SCREEN_LANGUAGE && ui->language_return == SCREEN_STAFF);
+    if (staff && now >= last_input + ui->opts->idle_seconds * 1000LL) {
+        /* A staff menu left open closes, locked: no key reopens it. */
+        staff_close(ui);
+        if (ui->screen == SCREEN_ATTRACT) {
+            ui_wipe(ui);
+            return;
+        }
+    }
     if (ui->screen != SCREEN_IDLE) {
         if (now >= last_input + ui->opts->idle_seconds * 1000LL) {
             ui->idle_return = ui->screen;
@@ -314,6 +330,7 @@ static void idle_step(struct ui *ui, long long last_input)
     if (now < ui->countdown_end)
         return;
     /* Nobody answered: forget this patient. */
+    klog_event(ui->opts->log, KLOG_IDLE_WIPE, NULL);
     if (ui->opts->mode == MODE_KIOSK)
         ui_wipe(ui);
     else

@@ -110,6 +110,7 @@ static int plain_wait_input(struct plain *p)
     if (poll(&pfd, 1, p->opts->countdown_seconds * 1000) != 0)
         return 1;
     visit_forget(&p->visit); /* answers and summary, zeroed */
+    klog_event(p->opts->log, KLOG_IDLE_WIPE, NULL);
     plain_say(p, _("Your answers were erased for your privacy."));
     fflush(p->out);
     return 0;

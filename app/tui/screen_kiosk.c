@@ -107,7 +107,7 @@ static void draw_pin(struct ui *ui)
                   COLS - 3, A_BOLD);
         return;
     }
-    long long wait = ui->pin_locked_until - ui_now_ms();
+    long long wait = staff_lock_wait(&ui->pin_lock, ui_now_ms());
     if (wait > 0) {
         char line[128];
         snprintf(line, sizeof line, _("Too many wrong PINs. Try again in %lld seconds."),
@@ -132,6 +132,14 @@ void staff_draw(struct ui *ui)
     menu_draw(&ui->staff_menu, 2, ui_body_rows() - 1, staff_label, ui);
 }
 
+void staff_close(struct ui *ui)
+{
+    explicit_bzero(ui->pin, sizeof ui->pin);
+    ui->staff_unlocked = 0;
+    ui->staff_menu = (struct menu){.count = 0};
+    ui->screen = ui->idle_return == SCREEN_STAFF ? SCREEN_ATTRACT : ui->idle_return;
+}
+
 static void leave_staff(struct ui *ui)
 {
     explicit_bzero(ui->pin, sizeof ui->pin);
@@ -146,8 +154,8 @@ static void pin_key(struct ui *ui, int key)
         leave_staff(ui);
         return;
     }
-    if (!ui->opts->pin_check || ui_now_ms() < ui->pin_locked_until)
-        return;
+    if (!ui->opts->pin_check || staff_lock_wait(&ui->pin_lock, ui_now_ms()) > 0)
+        return; /* keys on a locked prompt are ignored, and do not keep it locked */
     if (key >= '0' && key <= '9' && len + 1 < sizeof ui->pin) {
         ui->pin[len] = (char)key;
         ui->pin[len + 1] = '\0';
@@ -157,15 +165,15 @@ static void pin_key(struct ui *ui, int key)
         int ok = ui->opts->pin_check(ui->pin, ui->opts->pin_ctx);
         explicit_bzero(ui->pin, sizeof ui->pin);
         if (ok) {
-            ui->pin_failures = 0;
+            staff_lock_succeeded(&ui->pin_lock);
             ui->staff_unlocked = 1;
             ui->staff_menu = (struct menu){.count = STAFF_COUNT};
             return;
         }
-        /* Each wrong PIN doubles the wait, up to five minutes. */
-        int failures = ++ui->pin_failures;
-        long long wait = failures < 3 ? 0 : 1000LL << (failures - 3 < 9 ? failures - 3 : 9);
-        ui->pin_locked_until = ui_now_ms() + (wait > 300000 ? 300000 : wait);
+        /* From the third wrong PIN on, a wait: 30 s, doubling. */
+        long long wait = staff_lock_failed(&ui->pin_lock, ui_now_ms());
+        klog_eventf(ui->opts->log, KLOG_PIN_FAILED, "%d wrong in a row, next try after %lld s",
+                    ui->pin_lock.failures, wait / 1000);
         snprintf(ui->notice, sizeof ui->notice, "%s", _("That PIN is not right."));
     }
 }
@@ -174,6 +182,7 @@ static void staff_do(struct ui *ui, enum staff_item item)
 {
     switch (item) {
     case STAFF_LEAVE:
+        klog_event(ui->opts->log, KLOG_STAFF_EXIT, NULL);
         ui->quit = 1;
         break;
     case STAFF_TEST_PAGE: {

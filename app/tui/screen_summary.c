@@ -5,6 +5,8 @@
 #include "tui/screens.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/markdown.h"
+#include "core/text.h"
 
 #include <ncurses.h>
 #include <stdio.h>
@@ -79,6 +81,31 @@ void summary_draw(struct ui *ui)
         for (int r = 0; r < rows && ui->summary_top + (size_t)r < L->line_count; r++)
             term_draw_line(L, ui->summary_top + (size_t)r, 1 + r, 1, ui_text_width(), NULL);
     }
+    /* A message too long for the footer (a printer failure and what to do
+     * about it) is shown whole, wrapped, over the bottom of the summary. */
+    char notice[sizeof ui->notice];
+    snprintf(notice, sizeof notice, "%s", ui->notice);
+    if (notice[0] && (int)text_width(notice, strlen(notice)) > COLS - 2) {
+        char *md = markdown_escape(notice);
+        struct layout_opts lo = {
+            .width = COLS - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
+        struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
+        int rows = ui_body_rows();
+        if (box && (int)box->line_count + 2 <= rows) {
+            int y = 1 + rows - (int)box->line_count - 2;
+            for (int r = 0; r < (int)box->line_count + 2; r++)
+                term_fill(y + r, 0, term_attr(ROLE_FOOTER));
+            for (size_t i = 0; i < box->line_count; i++) {
+                char *line = layout_line_string(box, i);
+                if (line)
+                    term_text(y + 1 + (int)i, 2, line, COLS - 4, term_attr(ROLE_FOOTER));
+                free(line);
+            }
+            ui->notice[0] = '\0'; /* the footer shows the keys meanwhile */
+        }
+        layout_free(box);
+        free(md);
+    }
     const char *hints = ui->opts->visit.print_argv && ui->opts->visit.save_dir
                             ? _("p print  s save  Backspace change answers  Esc home")
                         : ui->opts->visit.print_argv
@@ -88,6 +115,7 @@ void summary_draw(struct ui *ui)
     char all[512];
     snprintf(all, sizeof all, "%s  %s", hints, _("t take home  a my questions"));
     ui_draw_chrome(ui, _("Your summary for the clinician"), all, NULL);
+    snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
 

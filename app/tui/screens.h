@@ -8,6 +8,7 @@
 
 #include "core/content.h"
 #include "core/layout.h"
+#include "core/staff_lock.h"
 #include "tui/ui.h"
 #include "tui/ui_clock.h"
 
@@ -111,8 +112,7 @@ struct ui {
     long long countdown_end;    /* monotonic ms when the countdown runs out */
     int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
     char pin[16];               /* staff PIN being typed (zeroed after use) */
-    int pin_failures;
-    long long pin_locked_until; /* monotonic ms; wrong PINs slow down */
+    struct staff_lock pin_lock; /* wrong PINs slow down (core/staff_lock.h) */
     struct menu staff_menu;
     struct menu contents;
     int staff_unlocked;
@@ -267,6 +267,9 @@ void attract_key(struct ui *ui, int key);
 void idle_draw(struct ui *ui);
 void staff_draw(struct ui *ui);
 void staff_key(struct ui *ui, int key);
+/* Close the staff screen (PIN or menu), locked again, back to where it was
+ * opened from: on idle, so a menu left open never stays open. */
+void staff_close(struct ui *ui);
 
 void contents_draw(struct ui *ui);
 void contents_key(struct ui *ui, int key);

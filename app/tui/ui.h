@@ -5,6 +5,7 @@
 #include "core/content.h"
 #include "core/flow.h"
 #include "core/visit.h"
+#include "core/log.h"
 
 enum ui_mode {
     MODE_PATIENT,  /* at home over SSH, or a preview: q quits, idle ends the session */
@@ -30,6 +31,8 @@ struct ui_options {
      * language the content has. */
     const char (*languages)[4];
     size_t language_count;
+    /* Where events go (never patient data: see core/log.h); NULL: nowhere. */
+    const struct klog *log;
 };
 
 /* The languages the patient may choose: those the content has (see

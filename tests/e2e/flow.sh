@@ -7,7 +7,7 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
+printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
 printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 
@@ -38,11 +38,15 @@ check "the temporary folder was private" grep -qxF 700 "$work/rec/dirmode"
 check "the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
 check "the printout is 48 columns wide" test "$(wc -L < "$work/rec/text")" -le 48
+check "the printout starts with the clinic's name" sh -c "grep -v '^ *\$' '$work/rec/text' | head -1 | grep -qF 'Riverside Family Clinic'"
+check "the printout has a Name line to fill in" grep -qE '^Name: _{10,}' "$work/rec/text"
+check "the printout has a Date of birth line" grep -qE '^Date of birth: _{10,}' "$work/rec/text"
 
 keys s
 expect "saving is confirmed" "Saved as"
 check "a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
+check "the HTML copy declares its charset and language" sh -c "grep -qF '<html lang=\"en\"><head><meta charset=\"utf-8\">' '$work'/saved/summary-*.html"
 check "saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
 
 # Back through the path to the antidepressant question; change the answer.
@@ -67,6 +71,7 @@ expect "questions start" "Question 1 of about"
 answer_until_summary
 keys p
 expect "a failed print says so" "did not accept the summary"
+expect "the whole message shows, with what to do" "ask the front desk."
 expect "the summary is still on screen" "Your summary for the clinician"
 keys q
 expect "quits" "exit=0"

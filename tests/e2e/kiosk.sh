@@ -89,4 +89,10 @@ status=$?
 check "a bad config exits 2" test "$status" = 2
 check "a bad config names its line" sh -c "echo \"\$1\" | grep -qF 'bad.conf:2: error: idle_timeout'" _ "$out"
 
+# An option without its argument says so (not "unknown option"), exit 2.
+out=$("$KIOSK" --content 2>&1 </dev/null)
+status=$?
+check "a missing option argument exits 2" test "$status" = 2
+check "a missing option argument is named" sh -c "echo \"\$1\" | grep -qF 'option \"--content\" needs an argument'" _ "$out"
+
 finish

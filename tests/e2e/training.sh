@@ -25,8 +25,12 @@ $(sed -n 's/^- \[.*\](\(.*\))$/\1/p' "$KIOSK_CONTENT_DIR/en/index.md")
 LIST
 expect "the list has the first question by its id" "Question \"$first_id\":"
 keys G
-wait_for "> "
-last_id=$(screen | sed -n 's/^ >  *Question "\([^"]*\)":.*/\1/p')
+last_id=
+for _ in $(seq 50); do # until End has moved the choice onto a question
+    last_id=$(screen | sed -n 's/^ >  *Question "\([^"]*\)":.*/\1/p')
+    [ -n "$last_id" ] && break
+    sleep 0.1
+done
 check "End reaches a question of questions.md" grep -qF "{#$last_id}" "$KIOSK_CONTENT_DIR/en/questions.md"
 keys Enter
 expect "a question opens described for staff" "Question id $last_id"

@@ -215,7 +215,9 @@ START_TEST(test_bad_files)
          "save_folder must be an absolute path (starting with /), not \"summaries\"; leave it "
          "empty to turn saving off"},
         {"bad-utf8.conf", 2, "this line is not valid UTF-8 text"},
-        {"bad-long-line.conf", 2, "this line is too long (more than 197 bytes)"},
+        {"bad-long-line.conf", 2,
+         "this line is too long: 257 bytes, and a configuration line holds at most 197 (the "
+         "limit of libinih, the INI reader); shorten the value"},
         {"bad-binary.conf", 1,
          "this line contains a NUL byte; this does not look like a text config file"},
     };
@@ -367,7 +369,9 @@ START_TEST(test_text_values)
     name[200] = '\0';
     snprintf(text, sizeof text, "[clinic]\nphone = %s\n", name);
     ck_assert_str_eq(bad_text(text),
-                     "t.conf:2: error: this line is too long (more than 197 bytes)");
+                     "t.conf:2: error: this line is too long: 208 bytes, and a configuration "
+                     "line holds at most 197 (the limit of libinih, the INI reader); shorten "
+                     "the value");
 
     /* Letters are counted as characters, not bytes: 60 Chinese characters. */
     name[0] = '\0';

@@ -18,6 +18,7 @@ Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
 Suite *ask_suite(void);
+Suite *ops_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
