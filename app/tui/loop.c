@@ -1,13 +1,16 @@
-/* loop.c: the main loop: draw, wait for a key (never longer than the idle
- * time left, and with no periodic tick), dispatch it; the idle countdown,
- * hang-up and termination, and wiping one patient's session.
+/* loop.c: the main loop (ui_run()): draw, wait for a key (never longer than
+ * the idle time left, and with no periodic tick), dispatch it through the
+ * table of screens (screen.h); the idle countdown, hang-up and termination,
+ * and wiping one patient's session. Also ui.h's ui_languages().
  *
  * The one piece of mutable global state besides the screen is the flag a
  * signal handler sets (a handler can reach nothing else). */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 
 #include <ncurses.h>
@@ -42,73 +45,29 @@ static void setup_signals(const struct ui_options *opts)
     }
 }
 
+/* The terminal's size: the one place the screens' size is read. */
+static struct screen_size term_size(void)
+{
+    return (struct screen_size){.cols = COLS, .lines = LINES};
+}
+
+static int too_small(struct screen_size sz)
+{
+    return sz.cols < MIN_COLS || sz.lines < MIN_LINES;
+}
+
 static void draw(struct ui *ui)
 {
-    if (COLS < MIN_COLS || LINES < MIN_LINES) {
-        ui_draw_too_small();
+    struct screen_size sz = term_size();
+    if (too_small(sz)) {
+        chrome_too_small(sz);
         return;
     }
     erase();
-    switch (ui->screen) {
-    case SCREEN_HOME:
-        home_draw(ui);
-        break;
-    case SCREEN_PAGE:
-        page_draw(ui);
-        break;
-    case SCREEN_TOC:
-        toc_draw(ui);
-        break;
-    case SCREEN_RESULTS:
-        results_draw(ui);
-        break;
-    case SCREEN_HELP:
-        help_draw(ui);
-        break;
-    case SCREEN_QUESTION:
-        question_draw(ui);
-        break;
-    case SCREEN_URGENT:
-        urgent_draw(ui);
-        break;
-    case SCREEN_SUMMARY:
-        summary_draw(ui);
-        break;
-    case SCREEN_LANGUAGE:
-        language_draw(ui);
-        break;
-    case SCREEN_ATTRACT:
-        attract_draw(ui);
-        break;
-    case SCREEN_IDLE:
-        idle_draw(ui);
-        break;
-    case SCREEN_STAFF:
-        staff_draw(ui);
-        break;
-    case SCREEN_CONTENTS:
-        contents_draw(ui);
-        break;
-    case SCREEN_ASK:
-        ask_draw(ui);
-        break;
-    case SCREEN_TAKEHOME:
-        takehome_draw(ui);
-        break;
-    }
+    screen_table[ui->screen]->draw(ui, sz);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
-        ui_prompt_draw(ui); /* over the footer, the cursor in it */
+        prompt_draw(ui, sz); /* over the footer, the cursor in it */
     refresh();
-}
-
-static void open_language_choice(struct ui *ui)
-{
-    ui->language_return = ui->screen;
-    ui->language_menu = (struct menu){.count = ui->language_count};
-    for (size_t i = 0; i < ui->language_count; i++)
-        if (strcmp(ui->languages[i].code, ui->visit.content->lang) == 0)
-            ui->language_menu.selected = i;
-    ui->screen = SCREEN_LANGUAGE;
 }
 
 /* Keys every screen shares; 1 when the key was used here. */
@@ -120,10 +79,7 @@ static int global_key(struct ui *ui, int key)
         ui->ctrl_k = key == ('K' & 0x1f) ? ui->ctrl_k + 1 : 0;
         if (ui->ctrl_k == 3) {
             ui->ctrl_k = 0;
-            ui->staff_unlocked = 0;
-            ui->staff_menu = (struct menu){.count = 0};
-            ui->idle_return = ui->screen;
-            ui->screen = SCREEN_STAFF;
+            screen_kiosk_staff_open(ui);
             return 1;
         }
         if (key == 'q' || key == 'Q' ||
@@ -134,112 +90,77 @@ static int global_key(struct ui *ui, int key)
     if ((key == 'L' || key == 'l') && ui->language_count > 1 && !ui->opts->visit.file &&
         ui->screen != SCREEN_LANGUAGE && ui->screen != SCREEN_STAFF &&
         ui->screen != SCREEN_ATTRACT) {
-        open_language_choice(ui);
+        screen_language_open(ui, 1);
         return 1;
     }
     if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
         ui->screen != SCREEN_QUESTION) {
-        ui_flow_ready(ui); /* the questions are listed too; a problem shows in the footer */
-        ui->contents =
-            (struct menu){.count = ui->visit.content->entry_count +
-                                   (ui->visit.flow ? flow_question_count(ui->visit.flow) : 0)};
-        ui->screen = SCREEN_CONTENTS;
+        screen_contents_open(ui);
         return 1;
     }
     if (key == '?' && ui->screen != SCREEN_HELP && ui->screen != SCREEN_STAFF) {
-        ui->help_return = ui->screen;
-        ui->screen = SCREEN_HELP;
+        screen_help_open(ui);
         return 1;
     }
     return 0;
+}
+
+/* Tell every screen the terminal's new size. */
+static void resized(struct ui *ui)
+{
+    struct screen_size sz = term_size();
+    if (too_small(sz))
+        return;
+    for (size_t i = 0; i < SCREEN_COUNT; i++)
+        if (screen_table[i]->resize)
+            screen_table[i]->resize(ui, sz);
 }
 
 /* One key from get_wch(): a key code (is_code) or a character. */
 static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
     int key = is_code || ch < 128 ? (int)ch : -1; /* -1: a character beyond ASCII */
+    struct ui_mouse mouse = {0};
     /* A patient key: the kiosk is in use (staff keys and Ctrl-K are not). */
     if (ui->screen != SCREEN_STAFF && key != ('K' & 0x1f) && key != KEY_RESIZE)
-        staff_lock_activity(&ui->pin_lock, ui_now_ms());
+        screen_kiosk_activity(ui, ui_now_ms());
     if (key == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK)
             return;
-        ui->mouse = (struct ui_mouse){.x = ev.x,
-                                      .y = ev.y,
-                                      .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
-                                               : ev.bstate & BUTTON5_PRESSED ? 1
-                                                                             : 0};
+        mouse = (struct ui_mouse){.x = ev.x,
+                                  .y = ev.y,
+                                  .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
+                                           : ev.bstate & BUTTON5_PRESSED ? 1
+                                                                         : 0};
     }
     if (key == KEY_RESIZE) {
-        page_resized(ui);
+        resized(ui);
         return;
     }
-    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+    struct screen_size sz = term_size();
+    if (too_small(sz)) {
         if ((key == 'q' || key == 'Q') && ui->opts->mode != MODE_KIOSK)
             ui->quit = 1;
         return;
     }
     ui->notice[0] = '\0';
     if (ui->prompt.label) {
-        ui_prompt_key(ui, is_code, ch);
+        prompt_key(ui, is_code, ch, sz);
         return;
     }
-    if (ui->screen == SCREEN_ASK && ui->ask_edit) {
-        ask_text_key(ui, is_code, ch); /* the patient's own words, any script */
-        return;
-    }
+    const struct screen_ops *ops = screen_table[ui->screen];
+    if (ops->text && key != KEY_MOUSE && ops->text(ui, is_code, ch, sz))
+        return; /* typed into the screen's text field, any script */
     if (key < 0)
-        return; /* no screen has a key beyond ASCII */
+        return; /* no other key beyond ASCII */
     if (global_key(ui, key))
         return;
-    switch (ui->screen) {
-    case SCREEN_HOME:
-        home_key(ui, key);
-        break;
-    case SCREEN_PAGE:
-        page_key(ui, key);
-        break;
-    case SCREEN_TOC:
-        toc_key(ui, key);
-        break;
-    case SCREEN_RESULTS:
-        results_key(ui, key);
-        break;
-    case SCREEN_HELP:
-        help_key(ui, key);
-        break;
-    case SCREEN_QUESTION:
-        question_key(ui, key);
-        break;
-    case SCREEN_URGENT:
-        urgent_key(ui, key);
-        break;
-    case SCREEN_SUMMARY:
-        summary_key(ui, key);
-        break;
-    case SCREEN_LANGUAGE:
-        language_key(ui, key);
-        break;
-    case SCREEN_ATTRACT:
-        attract_key(ui, key);
-        break;
-    case SCREEN_STAFF:
-        staff_key(ui, key);
-        break;
-    case SCREEN_CONTENTS:
-        contents_key(ui, key);
-        break;
-    case SCREEN_ASK:
-        ask_key(ui, key);
-        break;
-    case SCREEN_TAKEHOME:
-        takehome_key(ui, key);
-        break;
-    case SCREEN_IDLE:
-        break;
-    }
-    if (ui->quit && ui->opts->mode == MODE_KIOSK && !ui->staff_unlocked)
+    if (key != KEY_MOUSE)
+        ops->key(ui, key, sz);
+    else if (ops->mouse)
+        ops->mouse(ui, &mouse, sz);
+    if (ui->quit && ui->opts->mode == MODE_KIOSK && !screen_kiosk_unlocked(ui))
         ui->quit = 0; /* only the staff menu may leave the kiosk */
 }
 
@@ -247,35 +168,17 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
 static void forget_patient(struct ui *ui)
 {
     visit_forget(&ui->visit); /* answers and summary, zeroed */
-    question_forget(ui);
-    summary_forget(ui);
-    takehome_forget(ui);
-    ui->ask_focus = ui->ask_edit = 0;
-    ui->ask_top = 0;
+    screen_forget(ui, FORGET_PATIENT);
     ui->prompt = (struct prompt){0};
     explicit_bzero(ui->search, sizeof ui->search);
-    explicit_bzero(ui->pin, sizeof ui->pin);
-    free(ui->page.key);
-    free(ui->page.title);
-    ui->page = (struct page_view){0};
-    free(ui->result_entries);
-    ui->result_entries = NULL;
-    ui->home = (struct menu){.count = ui->visit.content->entry_count};
     ui->notice[0] = '\0';
-    ui->staff_unlocked = 0;
 }
 
-void ui_wipe(struct ui *ui)
+void loop_wipe(struct ui *ui)
 {
     forget_patient(ui);
-    /* The copy kept for a staff reprint goes once its few minutes are up. */
-    if (ui->last_print && ui_now_ms() - ui->last_print_at >= REPRINT_MINUTES * 60000LL) {
-        explicit_bzero(ui->last_print, strlen(ui->last_print));
-        free(ui->last_print);
-        ui->last_print = NULL;
-    }
     if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
-        ui_switch_language(ui, ui->default_lang);
+        screen_language_switch(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
 }
 
@@ -294,7 +197,7 @@ static int wait_ms(const struct ui *ui, long long last_input)
     long long now = ui_now_ms();
     long long until = ui->screen == SCREEN_IDLE ? ui->countdown_end
                                                 : last_input + ui->opts->idle_seconds * 1000LL;
-    long long locked = ui->screen == SCREEN_STAFF ? staff_lock_wait(&ui->pin_lock, now) : 0;
+    long long locked = ui->screen == SCREEN_STAFF ? screen_kiosk_lock_wait(ui, now) : 0;
     if (locked > 0 && now + (locked % 1000 ? locked % 1000 : 1000) < until)
         return (int)(locked % 1000 ? locked % 1000 : 1000); /* redraw "Try again in N s" */
     if (ui->screen == SCREEN_IDLE) {
@@ -310,12 +213,12 @@ static void idle_step(struct ui *ui, long long last_input)
 {
     long long now = ui_now_ms();
     int staff = ui->screen == SCREEN_STAFF ||
-                (ui->screen == SCREEN_LANGUAGE && ui->language_return == SCREEN_STAFF);
+                (ui->screen == SCREEN_LANGUAGE && screen_language_back(ui) == SCREEN_STAFF);
     if (staff && now >= last_input + ui->opts->idle_seconds * 1000LL) {
         /* A staff menu left open closes, locked: no key reopens it. */
-        staff_close(ui);
+        screen_kiosk_staff_close(ui);
         if (ui->screen == SCREEN_ATTRACT) {
-            ui_wipe(ui);
+            loop_wipe(ui);
             return;
         }
     }
@@ -332,7 +235,7 @@ static void idle_step(struct ui *ui, long long last_input)
     /* Nobody answered: forget this patient. */
     klog_event(ui->opts->log, KLOG_IDLE_WIPE, NULL);
     if (ui->opts->mode == MODE_KIOSK)
-        ui_wipe(ui);
+        loop_wipe(ui);
     else
         ui->quit = 1;
 }
@@ -347,13 +250,22 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     setup_signals(opts);
     struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
     visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
-    ui.home.count = ui.visit.content->entry_count;
+    if (screen_start(&ui) < 0) {
+        term_end();
+        screen_forget(&ui, FORGET_ALL);
+        visit_end(&ui.visit, content, flow);
+        fprintf(stderr, "patient-kiosk: %s\n", _("Not enough memory to start."));
+        return 2;
+    }
     ui.language_count = ui_languages(opts, ui.visit.content->root, ui.languages, MAX_LANGUAGES);
     snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.visit.content->lang);
     if (opts->mode == MODE_KIOSK)
         ui.screen = SCREEN_ATTRACT;
-    if (opts->visit.file && ui_open_page(&ui, opts->visit.file, opts->visit.file) < 0) {
+    if (opts->visit.file &&
+        screen_page_open(&ui, opts->visit.file, opts->visit.file, term_size()) < 0) {
         term_end();
+        screen_forget(&ui, FORGET_ALL);
+        cache_clear(&ui.cache);
         visit_end(&ui.visit, content, flow);
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
@@ -367,15 +279,15 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         redraw = 1;
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
-        int wait = wait_ms(&ui, last_input), busy = ui_layout_pending(&ui);
+        int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
         timeout(busy ? 0 : ui_wait_ms(wait));
         wint_t ch;
-        int kind = get_wch(&ch);
+        int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
         if (key == ERR && busy) {
-            ui_layout_step(&ui);
+            cache_step(&ui);
             redraw = 0; /* nothing on the screen changed */
             continue;
         }
@@ -400,13 +312,28 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         handle_key(&ui, is_code, ch);
     }
     term_end();
-    forget_patient(&ui);
-    ui_cache_clear(&ui);
-    layout_free(ui.intro);
-    if (ui.last_print) {
-        explicit_bzero(ui.last_print, strlen(ui.last_print));
-        free(ui.last_print);
-    }
+    visit_forget(&ui.visit);
+    screen_forget(&ui, FORGET_ALL);
+    ui.prompt = (struct prompt){0};
+    explicit_bzero(ui.search, sizeof ui.search);
+    cache_clear(&ui.cache);
     visit_end(&ui.visit, content, flow);
     return 0;
+}
+
+size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
+                    size_t max)
+{
+    /* A single-file preview offers no language (only the kiosk's staff menu could). */
+    if (opts->visit.file && opts->mode != MODE_KIOSK)
+        return 0;
+    size_t n = content_languages(root, out, max), kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        int offered = !opts->languages;
+        for (size_t j = 0; !offered && j < opts->language_count; j++)
+            offered = strcmp(out[i].code, opts->languages[j]) == 0;
+        if (offered)
+            out[kept++] = out[i];
+    }
+    return kept;
 }

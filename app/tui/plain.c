@@ -7,7 +7,6 @@
 
 #define PLAIN_INTERNAL
 #include "tui/plain.h"
-#include "tui/screens.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -313,7 +312,7 @@ static void plain_home(struct plain *p)
         int k = plain_number(s, count);
         if (k > 0) {
             const struct content_entry *e = &p->visit.content->entries[k - 1];
-            int flow = strcmp(e->page, FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
+            int flow = strcmp(e->page, VISIT_FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
             if (flow > 0) {
                 plain_flow_open(p);
             } else if (flow == 0 && plain_page(p, e->page, 0) == 1) {

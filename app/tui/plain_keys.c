@@ -5,7 +5,6 @@
 
 #define PLAIN_INTERNAL
 #include "tui/plain.h"
-#include "tui/screens.h"
 #include "core/i18n.h"
 
 #include <stdio.h>

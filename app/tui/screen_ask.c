@@ -6,8 +6,10 @@
  * visit's struct ask (core/ask.h), wiped with the answers. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
 #include "tui/term.h"
+#include "core/ask.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -19,6 +21,26 @@
 #include <wchar.h>
 
 enum { MARK_W = 6 }; /* "  [x] " before an item's words */
+
+/* Where the patient is in the builder; what they tick and write is in the
+ * visit (ui->visit.ask), not here. */
+struct ask_state {
+    int focus;      /* focused row's focus index */
+    size_t top;     /* first row shown */
+    int edit;       /* 1 + the written question being typed, 0: none */
+    int keyboard_y; /* first row of the on-screen keyboard as drawn */
+};
+
+static struct ask_state *ask_state(struct ui *ui)
+{
+    return ui->state[SCREEN_ASK];
+}
+
+static void ask_forget(struct ui *ui, enum screen_forget what)
+{
+    if (what != FORGET_WORDS)
+        *ask_state(ui) = (struct ask_state){0};
+}
 
 /* One row of the builder: what a touch or the focus on it means. */
 enum row_kind { ROW_TEXT, ROW_ITEM, ROW_FIELD, ROW_BUTTONS };
@@ -87,11 +109,11 @@ static void button_text(int i, char *buf, size_t size)
     snprintf(buf, size, "[ %s ]", labels[i]);
 }
 
-static void view_build(struct ui *ui, struct ask_view *v)
+static void view_build(struct ui *ui, struct ask_view *v, struct screen_size sz)
 {
     memset(v, 0, sizeof *v);
     const struct flow *f = ui->visit.flow;
-    int w = ui_text_width();
+    int w = screen_text_width(sz);
     add_rows(v, ROW_TEXT, -1,
              add_layout(v,
                         _("Tick the questions you want to ask your care team. You can also "
@@ -136,20 +158,20 @@ static int items_of(const struct ask_view *v)
 }
 
 /* Keep the focused row on screen. */
-static void scroll_to_focus(struct ui *ui, const struct ask_view *v)
+static void scroll_to_focus(struct ask_state *st, const struct ask_view *v, struct screen_size sz)
 {
-    int rows = ui_body_rows();
-    int r = v->first_row[ui->ask_focus];
-    if (ui->ask_focus == 0)
+    int rows = screen_body_rows(sz);
+    int r = v->first_row[st->focus];
+    if (st->focus == 0)
         r = 0; /* the first item: show the words above it too */
-    if (r < (int)ui->ask_top)
-        ui->ask_top = (size_t)r;
-    int end = v->first_row[ui->ask_focus];
-    while (end + 1 < v->n_rows && v->rows[end + 1].focus == ui->ask_focus &&
+    if (r < (int)st->top)
+        st->top = (size_t)r;
+    int end = v->first_row[st->focus];
+    while (end + 1 < v->n_rows && v->rows[end + 1].focus == st->focus &&
            v->rows[end + 1].focus >= 0)
         end++;
-    if (end >= (int)ui->ask_top + rows)
-        ui->ask_top = (size_t)(end - rows + 1);
+    if (end >= (int)st->top + rows)
+        st->top = (size_t)(end - rows + 1);
 }
 
 /* A written question's last cells that fit width (the end is where one types). */
@@ -163,18 +185,19 @@ static const char *tail_fitting(const char *s, int width)
     return s;
 }
 
-static void draw_keyboard(struct ui *ui, int y);
+static void draw_keyboard(struct ask_state *st, int y, struct screen_size sz);
 
-static void draw_editor(struct ui *ui)
+static void draw_editor(struct ui *ui, struct screen_size sz)
 {
-    int k = ui->ask_edit - 1, w = ui_text_width();
+    struct ask_state *st = ask_state(ui);
+    int k = st->edit - 1, w = screen_text_width(sz);
     char label[128];
     snprintf(label, sizeof label, _("Your question %d of %d:"), k + 1, ASK_OWN);
     term_text(2, 1, label, w, A_BOLD);
     struct layout_opts o = visit_layout_opts(&ui->visit, w - 2 > 10 ? w - 2 : 10);
     o.show_sources = 0;
     struct layout *L = layout_text(ui->visit.ask.own[k], 0, &o);
-    int rows = L ? (int)L->line_count : 0, room = LINES - 10 - ASK_KEYBOARD_ROWS;
+    int rows = L ? (int)L->line_count : 0, room = sz.lines - 10 - ASK_KEYBOARD_ROWS;
     int first = rows > room ? rows - room : 0, y = 3;
     for (int r = first; L && r < rows; r++)
         term_draw_line(L, (size_t)r, y++, 2, w - 2, NULL);
@@ -189,8 +212,8 @@ static void draw_editor(struct ui *ui)
         explicit_bzero(L->text, L->text_len);
     layout_free(L);
     term_text(y + 1, 1, _("Chinese and other scripts: use your keyboard's input method."), w, 0);
-    draw_keyboard(ui, y + 3);
-    move(cy, cx < COLS - 1 ? cx : COLS - 1);
+    draw_keyboard(st, y + 3, sz);
+    move(cy, cx < sz.cols - 1 ? cx : sz.cols - 1);
 }
 
 /* The on-screen keyboard, three cells a key, from row y. */
@@ -223,10 +246,10 @@ static int keyboard_hit(int r, int x, const char **key)
     return 0;
 }
 
-static void draw_keyboard(struct ui *ui, int y)
+static void draw_keyboard(struct ask_state *st, int y, struct screen_size sz)
 {
-    ui->ask_keyboard_y = y;
-    for (int r = 0; r < ASK_KEYBOARD_ROWS && y + r < LINES - 2; r++) {
+    st->keyboard_y = y;
+    for (int r = 0; r < ASK_KEYBOARD_ROWS && y + r < sz.lines - 2; r++) {
         size_t n;
         const char *const *keys = ask_keyboard_row(r, &n);
         int cx = 1;
@@ -234,30 +257,31 @@ static void draw_keyboard(struct ui *ui, int y)
             char label[64];
             key_label(keys[i], label, sizeof label);
             int lw = (int)text_width(label, strlen(label));
-            if (cx + lw < COLS)
+            if (cx + lw < sz.cols)
                 term_text(y + r, cx, label, lw, term_attr(ROLE_LINK));
             cx += lw + 1;
         }
     }
 }
 
-void ask_draw(struct ui *ui)
+static void ask_draw(struct ui *ui, struct screen_size sz)
 {
-    if (ui->ask_edit) {
-        ui_draw_chrome(ui, _("Your questions for your care team"),
-                       _("Type your question  Enter done  Backspace delete"), NULL);
-        draw_editor(ui); /* last: it leaves the cursor in the field */
+    struct ask_state *st = ask_state(ui);
+    if (st->edit) {
+        chrome_draw(ui, _("Your questions for your care team"),
+                    _("Type your question  Enter done  Backspace delete"), NULL, sz);
+        draw_editor(ui, sz); /* last: it leaves the cursor in the field */
         return;
     }
     struct ask_view v;
-    view_build(ui, &v);
-    if (ui->ask_focus >= v.n_focus)
-        ui->ask_focus = v.n_focus - 1;
-    scroll_to_focus(ui, &v);
-    int rows = ui_body_rows(), w = ui_text_width(), cur_y = 1;
-    for (int r = 0; r < rows && ui->ask_top + (size_t)r < (size_t)v.n_rows; r++) {
-        const struct ask_row *row = &v.rows[ui->ask_top + (size_t)r];
-        int y = 1 + r, focused = row->focus >= 0 && row->focus == ui->ask_focus;
+    view_build(ui, &v, sz);
+    if (st->focus >= v.n_focus)
+        st->focus = v.n_focus - 1;
+    scroll_to_focus(st, &v, sz);
+    int rows = screen_body_rows(sz), w = screen_text_width(sz), cur_y = 1;
+    for (int r = 0; r < rows && st->top + (size_t)r < (size_t)v.n_rows; r++) {
+        const struct ask_row *row = &v.rows[st->top + (size_t)r];
+        int y = 1 + r, focused = row->focus >= 0 && row->focus == st->focus;
         if (focused && (row->kind != ROW_ITEM || row->line == 0))
             cur_y = y;
         switch (row->kind) {
@@ -294,107 +318,111 @@ void ask_draw(struct ui *ui)
             for (int i = 0; i < 3; i++) {
                 char text[64];
                 button_text(i, text, sizeof text);
-                term_text(y, xs[i], text, COLS - xs[i] - 1,
+                term_text(y, xs[i], text, sz.cols - xs[i] - 1,
                           i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
             }
             break;
         }
         }
     }
-    ui_draw_chrome(ui, _("Your questions for your care team"),
-                   _("Space tick  Enter write  n summary  Backspace back  Esc home"), NULL);
+    chrome_draw(ui, _("Your questions for your care team"),
+                _("Space tick  Enter write  n summary  Backspace back  Esc home"), NULL, sz);
     move(cur_y, 1);
     view_free(&v);
 }
 
-void ask_open(struct ui *ui)
+void screen_ask_open(struct ui *ui)
 {
     ui->visit.ask.seen = 1;
-    ui->ask_focus = ui->ask_edit = 0;
-    ui->ask_top = 0;
+    *ask_state(ui) = (struct ask_state){0};
     ui->screen = SCREEN_ASK;
 }
 
 /* ---- keys ---- */
 
+/* On to the summary, built again with these questions (seen is set, so
+ * screen_summary_open() does not come back here). */
 static void go_summary(struct ui *ui)
 {
-    ui->ask_edit = 0;
-    summary_forget(ui);
-    ui->summary_top = 0;
-    ui->screen = SCREEN_SUMMARY;
+    ask_state(ui)->edit = 0;
+    screen_summary_open(ui);
 }
 
 static void go_back(struct ui *ui)
 {
-    if (visit_back(&ui->visit) == 0) {
-        summary_forget(ui);
-        ui->choice = 0;
-        ui->question_top = 0;
-        ui->screen = SCREEN_QUESTION;
-    }
+    if (visit_back(&ui->visit) == 0)
+        screen_question_show(ui, FOCUS_FIRST);
 }
 
 /* Enter or a touch on focus target i. */
 static void activate(struct ui *ui, const struct ask_view *v, int i)
 {
-    ui->ask_focus = i;
+    struct ask_state *st = ask_state(ui);
+    st->focus = i;
     if (i < items_of(v))
         ask_toggle(&ui->visit.ask, ui->visit.flow, (size_t)i);
     else if (i < items_of(v) + ASK_OWN)
-        ui->ask_edit = i - items_of(v) + 1;
-    summary_forget(ui); /* built again with these questions */
+        st->edit = i - items_of(v) + 1;
+    visit_summary_forget(&ui->visit); /* built again with these questions */
 }
 
-static void ask_mouse(struct ui *ui, const struct ask_view *v)
-{
-    const struct ui_mouse *ev = &ui->mouse;
-    if (ev->wheel) {
-        int i = ui->ask_focus + ev->wheel;
-        if (i >= 0 && i < v->n_focus)
-            ui->ask_focus = i;
-        return;
-    }
-    size_t r = ui->ask_top + (size_t)(ev->y - 1);
-    if (ev->y < 1 || r >= (size_t)v->n_rows || v->rows[r].focus < 0)
-        return;
-    if (v->rows[r].kind == ROW_BUTTONS) {
-        ui->ask_focus = v->n_focus - 1;
-        if (ev->x >= v->home_x)
-            ui->screen = SCREEN_HOME;
-        else if (ev->x >= v->next_x)
-            go_summary(ui);
-        else if (ev->x >= v->back_x)
-            go_back(ui);
-        return;
-    }
-    activate(ui, v, v->rows[r].focus);
-}
+static void keyboard_touch(struct ui *ui, const struct ui_mouse *ev);
 
-void ask_key(struct ui *ui, int key)
+static void ask_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_size sz)
 {
+    struct ask_state *st = ask_state(ui);
+    if (st->edit) {
+        keyboard_touch(ui, ev);
+        return;
+    }
     struct ask_view v;
-    view_build(ui, &v);
+    view_build(ui, &v, sz);
+    size_t r = st->top + (size_t)(ev->y - 1);
+    if (ev->wheel) {
+        int i = st->focus + ev->wheel;
+        if (i >= 0 && i < v.n_focus)
+            st->focus = i;
+    } else if (ev->y < 1 || r >= (size_t)v.n_rows || v.rows[r].focus < 0) {
+        /* not on a choice */
+    } else if (v.rows[r].kind == ROW_BUTTONS) {
+        st->focus = v.n_focus - 1;
+        if (ev->x >= v.home_x)
+            ui->screen = SCREEN_HOME;
+        else if (ev->x >= v.next_x)
+            go_summary(ui);
+        else if (ev->x >= v.back_x)
+            go_back(ui);
+    } else {
+        activate(ui, &v, v.rows[r].focus);
+    }
+    view_free(&v);
+}
+
+static void ask_key(struct ui *ui, int key, struct screen_size sz)
+{
+    struct ask_state *st = ask_state(ui);
+    struct ask_view v;
+    view_build(ui, &v, sz);
     switch (key) {
     case KEY_UP:
     case 'k':
-        if (ui->ask_focus > 0)
-            ui->ask_focus--;
+        if (st->focus > 0)
+            st->focus--;
         break;
     case KEY_DOWN:
     case 'j':
     case '\t':
-        if (ui->ask_focus + 1 < v.n_focus)
-            ui->ask_focus++;
+        if (st->focus + 1 < v.n_focus)
+            st->focus++;
         break;
     case ' ':
     case '\n':
     case '\r':
     case KEY_ENTER:
-        if (ui->ask_focus == v.n_focus - 1)
+        if (st->focus == v.n_focus - 1)
             go_summary(ui); /* on the buttons row: Next */
         else
-            activate(ui, &v, ui->ask_focus);
+            activate(ui, &v, st->focus);
         break;
     case 'n':
     case 'N':
@@ -416,50 +444,71 @@ void ask_key(struct ui *ui, int key)
     case 'Q':
         ui->quit = 1;
         break;
-    case KEY_MOUSE:
-        ask_mouse(ui, &v);
-        break;
     }
     view_free(&v);
 }
 
-/* Typing in a field: every character (any script, from the keyboard or an
- * input method) goes into it; Enter, Tab or Esc ends it. */
-void ask_text_key(struct ui *ui, int is_code, wint_t ch)
+/* A touch on the on-screen keyboard while a question is written. */
+static void keyboard_touch(struct ui *ui, const struct ui_mouse *ev)
 {
-    int k = ui->ask_edit - 1;
+    struct ask_state *st = ask_state(ui);
     struct ask *a = &ui->visit.ask;
-    summary_forget(ui);
-    if (is_code && ch == KEY_MOUSE) {
-        const char *key = NULL;
-        int r = ui->mouse.y - ui->ask_keyboard_y;
-        if (!keyboard_hit(r, ui->mouse.x, &key))
-            return;
-        if (strcmp(key, ASK_KEY_DONE) == 0)
-            ui->ask_edit = 0;
-        else if (strcmp(key, ASK_KEY_BACK) == 0)
-            ask_own_backspace(a, k);
-        else if (ask_own_append(a, k, strcmp(key, ASK_KEY_SPACE) == 0 ? " " : key,
-                                strcmp(key, ASK_KEY_SPACE) == 0 ? 1 : strlen(key)) < 0)
-            snprintf(ui->notice, sizeof ui->notice, "%s", _("This question is full."));
+    int k = st->edit - 1;
+    const char *key = NULL;
+    if (ev->wheel || !keyboard_hit(ev->y - st->keyboard_y, ev->x, &key))
         return;
-    }
+    visit_summary_forget(&ui->visit);
+    if (strcmp(key, ASK_KEY_DONE) == 0)
+        st->edit = 0;
+    else if (strcmp(key, ASK_KEY_BACK) == 0)
+        ask_own_backspace(a, k);
+    else if (ask_own_append(a, k, strcmp(key, ASK_KEY_SPACE) == 0 ? " " : key,
+                            strcmp(key, ASK_KEY_SPACE) == 0 ? 1 : strlen(key)) < 0)
+        snprintf(ui->notice, sizeof ui->notice, "%s", _("This question is full."));
+}
+
+/* Typing in a field: every character (any script, from the keyboard or an
+ * input method) goes into it; Enter, Tab or Esc ends it. Control keys it
+ * has no use for go on (the kiosk's Ctrl-K still reaches the staff PIN). */
+static int ask_text(struct ui *ui, int is_code, wint_t ch, struct screen_size sz)
+{
+    (void)sz;
+    struct ask_state *st = ask_state(ui);
+    int k = st->edit - 1;
+    struct ask *a = &ui->visit.ask;
+    if (!st->edit)
+        return 0;
     if ((is_code && (ch == KEY_BACKSPACE || ch == KEY_DC)) ||
         (!is_code && (ch == 127 || ch == 8))) {
+        visit_summary_forget(&ui->visit);
         ask_own_backspace(a, k);
-        return;
+        return 1;
     }
     if ((is_code && ch == KEY_ENTER) ||
         (!is_code && (ch == '\n' || ch == '\r' || ch == 27 || ch == '\t'))) {
-        ui->ask_edit = 0;
-        return;
+        st->edit = 0;
+        return 1;
     }
-    if (is_code || ch < 32)
-        return;
+    if (is_code)
+        return 1; /* arrows and the like: nothing to move to in the field */
+    if (ch < 32)
+        return 0;
     char mb[MB_LEN_MAX];
-    mbstate_t st = {0};
-    size_t n = wcrtomb(mb, (wchar_t)ch, &st);
+    mbstate_t mbs = {0};
+    size_t n = wcrtomb(mb, (wchar_t)ch, &mbs);
+    visit_summary_forget(&ui->visit);
     if (n != (size_t)-1 && ask_own_append(a, k, mb, n) < 0)
         snprintf(ui->notice, sizeof ui->notice, "%s", _("This question is full."));
     explicit_bzero(mb, sizeof mb);
+    return 1;
 }
+
+const struct screen_ops screen_ask = {
+    .name = "ask",
+    .state_size = sizeof(struct ask_state),
+    .draw = ask_draw,
+    .key = ask_key,
+    .text = ask_text,
+    .mouse = ask_mouse,
+    .forget = ask_forget,
+};

@@ -1,11 +1,17 @@
-/* screen_help.c: every key, in one list. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screen_help.c: every key, in one list (the key ?). */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 
 #include <ncurses.h>
+
+struct help_state {
+    enum screen_id back; /* the screen it was opened from */
+};
 
 static const char *const help_lines[] = {
     N_("Keys you can use:"),
@@ -31,18 +37,39 @@ static const char *const help_lines[] = {
     N_("Press any key to go back."),
 };
 
-void help_draw(struct ui *ui)
+void screen_help_open(struct ui *ui)
 {
-    ui_draw_chrome(ui, _("Help"), _("Press any key to go back"), NULL);
-    int rows = ui_body_rows();
+    ((struct help_state *)ui->state[SCREEN_HELP])->back = ui->screen;
+    ui->screen = SCREEN_HELP;
+}
+
+static void help_draw(struct ui *ui, struct screen_size sz)
+{
+    chrome_draw(ui, _("Help"), _("Press any key to go back"), NULL, sz);
+    int rows = screen_body_rows(sz);
     for (int i = 0; i < rows - 1 && (size_t)i < sizeof help_lines / sizeof help_lines[0]; i++)
-        term_text(2 + i, 2, help_lines[i][0] ? _(help_lines[i]) : "", COLS - 3,
+        term_text(2 + i, 2, help_lines[i][0] ? _(help_lines[i]) : "", sz.cols - 3,
                   i == 0 ? (int)A_BOLD : (int)A_NORMAL);
     move(2, 2);
 }
 
-void help_key(struct ui *ui, int key)
+static void help_key(struct ui *ui, int key, struct screen_size sz)
 {
     (void)key;
-    ui->screen = ui->help_return;
+    (void)sz;
+    ui->screen = ((struct help_state *)ui->state[SCREEN_HELP])->back;
 }
+
+static void help_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    (void)m;
+    help_key(ui, KEY_MOUSE, sz); /* a touch goes back too */
+}
+
+const struct screen_ops screen_help = {
+    .name = "help",
+    .state_size = sizeof(struct help_state),
+    .draw = help_draw,
+    .key = help_key,
+    .mouse = help_mouse,
+};

@@ -1,10 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_kiosk.c: the kiosk's own screens: the attract screen between
  * patients, the "Still there?" countdown, and the staff PIN and menu. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/menu.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "core/check.h"
+#include "core/staff_lock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -14,63 +18,101 @@
 #include <string.h>
 #include <time.h>
 
-static void centre(int y, const char *text, int attr)
+/* The staff screen's own state: the PIN being typed and its back-off. */
+struct staff_state {
+    char pin[16];           /* staff PIN being typed (zeroed after use) */
+    struct staff_lock lock; /* wrong PINs slow down (core/staff_lock.h) */
+    struct menu menu;
+    int unlocked;
+};
+
+static struct staff_state *staff_state(const struct ui *ui)
 {
-    int w = (int)text_width(text, strlen(text));
-    int x = w < COLS ? (COLS - w) / 2 : 0;
-    term_text(y, x, text, COLS - x, attr);
+    return ui->state[SCREEN_STAFF];
 }
 
-void attract_draw(struct ui *ui)
+static void centre(int y, const char *text, int attr, struct screen_size sz)
 {
-    int y = LINES / 4;
+    chrome_centre(y, text, attr, sz);
+}
+
+static void attract_draw(struct ui *ui, struct screen_size sz)
+{
+    int y = sz.lines / 4;
     const char *clinic = content_var(ui->visit.content, "clinic-name");
     if (clinic && *clinic)
-        centre(y++, clinic, A_BOLD);
-    centre(y++, ui->visit.content->title, A_BOLD);
+        centre(y++, clinic, A_BOLD, sz);
+    centre(y++, ui->visit.content->title, A_BOLD, sz);
     y++;
-    centre(y++, _("Touch the screen or press any key to start."), A_NORMAL);
+    centre(y++, _("Touch the screen or press any key to start."), A_NORMAL, sz);
     y++;
     /* Each language in its own words, with the key that picks it. */
-    for (size_t i = 0; i < ui->language_count && i < 9 && y < LINES - 3; i++) {
+    for (size_t i = 0; i < ui->language_count && i < 9 && y < sz.lines - 3; i++) {
         char line[96];
         snprintf(line, sizeof line, "%zu. %s", i + 1, ui->languages[i].name);
-        centre(y++, line, A_NORMAL);
+        centre(y++, line, A_NORMAL, sz);
     }
-    ui_draw_chrome(ui, ui->visit.content->title, _("Any key: start"), NULL);
-    move(LINES / 4, 0);
+    chrome_draw(ui, ui->visit.content->title, _("Any key: start"), NULL, sz);
+    move(sz.lines / 4, 0);
 }
 
-void attract_key(struct ui *ui, int key)
+static void attract_key(struct ui *ui, int key, struct screen_size sz)
 {
+    (void)sz;
     if (key >= '1' && key <= '9' && (size_t)(key - '1') < ui->language_count) {
         const char *code = ui->languages[key - '1'].code;
         if (strcmp(code, ui->visit.content->lang) != 0)
-            ui_switch_language(ui, code);
+            screen_language_switch(ui, code);
     }
     ui->screen = SCREEN_HOME;
 }
 
-void idle_draw(struct ui *ui)
+static void attract_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    (void)m;
+    attract_key(ui, KEY_MOUSE, sz); /* a touch starts too */
+}
+
+const struct screen_ops screen_kiosk_attract = {
+    .name = "attract",
+    .draw = attract_draw,
+    .key = attract_key,
+    .mouse = attract_mouse,
+};
+
+static void idle_draw(struct ui *ui, struct screen_size sz)
 {
     long long left = ui->countdown_end - ui_now_ms();
     int seconds = left > 0 ? (int)((left + 999) / 1000) : 0;
-    int y = LINES / 3;
-    centre(y, _("Are you still there?"), A_BOLD);
+    int y = sz.lines / 3;
+    centre(y, _("Are you still there?"), A_BOLD, sz);
     char line[160];
     snprintf(line, sizeof line,
              ngettext("Touch the screen or press any key within %d second to go on.",
                       "Touch the screen or press any key within %d seconds to go on.", seconds),
              seconds);
-    centre(y + 2, line, A_NORMAL);
+    centre(y + 2, line, A_NORMAL, sz);
     centre(y + 4,
            ui->opts->mode == MODE_KIOSK
                ? _("Otherwise your answers will be erased for your privacy.")
                : _("Otherwise this session will end and your answers will be erased."),
-           A_NORMAL);
-    ui_draw_chrome(ui, _("Still there?"), _("Any key: go on"), NULL);
+           A_NORMAL, sz);
+    chrome_draw(ui, _("Still there?"), _("Any key: go on"), NULL, sz);
     move(y, 0);
 }
+
+static void idle_key(struct ui *ui, int key, struct screen_size sz)
+{
+    (void)ui; /* the main loop takes every key on the countdown */
+    (void)key;
+    (void)sz;
+}
+
+const struct screen_ops screen_kiosk_idle = {
+    .name = "idle",
+    .draw = idle_draw,
+    .key = idle_key,
+};
 
 /* ---- staff ---- */
 
@@ -98,87 +140,115 @@ static const char *staff_label(struct ui *ui, size_t i)
     return _(labels[i]);
 }
 
-static void draw_pin(struct ui *ui)
+static void draw_pin(struct ui *ui, struct screen_size sz)
 {
-    ui_draw_chrome(ui, _("Staff"), _("Type the staff PIN, then Enter. Esc goes back."), NULL);
+    struct staff_state *st = staff_state(ui);
+    chrome_draw(ui, _("Staff"), _("Type the staff PIN, then Enter. Esc goes back."), NULL, sz);
     if (!ui->opts->pin_check) {
         term_text(2, 2,
                   _("No staff PIN is set in the configuration, so the kiosk cannot be left here."),
-                  COLS - 3, A_BOLD);
+                  sz.cols - 3, A_BOLD);
         return;
     }
-    long long wait = staff_lock_wait(&ui->pin_lock, ui_now_ms());
+    long long wait = staff_lock_wait(&st->lock, ui_now_ms());
     if (wait > 0) {
         char line[128];
         snprintf(line, sizeof line, _("Too many wrong PINs. Try again in %lld seconds."),
                  (wait + 999) / 1000);
-        term_text(2, 2, line, COLS - 3, A_BOLD);
+        term_text(2, 2, line, sz.cols - 3, A_BOLD);
         return;
     }
-    int x = 2 + term_text(2, 2, _("PIN: "), COLS / 2, A_BOLD);
-    for (size_t i = 0; ui->pin[i]; i++)
+    int x = 2 + term_text(2, 2, _("PIN: "), sz.cols / 2, A_BOLD);
+    for (size_t i = 0; st->pin[i]; i++)
         mvaddch(2, x + (int)i, '*');
-    move(2, x + (int)strlen(ui->pin));
+    move(2, x + (int)strlen(st->pin));
 }
 
-void staff_draw(struct ui *ui)
+static void staff_draw(struct ui *ui, struct screen_size sz)
 {
-    if (!ui->staff_unlocked) {
-        draw_pin(ui);
+    if (!staff_state(ui)->unlocked) {
+        draw_pin(ui, sz);
         return;
     }
-    ui_draw_chrome(ui, _("Staff menu"), _("Up/Down choose  Enter do it  Esc back to the kiosk"),
-                   NULL);
-    menu_draw(&ui->staff_menu, 2, ui_body_rows() - 1, staff_label, ui);
+    chrome_draw(ui, _("Staff menu"), _("Up/Down choose  Enter do it  Esc back to the kiosk"), NULL,
+                sz);
+    menu_draw(&staff_state(ui)->menu, 2, screen_body_rows(sz) - 1, staff_label, ui, sz);
 }
 
-void staff_close(struct ui *ui)
+void screen_kiosk_staff_open(struct ui *ui)
 {
-    explicit_bzero(ui->pin, sizeof ui->pin);
-    ui->staff_unlocked = 0;
-    ui->staff_menu = (struct menu){.count = 0};
+    struct staff_state *st = staff_state(ui);
+    st->unlocked = 0;
+    st->menu = (struct menu){.count = 0};
+    ui->idle_return = ui->screen;
+    ui->screen = SCREEN_STAFF;
+}
+
+int screen_kiosk_unlocked(const struct ui *ui)
+{
+    return staff_state(ui)->unlocked;
+}
+
+void screen_kiosk_staff_close(struct ui *ui)
+{
+    struct staff_state *st = staff_state(ui);
+    explicit_bzero(st->pin, sizeof st->pin);
+    st->unlocked = 0;
+    st->menu = (struct menu){.count = 0};
     ui->screen = ui->idle_return == SCREEN_STAFF ? SCREEN_ATTRACT : ui->idle_return;
+}
+
+void screen_kiosk_activity(struct ui *ui, long long now)
+{
+    staff_lock_activity(&staff_state(ui)->lock, now);
+}
+
+long long screen_kiosk_lock_wait(const struct ui *ui, long long now)
+{
+    return staff_lock_wait(&staff_state(ui)->lock, now);
 }
 
 static void leave_staff(struct ui *ui)
 {
-    explicit_bzero(ui->pin, sizeof ui->pin);
-    ui->staff_unlocked = 0;
+    struct staff_state *st = staff_state(ui);
+    explicit_bzero(st->pin, sizeof st->pin);
+    st->unlocked = 0;
     ui->screen = ui->idle_return == SCREEN_STAFF ? SCREEN_ATTRACT : ui->idle_return;
 }
 
 static void pin_key(struct ui *ui, int key)
 {
-    size_t len = strlen(ui->pin);
+    struct staff_state *st = staff_state(ui);
+    size_t len = strlen(st->pin);
     if (key == 27) {
         leave_staff(ui);
         return;
     }
-    if (!ui->opts->pin_check || staff_lock_wait(&ui->pin_lock, ui_now_ms()) > 0)
+    if (!ui->opts->pin_check || staff_lock_wait(&st->lock, ui_now_ms()) > 0)
         return; /* keys on a locked prompt are ignored, and do not keep it locked */
-    if (key >= '0' && key <= '9' && len + 1 < sizeof ui->pin) {
-        ui->pin[len] = (char)key;
-        ui->pin[len + 1] = '\0';
+    if (key >= '0' && key <= '9' && len + 1 < sizeof st->pin) {
+        st->pin[len] = (char)key;
+        st->pin[len + 1] = '\0';
     } else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && len > 0) {
-        ui->pin[len - 1] = '\0';
+        st->pin[len - 1] = '\0';
     } else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
-        int ok = ui->opts->pin_check(ui->pin, ui->opts->pin_ctx);
-        explicit_bzero(ui->pin, sizeof ui->pin);
+        int ok = ui->opts->pin_check(st->pin, ui->opts->pin_ctx);
+        explicit_bzero(st->pin, sizeof st->pin);
         if (ok) {
-            staff_lock_succeeded(&ui->pin_lock);
-            ui->staff_unlocked = 1;
-            ui->staff_menu = (struct menu){.count = STAFF_COUNT};
+            staff_lock_succeeded(&st->lock);
+            st->unlocked = 1;
+            st->menu = (struct menu){.count = STAFF_COUNT};
             return;
         }
         /* From the third wrong PIN on, a wait: 30 s, doubling. */
-        long long wait = staff_lock_failed(&ui->pin_lock, ui_now_ms());
+        long long wait = staff_lock_failed(&st->lock, ui_now_ms());
         klog_eventf(ui->opts->log, KLOG_PIN_FAILED, "%d wrong in a row, next try after %lld s",
-                    ui->pin_lock.failures, wait / 1000);
+                    st->lock.failures, wait / 1000);
         snprintf(ui->notice, sizeof ui->notice, "%s", _("That PIN is not right."));
     }
 }
 
-static void staff_do(struct ui *ui, enum staff_item item)
+static void staff_do(struct ui *ui, enum staff_item item, struct screen_size sz)
 {
     switch (item) {
     case STAFF_LEAVE:
@@ -189,22 +259,16 @@ static void staff_do(struct ui *ui, enum staff_item item)
         char *page = NULL;
         if (asprintf(&page, "%s\n\n%s\n%s\n", _("patient-kiosk printer test page"),
                      ui->visit.content->title, _("If you can read this, printing works.")) >= 0) {
-            ui_print(ui, page);
+            screen_summary_print_text(ui, page, sz);
             free(page);
         }
         break;
     }
     case STAFF_REPRINT:
-        if (ui->last_print && ui_now_ms() - ui->last_print_at < REPRINT_MINUTES * 60000LL)
-            ui_print(ui, ui->last_print);
-        else
-            snprintf(ui->notice, sizeof ui->notice,
-                     _("No summary was printed in the last %d minutes."), REPRINT_MINUTES);
+        screen_summary_reprint(ui, sz);
         break;
     case STAFF_LANGUAGE:
-        ui->language_return = SCREEN_STAFF;
-        ui->language_menu = (struct menu){.count = ui->language_count};
-        ui->screen = SCREEN_LANGUAGE;
+        screen_language_open(ui, 0);
         break;
     case STAFF_ABOUT: {
         /* The same check a nurse runs with --check, summed up in one line. */
@@ -230,9 +294,10 @@ static void staff_do(struct ui *ui, enum staff_item item)
     }
 }
 
-void staff_key(struct ui *ui, int key)
+static void staff_key(struct ui *ui, int key, struct screen_size sz)
 {
-    if (!ui->staff_unlocked) {
+    struct staff_state *st = staff_state(ui);
+    if (!st->unlocked) {
         pin_key(ui, key);
         return;
     }
@@ -240,6 +305,32 @@ void staff_key(struct ui *ui, int key)
         leave_staff(ui);
         return;
     }
-    if (menu_key(&ui->staff_menu, key, ui_body_rows() - 1, 2, ui) == 2)
-        staff_do(ui, (enum staff_item)ui->staff_menu.selected);
+    if (menu_key(&st->menu, key, screen_body_rows(sz) - 1, ui) == MENU_CHOSEN)
+        staff_do(ui, (enum staff_item)st->menu.selected, sz);
 }
+
+static void staff_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    struct staff_state *st = staff_state(ui);
+    if (st->unlocked && menu_mouse(&st->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+        staff_do(ui, (enum staff_item)st->menu.selected, sz);
+}
+
+static void staff_forget(struct ui *ui, enum screen_forget what)
+{
+    struct staff_state *st = staff_state(ui);
+    if (what == FORGET_WORDS)
+        return;
+    /* The back-off outlives a patient: wrong PINs stay slow for the next. */
+    explicit_bzero(st->pin, sizeof st->pin);
+    st->unlocked = 0;
+}
+
+const struct screen_ops screen_kiosk_staff = {
+    .name = "staff",
+    .state_size = sizeof(struct staff_state),
+    .draw = staff_draw,
+    .key = staff_key,
+    .mouse = staff_mouse,
+    .forget = staff_forget,
+};

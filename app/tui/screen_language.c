@@ -1,42 +1,99 @@
-/* screen_language.c: choose the language, each shown by its own name. The
- * key L opens it from any screen; the patient's answers are kept. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screen_language.c: choose the language, each shown by its own name, and
+ * the switch itself. The key L opens it from any screen; the patient's
+ * answers are kept. */
 #include "config.h"
 
-#include "tui/screens.h"
-#include "tui/term.h"
+#include "tui/chrome.h"
+#include "tui/menu.h"
+#include "tui/screen.h"
 #include "core/i18n.h"
 
-#include <ncurses.h>
 #include <stdio.h>
 #include <string.h>
+
+struct language_state {
+    struct menu menu;
+    enum screen_id back; /* the screen it was opened from */
+};
+
+static struct language_state *language_state(struct ui *ui)
+{
+    return ui->state[SCREEN_LANGUAGE];
+}
+
+void screen_language_open(struct ui *ui, int focus_current)
+{
+    struct language_state *st = language_state(ui);
+    st->back = ui->screen;
+    st->menu = (struct menu){.count = ui->language_count};
+    for (size_t i = 0; focus_current && i < ui->language_count; i++)
+        if (strcmp(ui->languages[i].code, ui->visit.content->lang) == 0)
+            st->menu.selected = i;
+    ui->screen = SCREEN_LANGUAGE;
+}
+
+int screen_language_switch(struct ui *ui, const char *code)
+{
+    if (visit_set_language(&ui->visit, code, ui->notice, sizeof ui->notice) < 0)
+        return -1;
+    cache_clear(&ui->cache);
+    screen_forget(ui, FORGET_WORDS);
+    return 0;
+}
+
+enum screen_id screen_language_back(const struct ui *ui)
+{
+    const struct language_state *st = ui->state[SCREEN_LANGUAGE];
+    return st->back;
+}
 
 static const char *language_label(struct ui *ui, size_t i)
 {
     return ui->languages[i].name;
 }
 
-void language_draw(struct ui *ui)
+static void language_draw(struct ui *ui, struct screen_size sz)
 {
     /* Every language's name is in its own words, so anyone can find theirs. */
-    ui_draw_chrome(ui, "Language / Idioma / 语言", _("Enter choose  Esc back"), NULL);
-    menu_draw(&ui->language_menu, 2, ui_body_rows() - 1, language_label, ui);
+    chrome_draw(ui, "Language / Idioma / 语言", _("Enter choose  Esc back"), NULL, sz);
+    menu_draw(&language_state(ui)->menu, 2, screen_body_rows(sz) - 1, language_label, ui, sz);
 }
 
-void language_key(struct ui *ui, int key)
+static void language_choose(struct ui *ui)
 {
-    switch (menu_key(&ui->language_menu, key, ui_body_rows() - 1, 2, ui)) {
-    case 2: {
-        const char *code = ui->languages[ui->language_menu.selected].code;
-        if (strcmp(code, ui->visit.content->lang) == 0 || ui_switch_language(ui, code) == 0) {
-            if (ui->language_return == SCREEN_STAFF) /* staff set it for new patients */
-                snprintf(ui->default_lang, sizeof ui->default_lang, "%s", code);
-            ui->screen = ui->language_return;
-        }
-        return;
+    struct language_state *st = language_state(ui);
+    const char *code = ui->languages[st->menu.selected].code;
+    if (strcmp(code, ui->visit.content->lang) == 0 || screen_language_switch(ui, code) == 0) {
+        if (st->back == SCREEN_STAFF) /* staff set it for new patients */
+            snprintf(ui->default_lang, sizeof ui->default_lang, "%s", code);
+        ui->screen = st->back;
     }
-    case 1:
-        return;
-    }
-    if (ui_is_back_key(key))
-        ui->screen = ui->language_return;
 }
+
+static void language_key(struct ui *ui, int key, struct screen_size sz)
+{
+    switch (menu_key(&language_state(ui)->menu, key, screen_body_rows(sz) - 1, ui)) {
+    case MENU_CHOSEN:
+        language_choose(ui);
+        return;
+    case MENU_MOVED:
+        return;
+    }
+    if (menu_is_back_key(key))
+        ui->screen = language_state(ui)->back;
+}
+
+static void language_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    if (menu_mouse(&language_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+        language_choose(ui);
+}
+
+const struct screen_ops screen_language = {
+    .name = "language",
+    .state_size = sizeof(struct language_state),
+    .draw = language_draw,
+    .key = language_key,
+    .mouse = language_mouse,
+};

@@ -1,79 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_page.c: reading a page (scroll, search, jump to a heading) and the
  * page's list of headings. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/menu.h"
+#include "tui/screen.h"
+#include "tui/scroll.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 
 #include <ncurses.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static size_t max_top(const struct ui *ui)
+struct page_state {
+    char *key; /* page name (content mode) or path (file mode); NULL: none open */
+    char *title;
+    size_t top;
+    int width;     /* the width it was last shown at, for a resize */
+    int check_top; /* the language changed: top may be past the new end */
+};
+
+struct toc_state {
+    struct menu menu;
+};
+
+static struct page_state *page_state(struct ui *ui)
 {
-    size_t rows = (size_t)ui_body_rows();
-    size_t n = ui->page.layout ? ui->page.layout->line_count : 0;
+    return ui->state[SCREEN_PAGE];
+}
+
+/* The open page laid out for this size (from the cache), or NULL. */
+static struct layout *page_layout(struct ui *ui, struct screen_size sz)
+{
+    struct page_state *st = page_state(ui);
+    if (!st->key)
+        return NULL;
+    st->width = screen_text_width(sz);
+    struct layout *L = cache_page(ui, st->key, st->width, sz.lines);
+    if (st->check_top) {
+        st->check_top = 0;
+        if (st->top >= (L ? L->line_count : 0))
+            st->top = 0;
+    }
+    return L;
+}
+
+static size_t max_top(const struct layout *L, struct screen_size sz)
+{
+    size_t rows = (size_t)screen_body_rows(sz);
+    size_t n = L ? L->line_count : 0;
     return n > rows ? n - rows : 0;
 }
 
-static void scroll_to(struct ui *ui, long top)
+static void scroll_to(struct ui *ui, const struct layout *L, long top, struct screen_size sz)
 {
     if (top < 0)
         top = 0;
-    ui->page.top = (size_t)top > max_top(ui) ? max_top(ui) : (size_t)top;
+    page_state(ui)->top = (size_t)top > max_top(L, sz) ? max_top(L, sz) : (size_t)top;
 }
 
-void page_draw(struct ui *ui)
+int screen_page_open(struct ui *ui, const char *key, const char *title, struct screen_size sz)
 {
-    struct layout *L = ui->page.layout;
+    struct layout *L = cache_page(ui, key, screen_text_width(sz), sz.lines);
+    if (!L)
+        return -1;
+    char *k = strdup(key), *t = strdup(title);
+    if (!k || !t) {
+        free(k);
+        free(t);
+        return -1;
+    }
+    struct page_state *st = page_state(ui);
+    free(st->key);
+    free(st->title);
+    *st = (struct page_state){.key = k, .title = t, .top = 0, .width = screen_text_width(sz)};
+    ui->screen = SCREEN_PAGE;
+    return 0;
+}
+
+void screen_page_show_match(struct ui *ui, struct screen_size sz)
+{
+    struct layout *L = page_layout(ui, sz);
+    cache_more(ui, L, SIZE_MAX);
+    size_t line, off, len;
+    if (L && layout_search(L, ui->search, 0, 1, &line, &off, &len) == 0)
+        page_state(ui)->top = line;
+}
+
+static void page_draw(struct ui *ui, struct screen_size sz)
+{
+    struct page_state *st = page_state(ui);
+    struct layout *L = page_layout(ui, sz);
     char position[96] = "";
     if (L) {
-        int rows = ui_body_rows();
-        for (int r = 0; r < rows && ui->page.top + (size_t)r < L->line_count; r++)
-            term_draw_line(L, ui->page.top + (size_t)r, 1 + r, 1, ui_text_width(), ui->search);
-        size_t last = ui->page.top + (size_t)rows;
+        int rows = screen_body_rows(sz);
+        for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
+            term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), ui->search);
+        size_t last = st->top + (size_t)rows;
         if (last > L->line_count)
             last = L->line_count;
         size_t pct = L->line_count ? last * 100 / L->line_count : 100;
         if (!layout_complete(L)) /* the length is not known yet */
-            snprintf(position, sizeof position, "%zu-%zu", ui->page.top + 1, last);
+            snprintf(position, sizeof position, "%zu-%zu", st->top + 1, last);
         else
             snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
-                     L->line_count ? ui->page.top + 1 : 0, last, L->line_count, pct);
+                     L->line_count ? st->top + 1 : 0, last, L->line_count, pct);
     }
-    ui_draw_chrome(ui, ui->page.title,
-                   ui->opts->visit.file
-                       ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
-                       : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
-                   position);
+    chrome_draw(ui, st->title ? st->title : "",
+                ui->opts->visit.file
+                    ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+                    : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
+                position, sz);
     move(1, 1);
 }
 
 /* Jump to the next (dir 1) or previous (dir -1) line matching the search. */
-static void find_next(struct ui *ui, int dir)
+static void find_next(struct ui *ui, int dir, struct screen_size sz)
 {
-    struct layout *L = ui->page.layout;
+    struct page_state *st = page_state(ui);
+    struct layout *L = page_layout(ui, sz);
     if (!L || !ui->search[0])
         return;
-    ui_layout_more(ui, L, SIZE_MAX);
+    cache_more(ui, L, SIZE_MAX);
     size_t line, off, len;
-    size_t from =
-        dir > 0 ? ui->page.top + 1 : (ui->page.top ? ui->page.top - 1 : L->line_count - 1);
+    size_t from = dir > 0 ? st->top + 1 : (st->top ? st->top - 1 : L->line_count - 1);
     if (layout_search(L, ui->search, from, dir, &line, &off, &len) < 0) {
         snprintf(ui->notice, sizeof ui->notice, _("\"%s\" is not on this page."), ui->search);
         return;
     }
-    ui->page.top = line; /* the match at the top, unless near the end */
-    scroll_to(ui, (long)line);
-    if (ui->page.top != line && line < ui->page.top)
-        ui->page.top = line;
+    st->top = line; /* the match at the top, unless near the end */
+    scroll_to(ui, L, (long)line, sz);
+    if (st->top != line && line < st->top)
+        st->top = line;
 }
 
-static void find_first(struct ui *ui)
+static void find_first(struct ui *ui, struct screen_size sz)
 {
-    find_next(ui, 1);
+    find_next(ui, 1, sz);
 }
 
 static void go_back(struct ui *ui)
@@ -84,25 +151,28 @@ static void go_back(struct ui *ui)
         ui->screen = SCREEN_HOME;
 }
 
-void page_key(struct ui *ui, int key)
+static void page_key(struct ui *ui, int key, struct screen_size sz)
 {
-    if (ui_scroll_key(ui, ui->page.layout, &ui->page.top, key))
+    struct page_state *st = page_state(ui);
+    struct layout *L = page_layout(ui, sz);
+    if (scroll_key(ui, L, &st->top, key, screen_body_rows(sz)))
         return;
     switch (key) {
     case '/':
-        ui_prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
+        prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
         break;
     case 'n':
-        find_next(ui, 1);
+        find_next(ui, 1, sz);
         break;
     case 'N':
-        find_next(ui, -1);
+        find_next(ui, -1, sz);
         break;
     case 't':
     case 'T':
-        ui_layout_more(ui, ui->page.layout, SIZE_MAX);
-        if (ui->page.layout && ui->page.layout->heading_count > 0) {
-            ui->toc = (struct menu){.count = ui->page.layout->heading_count};
+        cache_more(ui, L, SIZE_MAX);
+        if (L && L->heading_count > 0) {
+            ((struct toc_state *)ui->state[SCREEN_TOC])->menu =
+                (struct menu){.count = L->heading_count};
             ui->screen = SCREEN_TOC;
         } else {
             snprintf(ui->notice, sizeof ui->notice, "%s", _("This page has no headings."));
@@ -126,101 +196,132 @@ void page_key(struct ui *ui, int key)
     }
 }
 
-void page_resized(struct ui *ui)
+static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    if (!ui->page.key || COLS < MIN_COLS || LINES < MIN_LINES)
+    scroll_wheel(ui, page_layout(ui, sz), &page_state(ui)->top, m->wheel, screen_body_rows(sz));
+}
+
+static void page_resize(struct ui *ui, struct screen_size sz)
+{
+    struct page_state *st = page_state(ui);
+    if (!st->key)
         return;
     uint32_t block = 0, off = 0;
-    struct layout *old = ui->page.layout;
-    if (old && ui->page.top < old->line_count) {
-        block = old->lines[ui->page.top].block;
-        off = old->lines[ui->page.top].block_off;
+    const struct layout *old = cache_find(&ui->cache, st->key, st->width);
+    if (old && st->top < old->line_count) {
+        block = old->lines[st->top].block;
+        off = old->lines[st->top].block_off;
     }
-    struct layout *L = ui_layout(ui, ui->page.key);
-    ui->page.layout = L;
-    ui_layout_more(ui, L, SIZE_MAX); /* the anchor may be anywhere */
+    struct layout *L = page_layout(ui, sz);
+    cache_more(ui, L, SIZE_MAX); /* the anchor may be anywhere */
     if (L) {
         /* The paragraph that was at the top stays at the top. */
-        ui->page.top = layout_find_anchor(L, block, off);
-        scroll_to(ui, (long)ui->page.top);
+        st->top = layout_find_anchor(L, block, off);
+        scroll_to(ui, L, (long)st->top, sz);
     }
+}
+
+/* Retitle the page being read as this language's menu says. */
+static void page_retitle(struct ui *ui)
+{
+    struct page_state *st = page_state(ui);
+    const struct content *c = ui->visit.content;
+    for (size_t i = 0; i < c->entry_count; i++)
+        if (strcmp(c->entries[i].page, st->key) == 0) {
+            char *title = strdup(c->entries[i].label);
+            if (title) {
+                free(st->title);
+                st->title = title;
+            }
+        }
+}
+
+static void page_forget(struct ui *ui, enum screen_forget what)
+{
+    struct page_state *st = page_state(ui);
+    if (what == FORGET_WORDS) {
+        /* The page being read stays open, in the new language. */
+        if (st->key) {
+            page_retitle(ui);
+            st->check_top = 1;
+        }
+        return;
+    }
+    free(st->key);
+    free(st->title);
+    *st = (struct page_state){0};
+}
+
+const struct screen_ops screen_page = {
+    .name = "page",
+    .state_size = sizeof(struct page_state),
+    .draw = page_draw,
+    .key = page_key,
+    .mouse = page_mouse,
+    .resize = page_resize,
+    .forget = page_forget,
+};
+
+/* ---- the headings of the open page, to jump to ---- */
+
+static struct toc_state *toc_state(struct ui *ui)
+{
+    return ui->state[SCREEN_TOC];
 }
 
 static const char *heading_label(struct ui *ui, size_t i)
 {
-    return ui->page.layout->headings[i].text;
+    const struct page_state *st = page_state(ui);
+    /* At the width toc_draw() just laid the page out at. */
+    const struct layout *L = cache_find(&ui->cache, st->key, st->width);
+    return L && i < L->heading_count ? L->headings[i].text : "";
 }
 
-void toc_draw(struct ui *ui)
+static void toc_draw(struct ui *ui, struct screen_size sz)
 {
     char title[256];
-    snprintf(title, sizeof title, _("Contents: %s"), ui->page.title);
-    ui_draw_chrome(ui, title, _("Enter jump  Esc back  ? help"), NULL);
-    menu_draw(&ui->toc, 2, ui_body_rows() - 1, heading_label, ui);
+    page_layout(ui, sz);
+    snprintf(title, sizeof title, _("Contents: %s"), page_state(ui)->title);
+    chrome_draw(ui, title, _("Enter jump  Esc back  ? help"), NULL, sz);
+    menu_draw(&toc_state(ui)->menu, 2, screen_body_rows(sz) - 1, heading_label, ui, sz);
 }
 
-void toc_key(struct ui *ui, int key)
+static void toc_jump(struct ui *ui, struct layout *L, struct screen_size sz)
 {
-    if (!ui->page.layout) {
+    ui->screen = SCREEN_PAGE;
+    struct toc_state *toc = toc_state(ui);
+    if (toc->menu.selected >= L->heading_count)
+        return;
+    scroll_to(ui, L, (long)L->headings[toc->menu.selected].line, sz);
+}
+
+static void toc_key(struct ui *ui, int key, struct screen_size sz)
+{
+    struct layout *L = page_layout(ui, sz);
+    if (!L || key == 't') {
         ui->screen = SCREEN_PAGE;
         return;
     }
-    switch (menu_key(&ui->toc, key, ui_body_rows() - 1, 2, ui)) {
-    case 2:
+    int rows = screen_body_rows(sz) - 1;
+    if (menu_list_key(ui, &toc_state(ui)->menu, key, rows, SCREEN_PAGE) == MENU_CHOSEN)
+        toc_jump(ui, L, sz);
+}
+
+static void toc_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    struct layout *L = page_layout(ui, sz);
+    if (!L) {
         ui->screen = SCREEN_PAGE;
-        ui->page.top = ui->page.layout->headings[ui->toc.selected].line;
-        scroll_to(ui, (long)ui->page.top);
-        return;
-    case 1:
         return;
     }
-    if (ui_is_back_key(key) || key == 't')
-        ui->screen = SCREEN_PAGE;
-    else if (key == 'q' || key == 'Q')
-        ui->quit = 1;
+    if (menu_mouse(&toc_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+        toc_jump(ui, L, sz);
 }
 
-/* ---- training: every page and every question, to jump to ---- */
-
-static const char *contents_label(struct ui *ui, size_t i)
-{
-    static char label[512];
-    if (i < ui->visit.content->entry_count)
-        return ui->visit.content->entries[i].label;
-    int q = (int)(i - ui->visit.content->entry_count);
-    snprintf(label, sizeof label, _("Question \"%s\": %s"), flow_question_id(ui->visit.flow, q),
-             flow_question_title(ui->visit.flow, q));
-    return label;
-}
-
-void contents_draw(struct ui *ui)
-{
-    ui_draw_chrome(ui, _("Training: all pages and questions"), _("Enter open  Esc home"), NULL);
-    menu_draw(&ui->contents, 2, ui_body_rows() - 1, contents_label, ui);
-}
-
-void contents_key(struct ui *ui, int key)
-{
-    switch (menu_key(&ui->contents, key, ui_body_rows() - 1, 2, ui)) {
-    case 2: {
-        size_t i = ui->contents.selected;
-        if (i < ui->visit.content->entry_count) {
-            const struct content_entry *e = &ui->visit.content->entries[i];
-            ui_open_page(ui, e->page, e->label);
-        } else {
-            int q = (int)(i - ui->visit.content->entry_count);
-            char key_name[256];
-            snprintf(key_name, sizeof key_name, "%s%s", QUESTION_KEY,
-                     flow_question_id(ui->visit.flow, q));
-            ui_open_page(ui, key_name, flow_question_title(ui->visit.flow, q));
-        }
-        return;
-    }
-    case 1:
-        return;
-    }
-    if (ui_is_back_key(key))
-        ui->screen = SCREEN_HOME;
-    else if (key == 'q' || key == 'Q')
-        ui->quit = 1;
-}
+const struct screen_ops screen_page_toc = {
+    .name = "headings",
+    .state_size = sizeof(struct toc_state),
+    .draw = toc_draw,
+    .key = toc_key,
+    .mouse = toc_mouse,
+};

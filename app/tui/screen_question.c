@@ -1,9 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_question.c: one question per screen (numbered answers, keys 1-9,
  * Space ticks in multiple choice, touch selects a whole row, Back / Next /
  * Home buttons). An {urgent=NAME} answer opens screen_urgent.c's page. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
+#include "tui/keys.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -16,7 +19,7 @@
 enum { CHOICE_INDENT = 10 }; /* "> 1. (*) " (from column 1) then the label */
 
 /* The question laid out for this width: rows are numbered from 0 and shown
- * from ui->question_top. */
+ * from question_state's top. */
 struct qview {
     int q;
     /* what it was laid out for: reused until one of these changes */
@@ -34,6 +37,17 @@ struct qview {
     int back_x, next_x, home_x;
 };
 
+struct question_state {
+    struct qview *view; /* the current question laid out */
+    int choice;         /* focused answer */
+    size_t top;         /* first row shown when a question is taller than the screen */
+};
+
+static struct question_state *question_state(struct ui *ui)
+{
+    return ui->state[SCREEN_QUESTION];
+}
+
 static void qview_free(struct qview *v)
 {
     layout_free(v->title);
@@ -42,14 +56,22 @@ static void qview_free(struct qview *v)
         layout_free(v->label[i]);
 }
 
-void question_forget(struct ui *ui)
+/* Drop the laid-out question (language switch, wipe, exit). */
+static void question_drop(struct question_state *st)
 {
-    urgent_forget(ui);
-    if (ui->qview) {
-        qview_free(ui->qview);
-        free(ui->qview);
-        ui->qview = NULL;
+    if (st->view) {
+        qview_free(st->view);
+        free(st->view);
+        st->view = NULL;
     }
+}
+
+static void question_forget(struct ui *ui, enum screen_forget what)
+{
+    struct question_state *st = question_state(ui);
+    question_drop(st);
+    if (what != FORGET_WORDS)
+        *st = (struct question_state){0};
 }
 
 static void button_text(int i, char *buf, size_t size)
@@ -71,24 +93,25 @@ static void buttons_place(struct qview *v)
     }
 }
 
-static void buttons_draw(const struct qview *v, int y)
+static void buttons_draw(const struct qview *v, int y, struct screen_size sz)
 {
     const int xs[3] = {v->back_x, v->next_x, v->home_x};
     for (int i = 0; i < 3; i++) {
         char text[64];
         button_text(i, text, sizeof text);
-        term_text(y, xs[i], text, COLS - xs[i] - 1, i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
+        term_text(y, xs[i], text, sz.cols - xs[i] - 1,
+                  i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
     }
 }
 
-static int qview_build(struct ui *ui, struct qview *v)
+static int qview_build(struct ui *ui, struct qview *v, int width)
 {
     const struct flow *f = ui->visit.flow;
     memset(v, 0, sizeof *v);
     v->q = visit_question(&ui->visit);
     if (v->q < 0)
         return -1;
-    struct layout_opts o = visit_layout_opts(&ui->visit, ui_text_width());
+    struct layout_opts o = visit_layout_opts(&ui->visit, width);
     o.show_sources = 0;
     v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
     char *help = visit_question_help(&ui->visit, v->q);
@@ -117,8 +140,9 @@ static int qview_build(struct ui *ui, struct qview *v)
 
 /* The current question laid out, made once per question, width and path
  * (not per key or redraw). NULL at the end of the flow or out of memory. */
-static struct qview *qview_get(struct ui *ui)
+static struct qview *qview_get(struct ui *ui, int width)
 {
+    struct question_state *st = question_state(ui);
     int q = flow_current(ui->visit.walk);
     if (q < 0)
         return NULL;
@@ -126,72 +150,77 @@ static struct qview *qview_get(struct ui *ui)
     size_t n = flow_path(ui->visit.walk, &path);
     int prev = n ? path[n - 1] : -1;
     uint32_t prev_chosen = prev >= 0 ? flow_selected(ui->visit.walk, prev) : 0;
-    struct qview *v = ui->qview;
-    if (v && v->q == q && v->flow == ui->visit.flow && v->width == ui_text_width() &&
-        v->path_len == n && v->prev == prev && v->prev_chosen == prev_chosen)
+    struct qview *v = st->view;
+    if (v && v->q == q && v->flow == ui->visit.flow && v->width == width && v->path_len == n &&
+        v->prev == prev && v->prev_chosen == prev_chosen)
         return v;
-    question_forget(ui);
+    question_drop(st);
     v = calloc(1, sizeof *v);
-    if (!v || qview_build(ui, v) < 0) {
+    if (!v || qview_build(ui, v, width) < 0) {
         free(v);
         return NULL;
     }
     v->flow = ui->visit.flow;
-    v->width = ui_text_width();
+    v->width = width;
     v->path_len = n;
     v->prev = prev;
     v->prev_chosen = prev_chosen;
-    ui->qview = v;
+    st->view = v;
     return v;
 }
 
 /* Keep the focused answer (and its whole label) on screen. */
-static void keep_visible(struct ui *ui, const struct qview *v, int rows)
+static void keep_visible(struct question_state *st, const struct qview *v, int rows)
 {
-    if (ui->choice < 0 || ui->choice >= v->count)
+    if (st->choice < 0 || st->choice >= v->count)
         return;
-    int first = v->block[ui->choice];
-    int last = ui->choice + 1 < v->count ? v->block_end[ui->choice] - 1 : v->buttons_row;
-    if (ui->choice == 0)
+    int first = v->block[st->choice];
+    int last = st->choice + 1 < v->count ? v->block_end[st->choice] - 1 : v->buttons_row;
+    if (st->choice == 0)
         first = 0; /* show the question with the first answer */
-    if ((size_t)first < ui->question_top)
-        ui->question_top = (size_t)first;
-    if (last >= (int)ui->question_top + rows)
-        ui->question_top = (size_t)(last - rows + 1);
+    if ((size_t)first < st->top)
+        st->top = (size_t)first;
+    if (last >= (int)st->top + rows)
+        st->top = (size_t)(last - rows + 1);
 }
 
-void question_draw(struct ui *ui)
+static void question_draw(struct ui *ui, struct screen_size sz)
 {
-    struct qview *vp = qview_get(ui);
+    struct question_state *st = question_state(ui);
+    int width = screen_text_width(sz);
+    struct qview *vp = qview_get(ui, width);
     if (!vp)
         return;
     struct qview v = *vp;
-    int rows = ui_body_rows();
-    keep_visible(ui, &v, rows);
-    int top = (int)ui->question_top, cursor_y = 1;
+    int rows = screen_body_rows(sz);
+    keep_visible(st, &v, rows);
+    /* An answer's label starts at column CHOICE_INDENT: it is clipped to the
+     * text's right edge, as every other line is. */
+    int label_room = width + 1 - CHOICE_INDENT;
+    int top = (int)st->top, cursor_y = 1;
     const struct flow *f = ui->visit.flow;
     int multiple = flow_question_is_multiple(f, v.q);
     for (int r = 0; r < rows; r++) {
         int row = top + r, y = 1 + r;
         if (v.title && row < (int)v.title->line_count) {
-            term_draw_line(v.title, (size_t)row, y, 1, ui_text_width(), NULL);
+            term_draw_line(v.title, (size_t)row, y, 1, width, NULL);
             continue;
         }
         if (v.help && row >= v.help_row && row < v.help_row + (int)v.help->line_count) {
-            term_draw_line(v.help, (size_t)(row - v.help_row), y, 1, ui_text_width(), NULL);
+            term_draw_line(v.help, (size_t)(row - v.help_row), y, 1, width, NULL);
             continue;
         }
         if (row == v.buttons_row) {
-            buttons_draw(&v, y);
+            buttons_draw(&v, y, sz);
             continue;
         }
         for (int a = 0; a < v.count; a++) {
             int lines = v.label[a] ? (int)v.label[a]->line_count : 1;
-            if (row >= v.block[a] && row < v.block_end[a] && a == ui->choice)
+            if (row >= v.block[a] && row < v.block_end[a] && a == st->choice)
                 term_fill(y, 1, term_attr(ROLE_SELECT)); /* the whole target */
             if (row < v.first[a] || row >= v.first[a] + lines)
                 continue;
-            int focus = a == ui->choice, is_chosen = visit_chosen(&ui->visit, a);
+            int focus = a == st->choice, is_chosen = visit_chosen(&ui->visit, a);
             int attr = focus ? term_attr(ROLE_SELECT) : is_chosen ? (int)A_BOLD : (int)A_NORMAL;
             if (focus)
                 term_fill(y, 1, attr);
@@ -206,70 +235,72 @@ void question_draw(struct ui *ui)
             }
             if (v.label[a]) {
                 attrset(attr);
-                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT,
-                               ui_text_width(), NULL);
+                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, label_room,
+                               NULL);
+                int cells = (int)v.label[a]->lines[row - v.first[a]].cells;
                 if (focus) /* keep the row's highlight under the label's own styles */
-                    mvchgat(y, CHOICE_INDENT, (int)v.label[a]->lines[row - v.first[a]].cells,
-                            (attr_t)attr, 0, NULL);
+                    mvchgat(y, CHOICE_INDENT, cells < label_room ? cells : label_room, (attr_t)attr,
+                            0, NULL);
             }
         }
     }
     char title[128];
     visit_position(&ui->visit, title, sizeof title);
-    ui_draw_chrome(ui, title,
-                   multiple ? _("1-9 or Space tick  Enter next  Backspace back  Esc home")
-                            : _("1-9 choose  Enter next  Backspace back  Esc home"),
-                   NULL);
+    chrome_draw(ui, title,
+                multiple ? _("1-9 or Space tick  Enter next  Backspace back  Esc home")
+                         : _("1-9 choose  Enter next  Backspace back  Esc home"),
+                NULL, sz);
     move(cursor_y, 1); /* screen readers follow the cursor to the focused answer */
-}
-
-void open_summary(struct ui *ui)
-{
-    if (!ui->visit.ask.seen && ui->visit.flow && flow_topic_count(ui->visit.flow)) {
-        ask_open(ui); /* the patient's own questions first, once */
-        return;
-    }
-    summary_forget(ui);
-    ui->summary_top = 0;
-    ui->screen = SCREEN_SUMMARY;
 }
 
 /* Go on; an {urgent=NAME} answer first shows that page. */
 static void go_next(struct ui *ui)
 {
+    struct question_state *st = question_state(ui);
     enum visit_step step = visit_next(&ui->visit);
     if (step == VISIT_NO_ANSWER) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Please choose an answer first."));
         return;
     }
-    ui->question_top = 0;
-    ui->choice = 0;
+    st->top = 0;
+    st->choice = 0;
     if (step == VISIT_URGENT)
-        urgent_open(ui);
+        screen_urgent_open(ui);
     else if (step == VISIT_SUMMARY)
-        open_summary(ui);
+        screen_summary_open(ui);
 }
 
 static void focus_chosen(struct ui *ui)
 {
-    ui->choice = 0;
+    struct question_state *st = question_state(ui);
+    st->choice = 0;
     for (int a = 0; a < FLOW_MAX_ANSWERS; a++)
         if (visit_chosen(&ui->visit, a)) {
-            ui->choice = a;
+            st->choice = a;
             break;
         }
-    ui->question_top = 0;
+    st->top = 0;
 }
 
-void flow_open(struct ui *ui)
+void screen_question_start(struct ui *ui)
 {
     int step = visit_begin(&ui->visit, ui->notice, sizeof ui->notice);
     if (step == VISIT_SUMMARY) {
-        open_summary(ui);
+        screen_summary_open(ui);
     } else if (step == VISIT_QUESTION) {
         focus_chosen(ui);
         ui->screen = SCREEN_QUESTION;
     }
+}
+
+void screen_question_show(struct ui *ui, int focus)
+{
+    struct question_state *st = question_state(ui);
+    if (focus == FOCUS_FIRST) {
+        st->choice = 0;
+        st->top = 0;
+    }
+    ui->screen = SCREEN_QUESTION;
 }
 
 static void go_back(struct ui *ui)
@@ -284,68 +315,82 @@ static void go_back(struct ui *ui)
 
 static void choose(struct ui *ui, int a)
 {
-    ui->choice = a;
+    question_state(ui)->choice = a;
     visit_choose(&ui->visit, a);
 }
 
-static void question_mouse(struct ui *ui, struct qview *v)
+/* A copy of the current question's view (a key or a touch may move on and
+ * forget the original). -1 past the last question: the summary is opened. */
+static int current_view(struct ui *ui, struct qview *v, struct screen_size sz)
 {
-    const struct ui_mouse *ev = &ui->mouse;
+    struct qview *vp = qview_get(ui, screen_text_width(sz));
+    if (!vp) {
+        screen_summary_open(ui);
+        return -1;
+    }
+    *v = *vp;
+    return 0;
+}
+
+static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_size sz)
+{
+    struct question_state *st = question_state(ui);
+    struct qview v;
+    if (current_view(ui, &v, sz) < 0)
+        return;
     if (ev->wheel) {
-        int a = ui->choice + ev->wheel;
-        if (a >= 0 && a < v->count)
-            ui->choice = a;
+        int a = st->choice + ev->wheel;
+        if (a >= 0 && a < v.count)
+            st->choice = a;
         return;
     }
-    int row = (int)ui->question_top + ev->y - 1;
-    if (row == v->buttons_row) {
-        if (ev->x >= v->home_x)
+    int row = (int)st->top + ev->y - 1;
+    if (row == v.buttons_row) {
+        if (ev->x >= v.home_x)
             ui->screen = SCREEN_HOME;
-        else if (ev->x >= v->next_x)
+        else if (ev->x >= v.next_x)
             go_next(ui);
-        else if (ev->x >= v->back_x)
+        else if (ev->x >= v.back_x)
             go_back(ui);
         return;
     }
-    for (int a = 0; a < v->count; a++) {
-        if (row >= v->block[a] && row < v->block_end[a]) {
+    for (int a = 0; a < v.count; a++) {
+        if (row >= v.block[a] && row < v.block_end[a]) {
             choose(ui, a); /* a touch anywhere on the answer's rows */
             return;
         }
     }
 }
 
-void question_key(struct ui *ui, int key)
+static void question_key(struct ui *ui, int key, struct screen_size sz)
 {
-    struct qview *vp = qview_get(ui);
-    if (!vp) {
-        open_summary(ui);
+    struct question_state *st = question_state(ui);
+    struct qview v;
+    if (current_view(ui, &v, sz) < 0)
         return;
-    }
-    struct qview v = *vp; /* a copy: a key may move on and forget the original */
     int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     switch (key) {
     case KEY_UP:
     case 'k':
-        if (ui->choice > 0)
-            ui->choice--;
+        if (st->choice > 0)
+            st->choice--;
         else
-            ui->question_top = 0;
+            st->top = 0;
         break;
     case KEY_DOWN:
     case 'j':
-        if (ui->choice + 1 < v.count)
-            ui->choice++;
+        if (st->choice + 1 < v.count)
+            st->choice++;
         break;
     case ' ':
-        choose(ui, ui->choice);
+        choose(ui, st->choice);
         break;
     case '\n':
     case '\r':
     case KEY_ENTER:
     case KEY_RIGHT:
         if (!multiple && !flow_selected(ui->visit.walk, v.q))
-            choose(ui, ui->choice); /* Enter on a focused answer chooses it */
+            choose(ui, st->choice); /* Enter on a focused answer chooses it */
         go_next(ui);
         break;
     case KEY_BACKSPACE:
@@ -363,12 +408,24 @@ void question_key(struct ui *ui, int key)
     case 'Q':
         ui->quit = 1; /* (never in kiosk mode: the loop refuses it) */
         break;
-    case KEY_MOUSE:
-        question_mouse(ui, &v);
-        break;
     default:
-        if (key >= '1' && key <= '9' && key - '1' < v.count)
-            choose(ui, key - '1');
+        if (key >= '0' && key <= '9' && v.count > 0) {
+            int enter;
+            size_t n = keys_number(key, (size_t)v.count, &enter); /* 1 then 3 is 13, not 1 and 3 */
+            if (n)
+                choose(ui, (int)n - 1);
+            if (n && enter)
+                go_next(ui); /* "1 Enter": this answer, and on */
+        }
         break;
     }
 }
+
+const struct screen_ops screen_question = {
+    .name = "question",
+    .state_size = sizeof(struct question_state),
+    .draw = question_draw,
+    .key = question_key,
+    .mouse = question_mouse,
+    .forget = question_forget,
+};

@@ -1,8 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_summary.c: the summary for the clinician, drawn by the same layout
- * as the pages; print it (the configured command, never a shell) or save it. */
+ * as the pages, and its two buttons: p prints it (the configured command,
+ * never a shell), s saves it. The last printout is kept a few minutes for
+ * a staff reprint. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
+#include "tui/scroll.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
@@ -13,99 +18,157 @@
 #include <stdlib.h>
 #include <string.h>
 
-void summary_forget(struct ui *ui)
+static const char summary_key_name[] = "screen:summary";
+
+struct summary_state {
+    size_t top;
+    char *last_print; /* last printed summary, for a staff reprint (zeroed when freed) */
+    long long last_print_at;
+};
+
+static struct summary_state *summary_state(struct ui *ui)
+{
+    return ui->state[SCREEN_SUMMARY];
+}
+
+/* Forget the summary text and layout (zeroed first). */
+static void drop_summary(struct ui *ui)
 {
     visit_summary_forget(&ui->visit);
-    if (ui->summary && ui->summary->text)
-        explicit_bzero(ui->summary->text, ui->summary->text_len);
-    layout_free(ui->summary);
-    ui->summary = NULL;
+    cache_drop(&ui->cache, summary_key_name);
+}
+
+static void drop_last_print(struct summary_state *st)
+{
+    if (st->last_print) {
+        explicit_bzero(st->last_print, strlen(st->last_print));
+        free(st->last_print);
+        st->last_print = NULL;
+    }
+}
+
+static void summary_forget(struct ui *ui, enum screen_forget what)
+{
+    struct summary_state *st = summary_state(ui);
+    drop_summary(ui);
+    if (what == FORGET_WORDS)
+        return;
+    /* The copy kept for a staff reprint goes once its few minutes are up. */
+    if (what == FORGET_ALL || ui_now_ms() - st->last_print_at >= REPRINT_MINUTES * 60000LL)
+        drop_last_print(st);
+}
+
+void screen_summary_open(struct ui *ui)
+{
+    if (!ui->visit.ask.seen && ui->visit.flow && flow_topic_count(ui->visit.flow)) {
+        screen_ask_open(ui); /* the patient's own questions first, once */
+        return;
+    }
+    drop_summary(ui);
+    summary_state(ui)->top = 0;
+    ui->screen = SCREEN_SUMMARY;
 }
 
 /* The summary laid out at the screen's width, built on first need. */
-static struct layout *summary_layout(struct ui *ui)
+static struct layout *summary_layout(struct ui *ui, struct screen_size sz)
 {
     const char *md = visit_summary(&ui->visit);
     if (!md)
         return NULL;
-    if (!ui->summary || ui->summary_width != ui_text_width()) {
-        if (ui->summary && ui->summary->text)
-            explicit_bzero(ui->summary->text, ui->summary->text_len);
-        layout_free(ui->summary);
-        struct layout_opts o = visit_layout_opts(&ui->visit, ui_text_width());
-        o.show_sources = 0;
-        ui->summary = layout_markdown(md, strlen(md), &o);
-        ui->summary_width = ui_text_width();
-    }
-    return ui->summary;
+    int width = screen_text_width(sz);
+    struct layout *L = cache_find(&ui->cache, summary_key_name, width);
+    if (L)
+        return L;
+    cache_drop(&ui->cache, summary_key_name); /* at another width */
+    struct layout_opts o = visit_layout_opts(&ui->visit, width);
+    o.show_sources = 0;
+    L = layout_markdown(md, strlen(md), &o);
+    return L ? cache_put(&ui->cache, summary_key_name, width, L, 1) : NULL;
 }
 
 /* Say "Printing, please wait..." in the footer: printing may take a few
  * seconds. */
-static void say_printing(void)
+static void say_printing(struct screen_size sz)
 {
-    term_fill(LINES - 1, 0, term_attr(ROLE_FOOTER));
-    term_text(LINES - 1, 1, _("Printing, please wait..."), COLS - 2, term_attr(ROLE_FOOTER));
+    term_fill(sz.lines - 1, 0, term_attr(ROLE_FOOTER));
+    term_text(sz.lines - 1, 1, _("Printing, please wait..."), sz.cols - 2, term_attr(ROLE_FOOTER));
     refresh();
 }
 
-int ui_print(struct ui *ui, const char *text)
+int screen_summary_print_text(struct ui *ui, const char *text, struct screen_size sz)
 {
     if (ui->opts->visit.print_argv)
-        say_printing();
+        say_printing(sz);
     return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
-static void print_summary(struct ui *ui)
+int screen_summary_reprint(struct ui *ui, struct screen_size sz)
 {
+    struct summary_state *st = summary_state(ui);
+    if (st->last_print && ui_now_ms() - st->last_print_at < REPRINT_MINUTES * 60000LL)
+        return screen_summary_print_text(ui, st->last_print, sz);
+    snprintf(ui->notice, sizeof ui->notice, _("No summary was printed in the last %d minutes."),
+             REPRINT_MINUTES);
+    return -1;
+}
+
+/* The print button (p). */
+static void print_summary(struct ui *ui, struct screen_size sz)
+{
+    struct summary_state *st = summary_state(ui);
     char *copy = NULL;
-    say_printing();
+    say_printing(sz);
     if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
-        if (ui->last_print) {
-            explicit_bzero(ui->last_print, strlen(ui->last_print));
-            free(ui->last_print);
-        }
-        ui->last_print = copy;
-        ui->last_print_at = ui_now_ms();
+        drop_last_print(st);
+        st->last_print = copy;
+        st->last_print_at = ui_now_ms();
     }
 }
 
-void summary_draw(struct ui *ui)
+/* A message too long for the footer (a printer failure and what to do
+ * about it) is shown whole, wrapped, over the bottom of the summary; the
+ * footer then shows the keys (ui->notice is emptied until the draw ends). */
+static void draw_long_notice(struct ui *ui, struct screen_size sz)
 {
-    struct layout *L = summary_layout(ui);
+    const char *notice = ui->notice;
+    if (!notice[0] || (int)text_width(notice, strlen(notice)) <= sz.cols - 2)
+        return;
+    char *md = markdown_escape(notice);
+    struct layout_opts lo = {
+        .width = sz.cols - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
+    struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
+    int rows = screen_body_rows(sz);
+    if (box && (int)box->line_count + 2 <= rows) {
+        int y = 1 + rows - (int)box->line_count - 2;
+        for (int r = 0; r < (int)box->line_count + 2; r++)
+            term_fill(y + r, 0, term_attr(ROLE_FOOTER));
+        for (size_t i = 0; i < box->line_count; i++) {
+            char *line = layout_line_string(box, i);
+            if (line)
+                term_text(y + 1 + (int)i, 2, line, sz.cols - 4, term_attr(ROLE_FOOTER));
+            free(line);
+        }
+        ui->notice[0] = '\0'; /* the footer shows the keys meanwhile */
+    }
+    layout_free(box);
+    free(md);
+}
+
+static void summary_draw(struct ui *ui, struct screen_size sz)
+{
+    struct summary_state *st = summary_state(ui);
+    struct layout *L = summary_layout(ui, sz);
     if (!L) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show the summary."));
     } else {
-        int rows = ui_body_rows();
-        for (int r = 0; r < rows && ui->summary_top + (size_t)r < L->line_count; r++)
-            term_draw_line(L, ui->summary_top + (size_t)r, 1 + r, 1, ui_text_width(), NULL);
+        int rows = screen_body_rows(sz);
+        for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
+            term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), NULL);
     }
-    /* A message too long for the footer (a printer failure and what to do
-     * about it) is shown whole, wrapped, over the bottom of the summary. */
     char notice[sizeof ui->notice];
     snprintf(notice, sizeof notice, "%s", ui->notice);
-    if (notice[0] && (int)text_width(notice, strlen(notice)) > COLS - 2) {
-        char *md = markdown_escape(notice);
-        struct layout_opts lo = {
-            .width = COLS - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
-        struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
-        int rows = ui_body_rows();
-        if (box && (int)box->line_count + 2 <= rows) {
-            int y = 1 + rows - (int)box->line_count - 2;
-            for (int r = 0; r < (int)box->line_count + 2; r++)
-                term_fill(y + r, 0, term_attr(ROLE_FOOTER));
-            for (size_t i = 0; i < box->line_count; i++) {
-                char *line = layout_line_string(box, i);
-                if (line)
-                    term_text(y + 1 + (int)i, 2, line, COLS - 4, term_attr(ROLE_FOOTER));
-                free(line);
-            }
-            ui->notice[0] = '\0'; /* the footer shows the keys meanwhile */
-        }
-        layout_free(box);
-        free(md);
-    }
+    draw_long_notice(ui, sz);
     const char *hints = ui->opts->visit.print_argv && ui->opts->visit.save_dir
                             ? _("p print  s save  Backspace change answers  Esc home")
                         : ui->opts->visit.print_argv
@@ -114,14 +177,15 @@ void summary_draw(struct ui *ui)
                                                    : _("Backspace change answers  Esc home");
     char all[512];
     snprintf(all, sizeof all, "%s  %s", hints, _("t take home  a my questions"));
-    ui_draw_chrome(ui, _("Your summary for the clinician"), all, NULL);
+    chrome_draw(ui, _("Your summary for the clinician"), all, NULL, sz);
     snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
 
-void summary_key(struct ui *ui, int key)
+static void summary_key(struct ui *ui, int key, struct screen_size sz)
 {
-    if (ui_scroll_key(ui, summary_layout(ui), &ui->summary_top, key))
+    struct summary_state *st = summary_state(ui);
+    if (scroll_key(ui, summary_layout(ui, sz), &st->top, key, screen_body_rows(sz)))
         return;
     switch (key) {
     case KEY_BACKSPACE:
@@ -129,10 +193,8 @@ void summary_key(struct ui *ui, int key)
     case 8:
     case KEY_LEFT:
         if (visit_back(&ui->visit) == 0) {
-            summary_forget(ui); /* answers may change: build it again later */
-            ui->choice = 0;
-            ui->question_top = 0;
-            ui->screen = SCREEN_QUESTION;
+            drop_summary(ui); /* answers may change: build it again later */
+            screen_question_show(ui, FOCUS_FIRST);
         }
         break;
     case 27:
@@ -141,22 +203,22 @@ void summary_key(struct ui *ui, int key)
         break;
     case 'p':
     case 'P':
-        if (ui->opts->visit.print_argv && summary_layout(ui))
-            print_summary(ui);
+        if (ui->opts->visit.print_argv && summary_layout(ui, sz))
+            print_summary(ui, sz);
         break;
     case 's':
     case 'S':
-        if (ui->opts->visit.save_dir && summary_layout(ui))
+        if (ui->opts->visit.save_dir && summary_layout(ui, sz))
             visit_save(&ui->visit, ui->notice, sizeof ui->notice);
         break;
     case 't':
     case 'T':
-        takehome_open(ui);
+        screen_takehome_open(ui);
         break;
     case 'a':
     case 'A':
         if (ui->visit.flow && flow_topic_count(ui->visit.flow))
-            ask_open(ui);
+            screen_ask_open(ui);
         break;
     case 'q':
     case 'Q':
@@ -164,3 +226,18 @@ void summary_key(struct ui *ui, int key)
         break;
     }
 }
+
+static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    scroll_wheel(ui, summary_layout(ui, sz), &summary_state(ui)->top, m->wheel,
+                 screen_body_rows(sz));
+}
+
+const struct screen_ops screen_summary = {
+    .name = "summary",
+    .state_size = sizeof(struct summary_state),
+    .draw = summary_draw,
+    .key = summary_key,
+    .mouse = summary_mouse,
+    .forget = summary_forget,
+};

@@ -5,7 +5,8 @@
  * the screen, the code holds the most important part and says so. */
 #include "config.h"
 
-#include "tui/screens.h"
+#include "tui/chrome.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/qr.h"
@@ -15,38 +16,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-void takehome_forget(struct ui *ui)
+/* The code as drawn, for the size it was made for. It holds patient text
+ * (qr_free() zeroes it); it is made again each time the screen is opened. */
+struct takehome_state {
+    struct qr *qr;
+    struct screen_size made_for;
+};
+
+static struct takehome_state *takehome_state(struct ui *ui)
 {
-    qr_free(ui->takehome);
-    ui->takehome = NULL;
+    return ui->state[SCREEN_TAKEHOME];
+}
+
+static void drop_code(struct takehome_state *st)
+{
+    qr_free(st->qr);
+    *st = (struct takehome_state){0};
+}
+
+static void takehome_forget(struct ui *ui, enum screen_forget what)
+{
+    (void)what; /* the words change with the language too */
+    drop_code(takehome_state(ui));
 }
 
 /* The code for this screen size, made again when the size changed. */
-static struct qr *code(struct ui *ui)
+static struct qr *code(struct ui *ui, struct screen_size sz)
 {
-    if (ui->takehome && ui->takehome_rows == LINES && ui->takehome_cols == COLS)
-        return ui->takehome;
-    takehome_forget(ui);
+    struct takehome_state *st = takehome_state(ui);
+    if (st->qr && st->made_for.lines == sz.lines && st->made_for.cols == sz.cols)
+        return st->qr;
+    drop_code(st);
     const char *md = visit_summary(&ui->visit);
     if (!md)
         return NULL;
     /* Rows 0 and 1 for the title and the message, the last two for the chrome. */
-    ui->takehome =
-        qr_takehome(md, qr_fit(LINES - 4, COLS - 2), _("More on your printed or saved summary."));
-    ui->takehome_rows = LINES;
-    ui->takehome_cols = COLS;
-    return ui->takehome;
+    st->qr = qr_takehome(md, qr_fit(sz.lines - 4, sz.cols - 2),
+                         _("More on your printed or saved summary."));
+    st->made_for = sz;
+    return st->qr;
 }
 
-void takehome_open(struct ui *ui)
+void screen_takehome_open(struct ui *ui)
 {
-    takehome_forget(ui);
+    drop_code(takehome_state(ui));
     ui->screen = SCREEN_TAKEHOME;
 }
 
-void takehome_draw(struct ui *ui)
+static void takehome_draw(struct ui *ui, struct screen_size sz)
 {
-    struct qr *qr = code(ui);
+    struct qr *qr = code(ui, sz);
     char msg[512];
     if (!qr)
         snprintf(msg, sizeof msg, "%s",
@@ -60,24 +79,27 @@ void takehome_draw(struct ui *ui)
     else
         snprintf(msg, sizeof msg, "%s",
                  _("Scan this code with your phone's camera. Nothing is sent or saved."));
-    term_text(1, 1, msg, COLS - 2, A_BOLD);
+    term_text(1, 1, msg, sz.cols - 2, A_BOLD);
     if (qr) {
         char *drawn = qr_draw(qr, ui->opts->visit.ascii);
         int w = qr_draw_cols(qr, ui->opts->visit.ascii);
-        int x = (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0, y = 2;
+        int x = (sz.cols - w) / 2 > 0 ? (sz.cols - w) / 2 : 0, y = 2;
         for (char *line = drawn, *nl; line && (nl = strchr(line, '\n')); line = nl + 1, y++) {
             *nl = '\0';
-            if (y < LINES - 2)
+            if (y < sz.lines - 2)
                 term_text(y, x, line, w, term_attr(ROLE_FOOTER));
         }
+        if (drawn)
+            explicit_bzero(drawn, strlen(drawn));
         free(drawn);
     }
-    ui_draw_chrome(ui, _("Take your summary home"), _("Esc back to the summary"), NULL);
+    chrome_draw(ui, _("Take your summary home"), _("Esc back to the summary"), NULL, sz);
     move(1, 1);
 }
 
-void takehome_key(struct ui *ui, int key)
+static void takehome_key(struct ui *ui, int key, struct screen_size sz)
 {
+    (void)sz;
     switch (key) {
     case 27:
     case KEY_BACKSPACE:
@@ -87,13 +109,12 @@ void takehome_key(struct ui *ui, int key)
     case '\n':
     case '\r':
     case KEY_ENTER:
-    case KEY_MOUSE:
-        takehome_forget(ui);
-        ui->screen = SCREEN_SUMMARY;
+        drop_code(takehome_state(ui));
+        ui->screen = SCREEN_SUMMARY; /* as it was left, scrolled where it was */
         break;
     case 'h':
     case 'H':
-        takehome_forget(ui);
+        drop_code(takehome_state(ui));
         ui->screen = SCREEN_HOME;
         break;
     case 'q':
@@ -102,3 +123,19 @@ void takehome_key(struct ui *ui, int key)
         break;
     }
 }
+
+/* A touch anywhere goes back to the summary. */
+static void takehome_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    if (!m->wheel)
+        takehome_key(ui, 27, sz);
+}
+
+const struct screen_ops screen_takehome = {
+    .name = "takehome",
+    .state_size = sizeof(struct takehome_state),
+    .draw = takehome_draw,
+    .key = takehome_key,
+    .mouse = takehome_mouse,
+    .forget = takehome_forget,
+};

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tui/term.h"
+#include "tui/keys.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -18,6 +19,8 @@ static const struct role_style *term_roles;
  * then hold the start of a character, which changes how it takes the next
  * bytes it is given, so until a string ends cleanly addnstr() gets them all. */
 static int term_bytes_pending;
+/* The mouse events curses agreed to report (keys.c hands it the same). */
+static unsigned long term_mouse;
 
 struct role_style {
     short fg, bg;
@@ -87,8 +90,10 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     nonl();
     keypad(stdscr, TRUE);
     meta(stdscr, TRUE);
-    set_escdelay(25);
-    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    set_escdelay(25); /* keys.c: the whole wait for a lone Esc */
+    keys_start();
+    term_mouse =
+        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
     term_roles = theme == THEME_HIGH_CONTRAST ? high_contrast : roles;
     term_color = theme != THEME_MONO && has_colors() && start_color() == OK;
@@ -110,6 +115,11 @@ void term_end(void)
     endwin();
     delscreen(term_screen);
     term_screen = NULL;
+}
+
+unsigned long term_mouse_mask(void)
+{
+    return term_mouse;
 }
 
 int term_attr(enum term_role role)

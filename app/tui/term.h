@@ -34,6 +34,10 @@ int term_start(enum term_theme theme, char *err, size_t errlen);
 /* Restore the terminal. Safe to call twice or without term_start(). */
 void term_end(void);
 
+/* The mouse events (an mmask_t) curses reports on this terminal; 0 without
+ * a mouse or before term_start(). */
+unsigned long term_mouse_mask(void);
+
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 

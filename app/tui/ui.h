@@ -1,4 +1,6 @@
-/* ui.h: the interactive kiosk on a terminal. */
+/* ui.h: the interactive kiosk on a terminal, as main.c and the plain
+ * front end see it (both functions are loop.c's; the screens are behind
+ * tui/screen.h). */
 #ifndef KIOSK_UI_H
 #define KIOSK_UI_H
 

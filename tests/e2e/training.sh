@@ -27,7 +27,7 @@ expect "the list has the first question by its id" "Question \"$first_id\":"
 keys G
 last_id=
 for _ in $(seq 50); do # until End has moved the choice onto a question
-    last_id=$(screen | sed -n 's/^ >  *Question "\([^"]*\)":.*/\1/p')
+    last_id=$(screen | sed -n 's/^ > *\([0-9]*\. *\)\{0,1\}Question "\([^"]*\)":.*/\2/p')
     [ -n "$last_id" ] && break
     sleep 0.1
 done

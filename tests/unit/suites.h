@@ -19,6 +19,8 @@ Suite *datefmt_suite(void);
 Suite *visit_suite(void);
 Suite *ask_suite(void);
 Suite *ops_suite(void);
+Suite *keyseq_suite(void);
+Suite *numentry_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* chrome.c: the title bar, the crisis line and the key hints (chrome.h). */
+#include "config.h"
+
+#include "tui/chrome.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <ncurses.h>
+#include <string.h>
+
+void chrome_draw(const struct ui *ui, const char *title, const char *hints, const char *position,
+                 struct screen_size sz)
+{
+    int cols = sz.cols;
+    term_fill(0, 0, term_attr(ROLE_TITLE));
+    term_text(0, 1, title, cols - 2, term_attr(ROLE_TITLE));
+
+    int crisis_row = sz.lines - 2;
+    term_fill(crisis_row, 0, term_attr(ROLE_CRISIS));
+    /* The long crisis line when it fits whole, in any language; else the short one. */
+    const char *crisis =
+        _("Thinking about hurting yourself? Call or text 988. In danger, call 911.");
+    if ((int)text_width(crisis, strlen(crisis)) > cols - 2)
+        crisis = _("Crisis: call or text 988. Danger: 911.");
+    term_text(crisis_row, 1, crisis, cols - 2, term_attr(ROLE_CRISIS));
+
+    int footer = sz.lines - 1;
+    term_fill(footer, 0, term_attr(ROLE_FOOTER));
+    const char *left = ui->notice[0] ? ui->notice : hints;
+    int pos_w = position ? (int)text_width(position, strlen(position)) : 0;
+    int room = cols - 2 - (pos_w ? pos_w + 2 : 0);
+    term_text(footer, 1, left, room > 0 ? room : 0, term_attr(ROLE_FOOTER));
+    if (pos_w && pos_w < cols - 2)
+        term_text(footer, cols - 1 - pos_w, position, pos_w, term_attr(ROLE_FOOTER));
+}
+
+void chrome_too_small(struct screen_size sz)
+{
+    erase();
+    const char *lines[] = {_("Please make the window larger."),
+                           _("This screen needs at least 40 columns and 12 rows.")};
+    for (int i = 0; i < 2 && i < sz.lines; i++)
+        term_text(i, 0, lines[i], sz.cols, A_BOLD);
+    if (sz.lines > 3)
+        term_text(3, 0, _("Crisis: call or text 988."), sz.cols, A_BOLD);
+    refresh();
+}
+
+void chrome_centre(int y, const char *text, int attr, struct screen_size sz)
+{
+    int w = (int)text_width(text, strlen(text));
+    int x = w < sz.cols ? (sz.cols - w) / 2 : 0;
+    term_text(y, x, text, sz.cols - x, attr);
+}

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* keys.c: getch() and get_wch() with escape sequences swallowed whole
+ * (keys.h): what curses leaves as ESC and loose bytes goes through the
+ * grammar of core/keyseq.c; and numbers of more than one digit typed on a
+ * menu or a question (core/numentry.c).
+ *
+ * The wait for a lone Esc: curses waits ESCDELAY (25 ms, term.c) for the
+ * byte after an ESC before it gives the ESC up as a key it does not know,
+ * then KEYSEQ_ESC_MS (25 ms) more here, so the Esc key takes about 50 ms,
+ * under the tenth of a second a patient could notice. A terminal writes one
+ * key's bytes at once and SSH carries them in one packet, so 50 ms between
+ * ESC and the next byte is far more than a sequence needs even over a slow
+ * link; once ESC [ or ESC O has come the rest is waited for up to
+ * KEYSEQ_TAIL_MS, since no person types Esc and [ in 50 ms. */
+#include "config.h"
+
+#include "tui/keys.h"
+#include "tui/term.h"
+#include "core/keyseq.h"
+#include "core/numentry.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void keys_start(void)
+{
+    /* terminfo names some of the keypad's application codes as other keys
+     * (xterm's ka1=\EOw, vt100's kf0=\EOy); the VT100 says they are digits
+     * and the like, and the table in core/keyseq.c decodes them so. */
+    for (int code = KEY_MIN; code <= KEY_MAX; code++)
+        for (int i = 0;; i++) {
+            char *seq = keybound(code, i);
+            if (!seq)
+                break;
+            int keypad = strlen(seq) == 3 && seq[0] == 27 && seq[1] == 'O' &&
+                         strchr(KEYSEQ_KEYPAD_FINALS, seq[2]);
+            free(seq);
+            if (keypad) {
+                keyok(code, FALSE);
+                break;
+            }
+        }
+}
+
+/* A KEY_ code from curses as the screens take it: a Shift, Ctrl or Alt key
+ * (the terminfo names kUP5, kNXT3 and so on) as the key alone. */
+static int plain_key(int c)
+{
+    static const struct {
+        const char *name;
+        int key;
+    } named[] = {
+        {"kUP", KEY_UP},    {"kDN", KEY_DOWN}, {"kRIT", KEY_RIGHT}, {"kLFT", KEY_LEFT},
+        {"kHOM", KEY_HOME}, {"kEND", KEY_END}, {"kNXT", KEY_NPAGE}, {"kPRV", KEY_PPAGE},
+        {"kDC", KEY_DC},    {"kIC", KEY_IC},
+    };
+    static const int shifted[][2] = {
+        {KEY_SR, KEY_UP},        {KEY_SF, KEY_DOWN},         {KEY_SLEFT, KEY_LEFT},
+        {KEY_SRIGHT, KEY_RIGHT}, {KEY_SHOME, KEY_HOME},      {KEY_SEND, KEY_END},
+        {KEY_SNEXT, KEY_NPAGE},  {KEY_SPREVIOUS, KEY_PPAGE}, {KEY_SDC, KEY_DC},
+        {KEY_SIC, KEY_IC},
+    };
+    for (size_t i = 0; i < sizeof shifted / sizeof shifted[0]; i++)
+        if (c == shifted[i][0])
+            return shifted[i][1];
+    if (c <= KEY_MAX || c == KEYS_NONE)
+        return c;
+    const char *name = keyname(c);
+    for (size_t i = 0; name && i < sizeof named / sizeof named[0]; i++)
+        if (strncmp(name, named[i].name, strlen(named[i].name)) == 0)
+            return named[i].key;
+    return KEYS_NONE;
+}
+
+/* A decoded mouse report handed to curses, which gives it back as KEY_MOUSE
+ * through getmouse() like its own; KEYS_NONE for an event curses was not
+ * asked for. */
+static int mouse_key(const struct keyseq_event *ev)
+{
+    static const mmask_t press[] = {BUTTON1_PRESSED, BUTTON1_PRESSED, BUTTON2_PRESSED,
+                                    BUTTON3_PRESSED, BUTTON4_PRESSED, BUTTON5_PRESSED};
+    static const mmask_t release[] = {BUTTON1_RELEASED, BUTTON1_RELEASED, BUTTON2_RELEASED,
+                                      BUTTON3_RELEASED, BUTTON4_RELEASED, BUTTON5_RELEASED};
+    mmask_t state = ev->mouse.action == KEYSEQ_MOTION    ? REPORT_MOUSE_POSITION
+                    : ev->mouse.action == KEYSEQ_RELEASE ? release[ev->mouse.button]
+                                                         : press[ev->mouse.button];
+    MEVENT m = {.x = ev->mouse.x, .y = ev->mouse.y, .bstate = state};
+    if (!(state & (mmask_t)term_mouse_mask()) || ungetmouse(&m) != OK)
+        return KEYS_NONE;
+    return getch(); /* the KEY_MOUSE just queued */
+}
+
+static int event_key(const struct keyseq_event *ev)
+{
+    switch (ev->key) {
+    case KEYSEQ_ESC:
+        return 27;
+    case KEYSEQ_UP:
+        return KEY_UP;
+    case KEYSEQ_DOWN:
+        return KEY_DOWN;
+    case KEYSEQ_RIGHT:
+        return KEY_RIGHT;
+    case KEYSEQ_LEFT:
+        return KEY_LEFT;
+    case KEYSEQ_HOME:
+        return KEY_HOME;
+    case KEYSEQ_END:
+        return KEY_END;
+    case KEYSEQ_INSERT:
+        return KEY_IC;
+    case KEYSEQ_DELETE:
+        return KEY_DC;
+    case KEYSEQ_PAGE_UP:
+        return KEY_PPAGE;
+    case KEYSEQ_PAGE_DOWN:
+        return KEY_NPAGE;
+    case KEYSEQ_BEGIN:
+        return KEY_B2;
+    case KEYSEQ_BACKTAB:
+        return KEY_BTAB;
+    case KEYSEQ_ENTER:
+        return KEY_ENTER;
+    case KEYSEQ_CHAR:
+        return ev->ch;
+    case KEYSEQ_FKEY:
+        return KEY_F(ev->fkey);
+    case KEYSEQ_MOUSE:
+        return mouse_key(ev);
+    case KEYSEQ_NONE:
+    case KEYSEQ_DROPPED:
+    case KEYSEQ_BYTE:
+        break;
+    }
+    return KEYS_NONE;
+}
+
+/* An ESC came from curses (it knew no key that begins so): read the rest of
+ * the sequence and say what it was. The caller's timeout is kept. */
+static int after_esc(void)
+{
+    int delay = wgetdelay(stdscr);
+    struct keyseq s;
+    struct keyseq_event ev;
+    keyseq_init(&s);
+    keyseq_feed(&s, 27, &ev);
+    int key = KEYS_NONE;
+    for (;;) {
+        timeout(keyseq_wait_ms(&s));
+        int c = getch();
+        if (c == ERR) {
+            keyseq_timeout(&s, &ev);
+            break;
+        }
+        if (c > 0xFF) {
+            /* curses knew the rest (ESC ESC [ A is Alt-Up): the key alone;
+             * a sequence it cut short is lost. */
+            key = plain_key(c);
+            ev.key = KEYSEQ_NONE;
+            break;
+        }
+        int r = keyseq_feed(&s, c, &ev);
+        if (r == 0)
+            continue;
+        if (keyseq_busy(&s))
+            ungetch(27); /* the ESC that ended it begins the next key */
+        break;
+    }
+    timeout(delay);
+    return ev.key == KEYSEQ_NONE ? key : event_key(&ev);
+}
+
+int keys_getch(void)
+{
+    int c = getch();
+    return c == 27 ? after_esc() : c == ERR ? ERR : plain_key(c);
+}
+
+int keys_get_wch(wint_t *ch)
+{
+    int kind = get_wch(ch);
+    if (kind == KEY_CODE_YES)
+        *ch = (wint_t)plain_key((int)*ch);
+    if (kind != OK || *ch != 27)
+        return kind;
+    int key = after_esc();
+    *ch = (wint_t)key;
+    return key < 0x100 ? OK : KEY_CODE_YES;
+}
+
+/* The number being typed, in the bottom right corner until the next frame. */
+static void show_number(size_t value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, " %zu_ ", value);
+    int x = COLS - (int)strlen(buf) - 1;
+    term_text(LINES - 1, x > 0 ? x : 0, buf, COLS, term_attr(ROLE_SELECT));
+    move(LINES - 1, x + (int)strlen(buf) - 2);
+    refresh();
+}
+
+size_t keys_number(int key, size_t count, int *enter)
+{
+    if (enter)
+        *enter = 0;
+    if (key < '0' || key > '9')
+        return 0;
+    struct numentry n = {0};
+    enum numentry_step step = numentry_digit(&n, key - '0', count);
+    int delay = wgetdelay(stdscr);
+    while (step == NUMENTRY_WAIT) {
+        show_number(n.value);
+        timeout(NUMENTRY_PAUSE_MS);
+        int c = keys_getch();
+        if (c == KEY_RESIZE)
+            ungetch(c); /* not the patient's: the number as it is, then redraw */
+        if (c == ERR || c == '\n' || c == '\r' || c == KEY_ENTER || c == KEY_RESIZE) {
+            if (enter)
+                *enter = c != ERR && c != KEY_RESIZE;
+            break; /* the pause or Enter: the number as it is */
+        }
+        if (c >= '0' && c <= '9') {
+            step = numentry_digit(&n, c - '0', count);
+            continue;
+        }
+        if (c != 27 && c != KEY_BACKSPACE && c != 127 && c != 8 && c != KEYS_NONE)
+            ungetch(c); /* another key: no number, and the key acts */
+        step = NUMENTRY_NONE;
+    }
+    timeout(delay);
+    return step == NUMENTRY_NONE ? 0 : numentry_end(&n);
+}
