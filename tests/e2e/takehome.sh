@@ -13,6 +13,16 @@ printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand = sh %s/pri
     "$KIOSK_TEST_DATA" "$work" > "$work/kiosk.conf"
 mine='¿Puedo manejar después? 血压怎么检查？'
 
+# tap TEXT: a press and a release (X10 mouse reports, as tmux's terminfo
+# names them) on the middle of the first place TEXT is on screen.
+tap() {
+    wait_for "$1"
+    local x y
+    read -r x y < <(screen | awk -v t="$1" '{ i = index($0, t); if (i) { print i + int(length(t) / 2), NR; exit } }')
+    T send-keys -t k -H 1b 5b 4d 20 "$(printf %x $((32 + x)))" "$(printf %x $((32 + y)))"
+    T send-keys -t k -H 1b 5b 4d 23 "$(printf %x $((32 + x)))" "$(printf %x $((32 + y)))"
+}
+
 # Answer every question until the builder shows.
 to_builder() {
     local summary=$SUMMARY_MARK ask=$ASK_MARK
@@ -41,6 +51,19 @@ for _ in $(seq 1 9); do keys Down; done
 keys Enter
 expect "Enter on a field opens the text field" "Your question 1 of 3:"
 expect "with an on-screen keyboard" "[ space ]"
+# Keys other screens share (L language, ? help, q) are words here.
+keys -l 'Lq?'
+expect "L, q and ? are typed in, not acted on" "Lq?"
+expect "still in the field" "Your question 1 of 3:"
+# Touch: the on-screen keyboard's keys, as a touch screen reports them.
+tap "[ñ]"
+expect "a touch on a key types it" "Lq?ñ"
+tap "[ delete ]"
+tap "[ delete ]"
+wait_gone "Lq?ñ"
+expect "a touch on delete takes one character each" "Lq"
+keys BSpace BSpace
+wait_gone "Lq"
 keys -l "$mine"
 expect "accents and Chinese are typed in" "$mine"
 keys BSpace
