@@ -85,6 +85,19 @@ expect() {
     fi
 }
 
+# expect_within SECONDS NAME TEXT: expect, for a step that may take long
+# (a huge page in a sanitizer build on a loaded machine).
+expect_within() {
+    checks=$((checks + 1))
+    if wait_for "$3" "$1"; then
+        echo "ok - $2"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $2: \"$3\" not on screen. Screen was:"
+        screen | sed 's/^/    | /'
+    fi
+}
+
 # expect_not NAME TEXT: pass if TEXT is not (or no longer) on screen.
 expect_not() {
     checks=$((checks + 1))

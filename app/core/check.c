@@ -10,11 +10,13 @@
 #include "core/governance.h"
 #include "core/markdown.h"
 #include "core/readability.h"
+#include "core/text.h"
 
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -517,6 +519,13 @@ static void check_language(struct report *r, const char *root, const char *lang,
     for (size_t i = 0; i < n; i++) {
         struct page p = {.dir = dir, .lang = lang, .name = pages[i]};
         snprintf(p.path, sizeof p.path, "%s/%s", dir, pages[i]);
+        if (!content_path_inside(dir, p.path)) {
+            /* As the menu refuses it: never read what lies outside. */
+            say(r, p.path, 0, 1,
+                "leads outside the content folder (a symbolic link); a page "
+                "must be a file inside it");
+            continue;
+        }
         p.text = content_slurp(p.path, CHECK_MAX_FILE, &p.len);
         if (!p.text) {
             say(r, p.path, 0, 1, "cannot read: %s",
@@ -560,8 +569,8 @@ static void check_parity(struct report *r, const char *root, char **langs, size_
     free_names(en, en_n);
 }
 
-int check_content(const char *root, const struct check_options *opts, FILE *out,
-                  struct check_result *result)
+static int check_content_raw(const char *root, const struct check_options *opts, FILE *out,
+                             struct check_result *result)
 {
     *result = (struct check_result){0};
     struct report r = {.out = out, .opts = opts, .result = result};
@@ -624,4 +633,29 @@ int check_content(const char *root, const struct check_options *opts, FILE *out,
     free(flow_paths);
     free_names(langs, n);
     return result->errors ? 1 : 0;
+}
+
+int check_content(const char *root, const struct check_options *opts, FILE *out,
+                  struct check_result *result)
+{
+    /* The report quotes content (labels, ids, placeholders): it reaches the
+     * author's terminal cleaned as the screen cleans it, so no escape
+     * sequence, C1 control or bidi override in a file can act there. */
+    char *text = NULL, *clean = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    int status = mem ? check_content_raw(root, opts, mem, result) : 2;
+    if (mem && fclose(mem) == 0 && text && len < SIZE_MAX / 4)
+        clean = malloc(3 * len + 1);
+    if (clean) {
+        size_t n = text_clean(clean, text, len);
+        fwrite(clean, 1, n, out);
+    } else {
+        *result = (struct check_result){.unreadable = 1};
+        fprintf(out, "%s: error: out of memory\n", root);
+        status = 2;
+    }
+    free(clean);
+    free(text);
+    return status;
 }

@@ -97,7 +97,7 @@ int content_page_name_ok(const char *name)
  * accepts: one plain component), resolves (symlinks followed) to a place
  * inside dir. A page that is not a symlink is in dir itself: only a symlink
  * needs realpath(), which costs a readlink() per component of the path. */
-static int path_inside(const char *dir, const char *path)
+int content_path_inside(const char *dir, const char *path)
 {
     struct stat st;
     if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
@@ -289,7 +289,7 @@ static int check_page(const struct content *content, const struct content_entry 
     else if (access(path, R_OK) != 0)
         snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
                  e->line, path, errno == ENOENT ? "does not exist" : "cannot be read");
-    else if (!path_inside(dir, path))
+    else if (!content_path_inside(dir, path))
         snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder",
                  content->index_path, e->line, path);
     else
@@ -442,7 +442,7 @@ static char *read_page(const struct content *content, const char *page, size_t *
     char *text = NULL;
     if (!path || !dir)
         snprintf(err, errlen, "out of memory");
-    else if (access(path, F_OK) == 0 && !path_inside(dir, path))
+    else if (access(path, F_OK) == 0 && !content_path_inside(dir, path))
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
     else
         text = read_file(content, path, len, err, errlen, whole);

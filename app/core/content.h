@@ -57,6 +57,11 @@ int content_set_var(struct content *content, const char *name, const char *value
 /* Value of a variable, or NULL. */
 const char *content_var(const struct content *content, const char *name);
 
+/* 1 when path, a file in dir, is no symlink or a symlink that resolves to
+ * a file inside dir (the menu's rule); 0 otherwise, or when it cannot be
+ * resolved. */
+int content_path_inside(const char *dir, const char *path);
+
 /* 1 when name is a plain page file name inside the folder: letters, digits,
  * '.', '-', '_', ending in ".md", no "..", no '/'. */
 int content_page_name_ok(const char *name);

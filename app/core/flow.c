@@ -197,6 +197,14 @@ static enum section start_heading(struct flow *f, cmark_node *h)
         if (multiple)
             problem(f, line, 1, _("\"multiple\" and \"ask\" cannot both follow the id \"%.*s\""),
                     (int)id_len, p);
+    } else if (f->n_questions >= FLOW_MAX_QUESTIONS) {
+        if (!f->too_many)
+            problem(f, line, 1,
+                    _("more than %d questions; the most allowed is %d, and the questions from "
+                      "here on are not read"),
+                    FLOW_MAX_QUESTIONS, FLOW_MAX_QUESTIONS);
+        f->too_many = 1;
+        sec = SEC_SKIP;
     } else if (grow((void **)&f->questions, f->n_questions, sizeof *f->questions) < 0) {
         f->failed = 1;
         sec = SEC_SKIP;
@@ -340,7 +348,14 @@ static void parse_answer_line(struct flow *f, cmark_node *para, struct flow_answ
 
 static void parse_answers(struct flow *f, struct flow_question *q, cmark_node *list)
 {
-    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    size_t listed = 0;
+    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+        listed++;
+    if (listed > FLOW_MAX_ANSWERS)
+        problem(f, q->line, 1, _("question \"%s\" has %zu answers; the most allowed is %d"), q->id,
+                listed, FLOW_MAX_ANSWERS);
+    cmark_node *item = cmark_node_first_child(list);
+    for (; item && q->n_answers < FLOW_MAX_ANSWERS; item = cmark_node_next(item)) {
         if (grow((void **)&q->answers, q->n_answers, sizeof *q->answers) < 0) {
             f->failed = 1;
             return;
@@ -478,26 +493,110 @@ static void resolve_targets(struct flow *f)
     }
 }
 
-/* longest[q]: questions on the longest way to the end. state: 0 new,
- * 1 on the stack (a loop counts as 0), 2 done. */
-static int longest(struct flow *f, int q, unsigned char *state)
+static size_t label_len(const struct flow_answer *a)
 {
-    struct flow_question *fq = &f->questions[q];
-    if (state[q] == 2)
-        return fq->longest;
-    if (state[q] == 1)
+    return strlen(a->label ? a->label : "") + 2; /* and "; " or ", " */
+}
+
+/* Bytes answer a's note adds when labels (labels_len bytes) fill its
+ * {answer} placeholders; an upper bound, since the key itself goes. */
+static size_t note_weight(const struct flow_answer *a, size_t labels_len)
+{
+    static const char key[] = "{answer}";
+    if (!a->note)
         return 0;
-    state[q] = 1;
-    int best = 0;
+    size_t w = strlen(a->note);
+    for (const char *p = strstr(a->note, key); p; p = strstr(p + 1, key))
+        w += labels_len;
+    return w;
+}
+
+/* The most summary text question q alone can add: its title, the chosen
+ * labels and their notes. In multiple choice, every answer chosen: chosen
+ * answers with the same note make one point, all their labels at {answer}. */
+static size_t question_weight(const struct flow_question *fq)
+{
+    size_t best = 0, sum = 0;
     for (size_t j = 0; j < fq->n_answers; j++) {
-        int t = fq->answers[j].target;
-        int len = t >= 0 ? longest(f, t, state) : 0;
-        if (len > best)
-            best = len;
+        const struct flow_answer *a = &fq->answers[j];
+        if (!fq->multiple) {
+            size_t w = label_len(a) + note_weight(a, label_len(a));
+            best = w > best ? w : best;
+            continue;
+        }
+        int first = 1;
+        size_t labels = 0;
+        for (size_t k = 0; k < fq->n_answers; k++) {
+            const struct flow_answer *b = &fq->answers[k];
+            int same = a->note && b->note && strcmp(a->note, b->note) == 0;
+            first &= !(same && k < j);
+            labels += same ? label_len(b) : 0;
+        }
+        sum += label_len(a) + (a->note ? strlen(a->note) : 0);
+        if (first)
+            sum += note_weight(a, labels) - (a->note ? strlen(a->note) : 0);
     }
-    state[q] = 2;
-    fq->longest = best + 1;
-    return fq->longest;
+    return strlen(fq->title ? fq->title : "") + (fq->multiple ? sum : best);
+}
+
+/* longest and heaviest of every question: the questions on the longest way
+ * to the end, and the most summary text on any way there. A depth-first
+ * walk with its own stack (a flow may be long); a question already on the
+ * stack (a loop, reported by flow_validate()) counts as 0. Returns 0, or -1
+ * when out of memory. */
+static int measure_paths(struct flow *f)
+{
+    struct frame {
+        int q, best_len;
+        size_t a, best_weight;
+    };
+    size_t n = f->n_questions;
+    unsigned char *state = calloc(n + 1, 1); /* 0 new, 1 on the stack, 2 done */
+    struct frame *stack = calloc(n + 1, sizeof *stack);
+    if (!state || !stack) {
+        free(state);
+        free(stack);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (state[i])
+            continue;
+        size_t depth = 0;
+        stack[depth++] = (struct frame){.q = (int)i};
+        state[i] = 1;
+        while (depth) {
+            struct frame *fr = &stack[depth - 1];
+            struct flow_question *fq = &f->questions[fr->q];
+            if (fr->a < fq->n_answers) {
+                int t = fq->answers[fr->a++].target;
+                if (t < 0 || state[t] == 1)
+                    continue;
+                if (state[t] == 2) {
+                    if (f->questions[t].longest > fr->best_len)
+                        fr->best_len = f->questions[t].longest;
+                    if (f->questions[t].heaviest > fr->best_weight)
+                        fr->best_weight = f->questions[t].heaviest;
+                    continue;
+                }
+                state[t] = 1;
+                stack[depth++] = (struct frame){.q = t};
+                continue;
+            }
+            fq->longest = fr->best_len + 1;
+            fq->heaviest = fr->best_weight + question_weight(fq);
+            state[fr->q] = 2;
+            if (--depth) {
+                struct frame *up = &stack[depth - 1];
+                if (fq->longest > up->best_len)
+                    up->best_len = fq->longest;
+                if (fq->heaviest > up->best_weight)
+                    up->best_weight = fq->heaviest;
+            }
+        }
+    }
+    free(state);
+    free(stack);
+    return 0;
 }
 
 /* ---- parse ---- */
@@ -541,12 +640,8 @@ struct flow *flow_parse(const char *text, size_t len, const char *file, struct f
     if (f->failed)
         goto fail;
     resolve_targets(f);
-    unsigned char *state = calloc(f->n_questions + 1, 1);
-    if (!state)
+    if (measure_paths(f) < 0)
         goto fail;
-    for (size_t i = 0; i < f->n_questions; i++)
-        longest(f, (int)i, state);
-    free(state);
     cmark_node_free(doc);
     return f;
 fail:

@@ -20,6 +20,11 @@ enum {
     FLOW_END = -1,       /* answer target: the summary (#end) */
     FLOW_NO_TARGET = -2, /* answer target: missing or unknown (a validation error) */
     FLOW_MAX_ANSWERS = 32,
+    FLOW_MAX_QUESTIONS = 500, /* questions.md may hold no more; the rest are not read */
+    /* The largest summary text a patient's answers may make, in bytes
+     * (titles, labels and notes with every {answer} filled in, and the
+     * general questions); flow_validate() refuses a flow that could make more. */
+    FLOW_MAX_SUMMARY = 64 * 1024,
     FLOW_MAX_PAGE_NAME = 60, /* longest page name {urgent=NAME} may give */
 };
 
@@ -83,6 +88,9 @@ int flow_question_line(const struct flow *flow, int q);
 size_t flow_answer_count(const struct flow *flow, int q);
 /* Questions on the longest way from q to the end, q included. */
 int flow_longest_from(const struct flow *flow, int q);
+/* The most summary text (bytes, before Markdown escaping) answers from q to
+ * the end can make, q included; general questions not counted. */
+size_t flow_heaviest_from(const struct flow *flow, int q);
 
 /* Answer a of question q. */
 const char *flow_answer_label(const struct flow *flow, int q, int a);

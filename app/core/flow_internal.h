@@ -18,6 +18,7 @@ struct flow_answer {
 struct flow_question {
     char *id, *title, *help;
     int multiple, line, longest;
+    size_t heaviest; /* bytes of the largest summary text from here to the end */
     struct flow_answer *answers;
     size_t n_answers;
 };
@@ -40,7 +41,8 @@ struct flow {
     struct flow_topic *topics;
     size_t n_topics;
     struct flow_diags problems;
-    int failed; /* out of memory while parsing */
+    int failed;   /* out of memory while parsing */
+    int too_many; /* more than FLOW_MAX_QUESTIONS: the rest were not read */
 };
 
 #endif

@@ -88,6 +88,11 @@ int flow_longest_from(const struct flow *f, int q)
     return question(f, q) ? question(f, q)->longest : 0;
 }
 
+size_t flow_heaviest_from(const struct flow *f, int q)
+{
+    return question(f, q) ? question(f, q)->heaviest : 0;
+}
+
 const char *flow_answer_label(const struct flow *f, int q, int a)
 {
     return answer(f, q, a) ? answer(f, q, a)->label : NULL;

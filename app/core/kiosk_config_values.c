@@ -116,6 +116,27 @@ static int config_set_mode(struct config_parse *p, const char *v)
                        config_quote(v, q, sizeof q));
 }
 
+/* The shell argv would start, or NULL: argv[0] itself, or the program an
+ * env (or busybox) in argv[0] runs, when its name is a shell's. */
+static const char *names_shell(char *const *argv, size_t argc)
+{
+    static const char *const shells[] = {"sh",  "bash", "dash", "zsh",  "ksh",  "mksh",
+                                         "ash", "csh",  "tcsh", "fish", "yash", "posh"};
+    for (size_t i = 0; i < argc; i++) {
+        const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
+        for (size_t k = 0; k < sizeof shells / sizeof shells[0]; k++)
+            if (strcmp(base, shells[k]) == 0)
+                return base;
+        /* env's options and VAR=value words come before the program. */
+        int launcher = strcmp(base, "env") == 0 || strcmp(base, "busybox") == 0;
+        if (i > 0 && (argv[i][0] == '-' || strchr(argv[i], '=')))
+            continue;
+        if (!launcher)
+            return NULL;
+    }
+    return NULL;
+}
+
 /* Split a command line into words: blanks separate words; '...' keeps
  * everything literally; "..." keeps everything but \" and \\; a backslash
  * outside quotes keeps the next character. No expansion of any kind. */
@@ -192,6 +213,15 @@ static int config_set_command(struct config_parse *p, const char *v)
     }
     if (problem == NULL && argv[0][0] == '\0')
         problem = "must start with the name of a program, such as lp";
+    char shell_problem[160];
+    const char *shell = problem == NULL ? names_shell(argv, argc) : NULL;
+    if (shell != NULL) {
+        snprintf(shell_problem, sizeof shell_problem,
+                 "must not run a shell (\"%s\"): the kiosk runs the printer program directly, "
+                 "without a shell; name that program, such as lp",
+                 shell);
+        problem = shell_problem;
+    }
     if (problem != NULL) {
         free(words);
         return config_fail(p, "command %s", problem);

@@ -8,7 +8,8 @@
  * happened. The command gets /dev/null as stdin, stdout and stderr (its
  * output would only scribble over the kiosk's screen), its own process group
  * (so a hung command is killed with everything it started), default signal
- * handling and an empty signal mask, and the kiosk's environment.
+ * handling and an empty signal mask, and only the environment printing needs:
+ * PATH, LANG, LC_*, CUPS_*, PRINTER and LPDEST (nothing else of the kiosk's).
  *
  * Messages in err are meant to be shown to a patient or front-desk staff:
  * one sentence, no jargon beyond the command's name. err is always

@@ -16,6 +16,11 @@
 
 enum { SEC_URGENT, SEC_PRIORITY, SEC_POINTS, SEC_COUNT };
 
+/* No summary grows past this: flow_validate() keeps a flow's summary
+ * under FLOW_MAX_SUMMARY before escaping, which at most doubles it, and
+ * training mode's reasons repeat titles and labels once more. */
+enum { SUMMARY_HARD_LIMIT = 4 * FLOW_MAX_SUMMARY + 16 * 1024 };
+
 struct points {
     char **items;
     size_t n, cap;
@@ -221,7 +226,7 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
 char *summary_build(const struct flow *f, const struct flow_session *s,
                     const struct summary_info *info)
 {
-    struct buf b = {0};
+    struct buf b = {.limit = SUMMARY_HARD_LIMIT};
     struct points pts[SEC_COUNT] = {{0}};
     const int *path;
     size_t n = flow_path(s, &path);

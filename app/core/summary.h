@@ -27,7 +27,9 @@ struct summary_info {
 /* Build the summary of the answers on s's path, in the words of flow. flow is
  * normally flow_session_flow(s); it may be another language of the same flow
  * (flow_compare() clean) for a printout in the clinician's language.
- * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+ * Returns a malloc'd NUL-terminated string, or NULL when out of memory or
+ * when it would be larger than a flow that passes flow_validate() can make
+ * (about 4 x FLOW_MAX_SUMMARY). */
 char *summary_build(const struct flow *flow, const struct flow_session *s,
                     const struct summary_info *info);
 

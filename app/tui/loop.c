@@ -59,6 +59,10 @@ static int too_small(struct screen_size sz)
 static void draw(struct ui *ui)
 {
     struct screen_size sz = term_size();
+    if (term_too_large()) {
+        chrome_too_large(sz);
+        return;
+    }
     if (too_small(sz)) {
         chrome_too_small(sz);
         return;
@@ -139,7 +143,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         return;
     }
     struct screen_size sz = term_size();
-    if (too_small(sz)) {
+    if (too_small(sz) || term_too_large()) {
         if ((key == 'q' || key == 'Q') && ui->opts->mode != MODE_KIOSK)
             ui->quit = 1;
         return;
@@ -270,7 +274,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
-    int errors = 0;
+    int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
     while (!ui.quit && !stop_signal) {
@@ -281,27 +285,36 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
         timeout(busy ? 0 : ui_wait_ms(wait));
-        wint_t ch;
+        wint_t ch = 0;
         int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
+        if (key == ERR && term_resized()) {
+            kind = KEY_CODE_YES;
+            key = KEY_RESIZE;
+            ch = KEY_RESIZE;
+        }
         if (key == ERR && busy) {
             cache_step(&ui);
             redraw = 0; /* nothing on the screen changed */
             continue;
         }
         if (key == ERR) {
+            /* End of input or a hung-up terminal (EOF, EIO): leave as on
+             * SIGHUP, whatever timer is armed, rather than spin. */
+            closed = term_input_closed() ? closed + 1 : 0;
+            if (closed >= 3)
+                break;
             if (wait >= 0) {
                 idle_step(&ui, last_input);
                 continue;
             }
-            /* Input closed (end of stdin): leave, do not spin. */
             if (++errors > 100)
                 break;
             continue;
         }
-        errors = 0;
+        errors = closed = 0;
         int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
         if (!resize)
             last_input = ui_now_ms();

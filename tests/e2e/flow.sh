@@ -7,9 +7,9 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
+printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
-printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+printf '[print]\ncommand = %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 
 start 80 24 "TMPDIR=$work/tmp" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf"
 expect "home shows the questions entry" "visit"

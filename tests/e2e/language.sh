@@ -7,7 +7,7 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = en\n' \
+printf '[print]\ncommand = %s/print/record.sh %s/rec\n[summary]\nsecond_language = en\n' \
     "$KIOSK_TEST_DATA" "$work" > "$work/lang.conf"
 label() { grep -m1 "($2)" "$KIOSK_CONTENT_DIR/$1/index.md" | sed 's/^- \[\(.*\)\](.*/\1/'; }
 

@@ -144,9 +144,9 @@ check "the piped output holds no ESC byte" no_esc "$work/piped.out"
 # Print and save from the plain summary: the stand-in printer records what
 # it got; the saved copies land in the configured folder.
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
+printf '[print]\ncommand = %s/print/record.sh %s/rec -d front_desk\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
-printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+printf '[print]\ncommand = %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 { cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\np\ns\nq\n'; } > "$work/print-answers"
 TMPDIR="$work/tmp" TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf" \
     < "$work/print-answers" > "$work/print.out" 2>&1

@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
 hash=$(echo 2468 | "$KIOSK" --hash-pin)
-printf '[kiosk]\nidle_timeout = 10\ncountdown = 5\n%s\n[print]\ncommand = sh %s/print/record.sh %s/rec\n' \
+printf '[kiosk]\nidle_timeout = 10\ncountdown = 5\n%s\n[print]\ncommand = %s/print/record.sh %s/rec\n' \
     "$hash" "$KIOSK_TEST_DATA" "$work" > "$work/kiosk.conf"
 log=$work/events.log
 run_kiosk() {

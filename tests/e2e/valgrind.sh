@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
 # With a second language, read with the questions when they are first opened.
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
+printf '[print]\ncommand = %s/print/record.sh %s/rec\n[summary]\nsecond_language = es\n' \
     "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
 vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 --show-leak-kinds=definite --log-file=$work/valgrind.log"

@@ -439,6 +439,28 @@ START_TEST(test_languages)
                      "t.conf:2: error: default_language must be a language code of two or three "
                      "lower-case letters, such as en, not \"e\"");
 
+    /* A shell named as the printer command is refused, with or without env. */
+    static const char *const shells[] = {"sh -c \"lp\"",
+                                         "/bin/bash -c lp",
+                                         "dash",
+                                         "/usr/bin/env sh -c 'touch x'",
+                                         "env -i PATH=/bin zsh -c lp",
+                                         "busybox sh -c lp"};
+    static const char *const names[] = {"sh", "bash", "dash", "sh", "zsh", "sh"};
+    for (size_t i = 0; i < sizeof shells / sizeof shells[0]; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "[print]\ncommand = %s\n", shells[i]);
+        snprintf(want, sizeof want,
+                 "t.conf:2: error: command must not run a shell (\"%s\"): the kiosk runs the "
+                 "printer program directly, without a shell; name that program, such as lp",
+                 names[i]);
+        ck_assert_str_eq(bad_text(text), want);
+    }
+    ck_assert_str_eq(load_text("[print]\ncommand = /usr/bin/env lp -d shelf\n", &cfg), "");
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[print]\ncommand = lp -d sh\n", &cfg), "");
+    config_free(&cfg);
+
     ck_assert_str_eq(load_text("[summary]\nsecond_language = fr\n", &cfg), "");
     ck_assert_str_eq(cfg.second_language, "fr");
     config_free(&cfg);

@@ -22,6 +22,7 @@ Suite *teachback_suite(void);
 Suite *ops_suite(void);
 Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
+Suite *limits_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
