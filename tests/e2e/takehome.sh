@@ -9,7 +9,7 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
-printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand = sh %s/print/record.sh %s/rec\n' \
+printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand = %s/print/record.sh %s/rec\n' \
     "$KIOSK_TEST_DATA" "$work" > "$work/kiosk.conf"
 mine='¿Puedo manejar después? 血压怎么检查？'
 
