@@ -252,6 +252,8 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
     buf_printf(&b, "%s. %s\n\n", when, _("Not medical advice."));
     put_list(&b, _("Urgent"), &pts[SEC_URGENT]);
     put_list(&b, _("Tell your care team before your next session"), &pts[SEC_PRIORITY]);
+    if (info->ask)
+        ask_markdown(&b, info->ask, f, _("My own questions"));
     put_list(&b, _("Points to discuss"), &pts[SEC_POINTS]);
     put_answers(&b, f, path, n, s);
     put_footer(&b, f, info);

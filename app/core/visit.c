@@ -46,6 +46,7 @@ void visit_forget(struct visit *v)
 {
     flow_session_free(v->walk); /* zeroes the answers */
     v->walk = NULL;
+    ask_wipe(&v->ask);
     visit_summary_forget(v);
 }
 
@@ -282,6 +283,7 @@ static struct summary_info info(const struct visit *v)
         .last_reviewed = content_var(v->content, "last-reviewed"),
         .show_reasons = v->opts->training,
         .when = v->opts->when,
+        .ask = &v->ask,
     };
 }
 

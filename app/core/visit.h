@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/ask.h"
 #include "core/content.h"
 #include "core/flow.h"
 #include "core/handout.h"
@@ -64,6 +65,7 @@ struct visit {
     struct flow *second_flow;  /* opts->second_lang's, read with flow; NULL: none */
     struct flow_session *walk; /* the patient's answers; NULL until the questions start */
     char *summary_md;          /* the summary as Markdown, built on first need */
+    struct ask ask;            /* the patient's own questions (ask.h), wiped with the answers */
 };
 
 /* Where the patient goes after a step of the questions. */

@@ -41,6 +41,7 @@ keys Enter
 
 SUMMARY_MARK=$(translated zh_CN 'Your summary for the clinician')
 URGENT_MARK=$(translated zh_CN 'Urgent: help is available now')
+ASK_MARK=$(translated zh_CN 'Your questions for your care team')
 answer_until_summary
 zh_title=$(translated zh_CN 'Questions to discuss with your clinician')
 expect "the summary is in Chinese" "$zh_title"

@@ -18,6 +18,8 @@ Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
 Suite *handout_suite(void);
+Suite *ask_suite(void);
+Suite *teachback_suite(void);
 Suite *ops_suite(void);
 Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
