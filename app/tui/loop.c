@@ -156,11 +156,13 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         prompt_key(ui, is_code, ch, sz);
         return;
     }
+    const struct screen_ops *ops = screen_table[ui->screen];
+    if (ops->type && key != KEY_MOUSE && ops->type(ui, is_code, ch, sz))
+        return; /* typed into the screen's text field, any script */
     if (key < 0)
-        return; /* no screen has a key beyond ASCII */
+        return; /* no other key beyond ASCII */
     if (global_key(ui, key) || ui_speech_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz))
         return;
-    const struct screen_ops *ops = screen_table[ui->screen];
     if (key != KEY_MOUSE)
         ops->key(ui, key, sz);
     else if (ops->mouse)
@@ -297,6 +299,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     /* Typed and found text a crash handler zeroes too (core/protect.h). */
     protect_register(ui.search, sizeof ui.search);
     protect_register(ui.notice, sizeof ui.notice);
+    protect_register(&ui.visit.ask, sizeof ui.visit.ask); /* the patient's own questions */
     int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
@@ -363,6 +366,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     term_end();
     protect_unregister(ui.search);
     protect_unregister(ui.notice);
+    protect_unregister(&ui.visit.ask);
     cache_clear(&ui.cache);
     visit_end(&ui.visit, content, flow);
     return 0;

@@ -45,6 +45,8 @@ OTHER="safety=3,treatment=5,antidepressant=4,anxiety-sleep=8,mood-seizure=8,adhd
 substances=6,heart=9,serotonin=5,symptoms-now=2,pregnancy=7,psychosis-bipolar=5,allergy-liver=5,\
 prescriber=5,main-concern=8"
 SEARCH=zqxprivatesearch
+# The question the patient writes on the question builder, before the summary.
+OWN="Zqx can I take my Fluvoxamine at night before the session"
 
 summary_of() { # LANG ANSWERS FORMAT WIDTH
     "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$1" --summary "$2" --format "$3" --width "$4" </dev/null
@@ -64,6 +66,7 @@ patterns() {
     summary_of "$lang" "$OTHER" html 80 | sed -n 's/^<li>\(.*\)<\/li>$/\1/p' > "$work/other"
     grep -vxF -f "$work/other" "$work/mine" | grep -v '[&<]'
     echo "$SEARCH"
+    echo "$OWN"
 } 2>/dev/null
 # 1 when p is in the content, the program or its catalogs: words every
 # kiosk holds whoever is at it (answer labels, headings, rules).
@@ -117,6 +120,29 @@ answer() {
 
 # start_patient [CONFIG [CLOCK]]: the kiosk (kiosk.conf, clock 5) and a
 # patient at it, searching, then at question 1.
+# own_question TEXT: on the question builder (after the last question),
+# write TEXT as the patient's first own question; then on to the summary.
+own_question() {
+    local i
+    wait_for "Your questions for your care team" 5
+    for i in $(seq 1 30); do
+        screen | grep -qE '^ *> 1\. ' && break
+        keys Down
+    done
+    keys Enter
+    expect "the patient's own question opens to write in" "Your question 1 of 3:"
+    keys -l "$1"
+    keys Enter
+    expect "the builder shows what the patient wrote" "1. $1"
+    keys n
+}
+
+# past_builder: on from the question builder to the summary, writing nothing.
+past_builder() {
+    wait_for "Your questions for your care team" 5
+    keys n
+}
+
 start_patient() {
     start 80 24 "KIOSK_TEST_CLOCK=${2:-5}" "$KIOSK_TEST_BIN" --kiosk --content "$KIOSK_CONTENT_DIR" \
         --lang en --config "${1:-$work/kiosk.conf}"
@@ -151,11 +177,14 @@ check_wipe() {
     rm -f "$core"
 }
 
-# 1. The whole flow, a saved summary in two languages, the idle wipe.
+# 1. The whole flow with a question of the patient's own, a saved summary
+# in two languages, the idle wipe.
 make_patterns en es
 start_patient
 answer "$ANSWERS"
+own_question "$OWN"
 expect "the summary shows" "Your summary for the clinician"
+expect "with the patient's own question" "$OWN"
 keys s
 expect "the summary is saved" "Saved as"
 check_wipe idle
@@ -180,6 +209,7 @@ check "a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS) is caught, to 
 # English, back to a question, Spanish from there on, the summary in Spanish.
 start_patient
 answer "$ANSWERS"
+own_question "$OWN"
 expect "the summary shows in English" "Your summary for the clinician"
 keys BSpace
 expect "back to the last question" "Question"
@@ -194,6 +224,7 @@ check_wipe language
 # 3. Finish, once the summary offers it (the touch-first screens add it).
 start_patient
 answer "$ANSWERS"
+past_builder
 expect "the summary shows" "Your summary for the clinician"
 if screen | grep -qi "finish"; then
     core=$(dump finish-before)
@@ -217,6 +248,7 @@ printf '[kiosk]\nidle_timeout = 100\ncountdown = 5\n[print]\ncommand = %s/print/
     "$KIOSK_TEST_DATA" "$work" > "$work/print.conf"
 start_patient "$work/print.conf" 20
 answer "$ANSWERS"
+past_builder
 expect "the summary shows" "Your summary for the clinician"
 keys p
 expect "the summary is printed" "Sent to the printer"
