@@ -7,6 +7,7 @@
 
 #include "core/check.h"
 #include "core/content.h"
+#include "core/content_find.h"
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
@@ -64,8 +65,9 @@ static void usage(FILE *out)
             "                     cursor movement, numbered choices, answers typed as a\n"
             "                     number and Enter (also when TERM is dumb)\n"),
           out);
-    fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
-            "                     installed content)\n"
+    fputs(_("  --content DIR      read content from exactly DIR, with no local folder over it\n"
+            "                     (default: $KIOSK_CONTENT_DIR or the installed content,\n"
+            "                     under the local folder: [content] local_folder)\n"
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
             "  --render PAGE      print PAGE (a menu page name or a .md path) as plain text\n"
             "  --width N          width in columns for --render (default 80)\n"
@@ -251,8 +253,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 /* The content language: --lang, then the configuration, then the
  * environment, else English; a language without a folder falls back to
  * English with a notice. */
-static void choose_language(const char *root, const char *asked, const char *configured, char *lang,
-                            size_t size)
+static void choose_language(const char *root, const char *local, const char *asked,
+                            const char *configured, char *lang, size_t size)
 {
     char env[8];
     i18n_env_language(env, sizeof env);
@@ -261,9 +263,8 @@ static void choose_language(const char *root, const char *asked, const char *con
                        : env[0]                    ? env
                                                    : "en";
     char path[4096];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/%s/index.md", root, want);
-    if (strchr(want, '/') || strchr(want, '.') || stat(path, &st) != 0) {
+    if (strchr(want, '/') || strchr(want, '.') ||
+        content_find(root, local, want, "index.md", path, sizeof path) <= 0) {
         if ((asked && *asked) || (configured && *configured))
             fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE,
                     want);
@@ -400,18 +401,10 @@ int main(int argc, char **argv)
     if (o.hash_pin)
         return hash_pin();
     const char *root = content_default_root(o.content_dir);
-    if (o.check) {
-        struct check_options copts = {.strict = o.strict,
-                                      .max_grade = o.max_grade ? o.max_grade : 8,
-                                      .min_ease_es = 60,
-                                      .today = time(NULL)};
-        struct check_result result;
-        return check_content(root, &copts, stdout, &result);
-    }
     static struct kiosk_config cfg;
     /* Only the screens log (the command-line tools print what they find). */
     struct klog log = {.fd = -1};
-    int interactive = !o.render && !o.summary;
+    int interactive = !o.render && !o.summary && !o.check;
     if (interactive)
         klog_open(&log);
     int configured = load_config(&o, &cfg, &log);
@@ -419,15 +412,28 @@ int main(int argc, char **argv)
         klog_close(&log);
         return 2;
     }
+    const char *local = content_default_local(
+        o.content_dir, configured && cfg.local_folder_set ? cfg.local_folder : NULL);
+    if (o.check) {
+        struct check_options copts = {.strict = o.strict,
+                                      .max_grade = o.max_grade ? o.max_grade : 8,
+                                      .min_ease_es = 60,
+                                      .today = time(NULL),
+                                      .local = local};
+        struct check_result result;
+        int status = check_content(root, &copts, stdout, &result);
+        config_free(&cfg);
+        return status;
+    }
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
-    choose_language(root, o.lang,
+    choose_language(root, local, o.lang,
                     configured && cfg.default_language_set ? cfg.default_language : NULL, lang,
                     sizeof lang);
     i18n_set_language(lang);
 
     char err[1024];
-    struct content *content = content_open(root, lang, err, sizeof err);
+    struct content *content = content_open_local(root, local, lang, err, sizeof err);
     if (!content && (o.file || (o.render && strchr(o.render, '/'))))
         content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
@@ -502,9 +508,9 @@ int main(int argc, char **argv)
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
         int plain = o.plain || (term && strcmp(term, "dumb") == 0);
-        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s",
+        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s%s%s",
                     config_mode_name((enum config_mode)mode), plain ? "plain" : "full",
-                    content->lang, root);
+                    content->lang, root, local ? " under local " : "", local ? local : "");
         if (plain)
             status = plain_run(&content, &flow, &ui, stdin, stdout);
         else

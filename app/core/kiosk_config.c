@@ -56,10 +56,11 @@ static const struct {
     [KEY_SECOND_LANGUAGE] = {"summary", "second_language"},
     [KEY_SAVE_FOLDER] = {"summary", "save_folder"},
     [KEY_SPEECH] = {"kiosk", "speech"},
+    [KEY_LOCAL_FOLDER] = {"content", "local_folder"},
 };
 
-static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary"};
-#define CONFIG_SECTION_LIST "[clinic], [kiosk], [print] or [summary]"
+static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary", "content"};
+#define CONFIG_SECTION_LIST "[clinic], [kiosk], [print], [summary] or [content]"
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -335,6 +336,7 @@ static void config_check_all(struct config_parse *p)
         strcat(list, cfg->languages[i]);
     }
     cfg->languages_set = p->set_line[KEY_LANGUAGES] != 0;
+    cfg->local_folder_set = p->set_line[KEY_LOCAL_FOLDER] != 0;
     if (p->set_line[KEY_DEFAULT_LANGUAGE] == 0) {
         strcpy(cfg->default_language, cfg->languages[0]);
         return;

@@ -25,7 +25,7 @@
 #define CONFIG_LANGUAGES_MAX 16    /* languages offered */
 #define CONFIG_ARGV_MAX      32    /* words in the print command */
 #define CONFIG_HASH_SIZE     256   /* a crypt(3) hash + NUL */
-#define CONFIG_PATH_SIZE     1024  /* save folder + NUL */
+#define CONFIG_PATH_SIZE     1024  /* save folder, local folder + NUL */
 #define CONFIG_FILE_MAX      65536 /* bytes: a larger file is refused */
 
 #define CONFIG_IDLE_DEFAULT      90
@@ -71,6 +71,10 @@ struct kiosk_config {
     /* [summary] */
     char second_language[CONFIG_LANG_SIZE]; /* "" = none (default) */
     char save_folder[CONFIG_PATH_SIZE];     /* absolute path; "" = saving off (default) */
+
+    /* [content] */
+    char local_folder[CONFIG_PATH_SIZE]; /* absolute path of an existing folder; "" = none */
+    int local_folder_set; /* 1 when the file names it (else the installed local folder) */
 
     char *print_words; /* private: the heap block print_argv points into (or NULL) */
 };

@@ -183,7 +183,8 @@ START_TEST(test_bad_files)
     } cases[] = {
         {"bad-unknown-key.conf", 3, "unknown key \"colour\" in [clinic]"},
         {"bad-unknown-section.conf", 2,
-         "unknown section [printer]; the sections are [clinic], [kiosk], [print] or [summary]"},
+         "unknown section [printer]; the sections are [clinic], [kiosk], [print], [summary] or "
+         "[content]"},
         {"bad-idle-timeout.conf", 4,
          "idle_timeout must be a whole number of seconds from 10 to 3600, not \"abc\""},
         {"bad-duplicate.conf", 4, "duplicate key \"name\" in [clinic] (already set on line 2)"},
