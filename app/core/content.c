@@ -280,6 +280,11 @@ static int check_page(const struct content *content, const struct content_entry 
     if (w == CONTENT_OUTSIDE)
         snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder",
                  content->index_path, e->line, path);
+    else if (w == CONTENT_MISSING && content->local)
+        snprintf(err, errlen,
+                 "%s:%d: error: the menu names %s, which is neither in %s/%s nor in %s/%s",
+                 content->index_path, e->line, e->page, content->local, content->lang,
+                 content->root, content->lang);
     else if (w == CONTENT_MISSING || access(path, R_OK) != 0)
         snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
                  e->line, path,

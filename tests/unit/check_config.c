@@ -208,8 +208,8 @@ START_TEST(test_bad_files)
          "its start (every value must fit on one line)"},
         {"bad-wrong-section.conf", 2, "unknown key \"width\" in [kiosk]; it belongs in [print]"},
         {"bad-before-section.conf", 1,
-         "\"name\" comes before any section heading; put it under [clinic], [kiosk], [print] or "
-         "[summary]"},
+         "\"name\" comes before any section heading; put it under [clinic], [kiosk], [print], "
+         "[summary] or [content]"},
         {"bad-unclosed-heading.conf", 1, "section heading \"[clinic\" has no closing \"]\""},
         {"bad-mode.conf", 2, "mode must be patient, kiosk or training, not \"admin\""},
         {"bad-save-folder.conf", 2,
