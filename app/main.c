@@ -65,9 +65,8 @@ static void usage(FILE *out)
             "                     cursor movement, numbered choices, answers typed as a\n"
             "                     number and Enter (also when TERM is dumb)\n"),
           out);
-    fputs(_("  --content DIR      read content from exactly DIR, with no local folder over it\n"
-            "                     (default: $KIOSK_CONTENT_DIR or the installed content,\n"
-            "                     under the local folder: [content] local_folder)\n"
+    fputs(_("  --content DIR      read content from DIR (default: $KIOSK_CONTENT_DIR or the\n"
+            "                     installed content)\n"
             "  --lang LL          content language, e.g. en (default: from the environment)\n"
             "  --render PAGE      print PAGE (a menu page name or a .md path) as plain text\n"
             "  --width N          width in columns for --render (default 80)\n"
@@ -87,6 +86,12 @@ static void usage(FILE *out)
     fputs(_("  --speech           offer Read aloud (eSpeak NG) on every page, question and\n"
             "                     summary; off over SSH and where there is no sound\n"),
           out);
+    fputc('\n', out);
+    fprintf(out,
+            _("Local content: a page in %s (or in the folder the\n"
+              "configuration's [content] local_folder names) is shown instead of the installed\n"
+              "page of the same name; --content DIR reads exactly DIR, with no local folder.\n\n"),
+            content_installed_local());
     fputs(_("Exit status: 0 if OK, 1 if --check found errors, 2 on a usage, content or\n"
             "terminal error.\n"),
           out);
