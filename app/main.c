@@ -384,7 +384,8 @@ static int load_config(const struct options *o, struct kiosk_config *cfg, const 
     if (!o->config && !env && access(path, F_OK) != 0)
         return 0;
     char err[1024];
-    if (config_load(path, cfg, err, sizeof err) < 0) {
+    if (config_load(path, cfg, err, sizeof err) < 0 ||
+        config_check_local_folder(cfg, path, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
@@ -418,7 +419,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *local = content_default_local(
-        o.content_dir, configured && cfg.local_folder_set ? cfg.local_folder : NULL);
+        o.content_dir, configured && cfg.local_folder_line ? cfg.local_folder : NULL);
     if (o.check) {
         struct check_options copts = {.strict = o.strict,
                                       .max_grade = o.max_grade ? o.max_grade : 8,

@@ -73,8 +73,8 @@ struct kiosk_config {
     char save_folder[CONFIG_PATH_SIZE];     /* absolute path; "" = saving off (default) */
 
     /* [content] */
-    char local_folder[CONFIG_PATH_SIZE]; /* absolute path of an existing folder; "" = none */
-    int local_folder_set; /* 1 when the file names it (else the installed local folder) */
+    char local_folder[CONFIG_PATH_SIZE]; /* absolute path; "" = none */
+    int local_folder_line; /* the line that sets it; 0: not set (the installed local folder) */
 
     char *print_words; /* private: the heap block print_argv points into (or NULL) */
 };
@@ -100,6 +100,13 @@ int config_load_buffer(const char *name, const char *text, size_t len, struct ki
 /* Release what cfg owns and reset it to the defaults. The staff PIN hash is
  * wiped with explicit_bzero. */
 void config_free(struct kiosk_config *cfg);
+
+/* Check that the local_folder cfg names (read from the file name) is a
+ * folder that exists: checked when the configuration is used rather than
+ * when it is read, so a file can be checked on another machine. Returns 0
+ * (also when none is named), or -1 with "NAME:LINE: error: ..." in err. */
+int config_check_local_folder(const struct kiosk_config *cfg, const char *name, char *err,
+                              size_t errlen);
 
 /* The config word for a mode ("patient", "kiosk", "training"). */
 const char *config_mode_name(enum config_mode mode);

@@ -7,7 +7,6 @@
 #include "core/text.h"
 
 #include <errno.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,25 +262,6 @@ static int config_set_folder(struct config_parse *p, const char *key, const char
     return 1;
 }
 
-/* The local content folder: a folder that exists now, so that a mistyped
- * path is named here rather than its pages silently not showing. */
-static int config_set_local_folder(struct config_parse *p, const char *v)
-{
-    if (!config_set_folder(p, "local_folder", "use only the packaged content", v,
-                           p->cfg->local_folder))
-        return 0;
-    struct stat st;
-    char q[200];
-    if (*v && stat(v, &st) != 0)
-        return config_fail(p,
-                           "local_folder \"%s\" cannot be used: %s; create the folder (it may "
-                           "stay empty), or leave the setting empty for none",
-                           config_quote(v, q, sizeof q), strerror(errno));
-    if (*v && !S_ISDIR(st.st_mode))
-        return config_fail(p, "local_folder \"%s\" is not a folder", config_quote(v, q, sizeof q));
-    return 1;
-}
-
 /* Shape of a crypt(3) hash: $y$PARAMS$SALT$HASH43, $6$[rounds=N$]SALT$HASH86,
  * $5$[rounds=N$]SALT$HASH43, in crypt's ./0-9A-Za-z alphabet. */
 static int config_hash_shape_ok(const char *h)
@@ -379,7 +359,8 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
     case KEY_SAVE_FOLDER:
         return config_set_folder(p, "save_folder", "turn saving off", v, cfg->save_folder);
     case KEY_LOCAL_FOLDER:
-        return config_set_local_folder(p, v);
+        return config_set_folder(p, "local_folder", "use only the packaged content", v,
+                                 cfg->local_folder);
     case KEY_SPEECH:
         if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0) {
             cfg->speech = v[0] == 'y';

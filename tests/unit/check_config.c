@@ -161,7 +161,7 @@ START_TEST(test_example_file)
         len += n;
     }
     fclose(fp);
-    ck_assert_uint_eq(settings, 13); /* every key is shown */
+    ck_assert_uint_eq(settings, 14); /* every key is shown */
     int r = config_load_buffer("example", text, len, &cfg, err, sizeof err);
     ck_assert_msg(r == 0, "%s", err);
     ck_assert_str_eq(cfg.clinic_name, "Riverside Community Clinic");
@@ -169,6 +169,7 @@ START_TEST(test_example_file)
     ck_assert_int_eq(config_pin_matches(&cfg, "2468"), 1);
     ck_assert_str_eq(cfg.print_argv[0], "lp");
     ck_assert_str_eq(cfg.save_folder, "/var/lib/patient-kiosk/summaries");
+    ck_assert_str_eq(cfg.local_folder, "/etc/patient-kiosk/content");
     config_free(&cfg);
 }
 END_TEST

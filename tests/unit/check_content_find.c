@@ -286,18 +286,18 @@ START_TEST(config_local_folder)
     snprintf(text, sizeof text, "[content]\nlocal_folder = %s\n", local);
     ck_assert_int_eq(config_load_buffer("t.conf", text, strlen(text), &cfg, err, sizeof err), 0);
     ck_assert_str_eq(cfg.local_folder, local);
-    ck_assert_int_eq(cfg.local_folder_set, 1);
+    ck_assert_int_eq(cfg.local_folder_line, 2);
     config_free(&cfg);
 
     ck_assert_int_eq(
         config_load_buffer("t.conf", "[content]\nlocal_folder =\n", 25, &cfg, err, sizeof err), 0);
     ck_assert_str_eq(cfg.local_folder, "");
-    ck_assert_int_eq(cfg.local_folder_set, 1);
+    ck_assert_int_eq(cfg.local_folder_line, 2);
     config_free(&cfg);
 
     ck_assert_int_eq(
         config_load_buffer("t.conf", "[clinic]\nname = A\n", 18, &cfg, err, sizeof err), 0);
-    ck_assert_int_eq(cfg.local_folder_set, 0);
+    ck_assert_int_eq(cfg.local_folder_line, 0);
     config_free(&cfg);
 
     static const char rel[] = "[content]\nlocal_folder = content\n";
@@ -305,15 +305,20 @@ START_TEST(config_local_folder)
     ck_assert_str_eq(err, "t.conf:2: error: local_folder must be an absolute path (starting with "
                           "/), not \"content\"; leave it empty to use only the packaged content");
 
+    /* The folder must exist when the configuration is used (not when read). */
     snprintf(text, sizeof text, "[content]\n\nlocal_folder = %s/none\n", work);
-    ck_assert_int_eq(config_load_buffer("t.conf", text, strlen(text), &cfg, err, sizeof err), -1);
+    ck_assert_int_eq(config_load_buffer("t.conf", text, strlen(text), &cfg, err, sizeof err), 0);
+    ck_assert_int_eq(config_check_local_folder(&cfg, "t.conf", err, sizeof err), -1);
+    config_free(&cfg);
     ck_assert_msg(strstr(err, "t.conf:3: error: local_folder \"") == err, "%s", err);
     ck_assert_msg(strstr(err, "cannot be used: No such file or directory; create the folder") !=
                       NULL,
                   "%s", err);
 
     snprintf(text, sizeof text, "[content]\nlocal_folder = %s/en/index.md\n", root);
-    ck_assert_int_eq(config_load_buffer("t.conf", text, strlen(text), &cfg, err, sizeof err), -1);
+    ck_assert_int_eq(config_load_buffer("t.conf", text, strlen(text), &cfg, err, sizeof err), 0);
+    ck_assert_int_eq(config_check_local_folder(&cfg, "t.conf", err, sizeof err), -1);
+    config_free(&cfg);
     ck_assert_msg(strstr(err, "is not a folder") != NULL, "%s", err);
 
     static const char wrong[] = "[kiosk]\nlocal_folder = /x\n";
