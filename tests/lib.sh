@@ -187,12 +187,17 @@ chosen() {
 # SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
 SUMMARY_MARK="Your summary for the clinician"
 URGENT_MARK="Urgent: help is available now"
+# The question builder before the summary: n goes on past it.
+ASK_MARK="Your questions for your care team"
 answer_until_summary() {
     local i=0
     while [ $i -lt 40 ]; do
         i=$((i + 1))
         screen | grep -qF "$SUMMARY_MARK" && return 0
-        if screen | grep -qF "$URGENT_MARK"; then
+        if screen | grep -qF "$ASK_MARK"; then
+            keys n
+            wait_for "$SUMMARY_MARK"
+        elif screen | grep -qF "$URGENT_MARK"; then
             local top
             top=$(screen | head -1)
             keys Enter

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "core/check.h"
+#include "core/teachback.h"
 #include "core/diag.h"
 #include "core/content.h"
 #include "core/content_find.h"
@@ -531,6 +532,28 @@ static void check_urgent_pages(struct report *r, const char *lang, const struct 
         }
 }
 
+struct teachback_ctx {
+    struct report *r;
+    const struct page *p;
+};
+
+static void teachback_said(void *ctx, int line, const char *msg)
+{
+    struct teachback_ctx *tc = ctx;
+    say(tc->r, tc->p->path, line, 1, "%s", msg);
+}
+
+/* The page's "Did we explain this clearly?" section (teachback.h), then
+ * blanked: the page's other checks see the page as patients read it. */
+static void check_teachback(struct report *r, struct page *p)
+{
+    struct teachback_ctx tc = {r, p};
+    int found;
+    teachback_free(teachback_parse(p->text, p->len, teachback_said, &tc, &found));
+    if (found)
+        teachback_blank(p->text, p->len);
+}
+
 static void check_language(struct report *r, const char *lang, FILE *table, struct flow **flows,
                            char (*flow_paths)[4096], size_t index)
 {
@@ -565,6 +588,7 @@ static void check_language(struct report *r, const char *lang, FILE *table, stru
         }
         check_bytes(r, &p);
         check_placeholders(r, &p, c);
+        check_teachback(r, &p);
         p.doc = markdown_parse(p.text, p.len);
         if (p.doc) {
             check_tree(r, &p);

@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/content_find.h"
 #include "core/markdown.h"
+#include "core/teachback.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -406,8 +407,8 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
     return filled;
 }
 
-char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
-                        size_t errlen)
+static char *read_file(const struct content *content, const char *path, size_t *len, char *err,
+                       size_t errlen, int whole)
 {
     size_t raw_len;
     char *raw = content_slurp(path, CONTENT_MAX_FILE, &raw_len);
@@ -420,11 +421,19 @@ char *content_read_file(const struct content *content, const char *path, size_t 
     free(raw);
     if (!filled)
         snprintf(err, errlen, "%s: error: out of memory", path);
+    else if (!whole)
+        teachback_blank(filled, *len);
     return filled;
 }
 
-char *content_read_page(const struct content *content, const char *page, size_t *len,
-                        int *fell_back, char *err, size_t errlen)
+char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
+                        size_t errlen)
+{
+    return read_file(content, path, len, err, errlen, 0);
+}
+
+static char *read_page(const struct content *content, const char *page, size_t *len, int *fell_back,
+                       char *err, size_t errlen, int whole)
 {
     *fell_back = 0;
     if (!content_page_name_ok(page)) {
@@ -438,7 +447,24 @@ char *content_read_page(const struct content *content, const char *page, size_t 
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
         return NULL;
     }
-    return content_read_file(content, path, len, err, errlen);
+    return read_file(content, path, len, err, errlen, whole);
+}
+
+char *content_read_page(const struct content *content, const char *page, size_t *len,
+                        int *fell_back, char *err, size_t errlen)
+{
+    return read_page(content, page, len, fell_back, err, errlen, 0);
+}
+
+struct teachback *content_page_check(const struct content *content, const char *page)
+{
+    size_t len;
+    int fell_back, found;
+    char err[512];
+    char *text = read_page(content, page, &len, &fell_back, err, sizeof err, 1);
+    struct teachback *t = text ? teachback_parse(text, len, NULL, NULL, &found) : NULL;
+    free(text);
+    return t;
 }
 
 struct layout *content_intro_layout(const struct content *content, const struct layout_opts *opts)

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum section { SEC_INTRO, SEC_QUESTION, SEC_GENERAL, SEC_SKIP };
+enum section { SEC_INTRO, SEC_QUESTION, SEC_GENERAL, SEC_TOPIC, SEC_SKIP };
 
 #define GENERAL_ID "general-questions"
 
@@ -106,7 +106,48 @@ __attribute__((format(printf, 4, 5))) static void problem(struct flow *f, int li
         f->failed = 1;
 }
 
+static int is_bullet_list(cmark_node *n);
+static void ignored(struct flow *f, cmark_node *b);
+
 /* ---- headings ---- */
+
+/* A question-builder topic "## Title {#id ask}": the list under it. */
+static enum section start_topic(struct flow *f, const char *id, size_t id_len, const char *title,
+                                size_t title_len, int line)
+{
+    if (grow((void **)&f->topics, f->n_topics, sizeof *f->topics) < 0) {
+        f->failed = 1;
+        return SEC_SKIP;
+    }
+    struct flow_topic *t = &f->topics[f->n_topics++];
+    memset(t, 0, sizeof *t);
+    t->id = dup_range(f, id, id_len);
+    t->title = dup_range(f, title, title_len);
+    t->line = line;
+    if (!title_len)
+        problem(f, line, 1, _("topic \"%.*s\" has no words before its id"), (int)id_len, id);
+    return SEC_TOPIC;
+}
+
+/* The items of the bullet lists among blocks, into *items. */
+static void read_list(struct flow *f, cmark_node **blocks, size_t n, char ***items, size_t *count)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!is_bullet_list(blocks[i])) {
+            ignored(f, blocks[i]);
+            continue;
+        }
+        for (cmark_node *it = cmark_node_first_child(blocks[i]); it; it = cmark_node_next(it)) {
+            if (grow((void **)items, *count, sizeof **items) < 0) {
+                f->failed = 1;
+                return;
+            }
+            char *t = plain(f, it);
+            if (t)
+                (*items)[(*count)++] = t;
+        }
+    }
+}
 
 /* Split "Title {#id multiple}" into the question it starts. Returns the
  * section kind that follows. */
@@ -131,14 +172,17 @@ static enum section start_heading(struct flow *f, cmark_node *h)
     text[n - 1] = '\0';
     const char *p = open + 2;
     size_t id_len = strcspn(p, " \t");
-    int multiple = 0;
+    int multiple = 0, topic = 0;
     for (const char *w = skip_space(p + id_len); *w; w = skip_space(w)) {
         size_t wl = strcspn(w, " \t");
         if (wl == 8 && strncmp(w, "multiple", 8) == 0)
             multiple = 1;
+        else if (wl == 3 && strncmp(w, "ask", 3) == 0)
+            topic = 1;
         else
             problem(f, line, 1,
-                    _("unknown word \"%.*s\" in {%s}; only \"multiple\" may follow the id"),
+                    _("unknown word \"%.*s\" in {%s}; only \"multiple\" or \"ask\" may follow "
+                      "the id"),
                     (int)wl, w, open + 1);
         w += wl;
     }
@@ -148,6 +192,11 @@ static enum section start_heading(struct flow *f, cmark_node *h)
     enum section sec = SEC_QUESTION;
     if (id_len == strlen(GENERAL_ID) && strncmp(p, GENERAL_ID, id_len) == 0) {
         sec = SEC_GENERAL;
+    } else if (topic) {
+        sec = start_topic(f, p, id_len, text, title_len, line);
+        if (multiple)
+            problem(f, line, 1, _("\"multiple\" and \"ask\" cannot both follow the id \"%.*s\""),
+                    (int)id_len, p);
     } else if (f->n_questions >= FLOW_MAX_QUESTIONS) {
         if (!f->too_many)
             problem(f, line, 1,
@@ -387,21 +436,17 @@ static void finish_section(struct flow *f, enum section sec, cmark_node **blocks
     if (sec == SEC_SKIP)
         return;
     if (sec == SEC_GENERAL) {
-        for (size_t i = 0; i < n; i++) {
-            if (!is_bullet_list(blocks[i])) {
-                ignored(f, blocks[i]);
-                continue;
-            }
-            for (cmark_node *it = cmark_node_first_child(blocks[i]); it; it = cmark_node_next(it)) {
-                if (grow((void **)&f->general, f->n_general, sizeof *f->general) < 0) {
-                    f->failed = 1;
-                    return;
-                }
-                char *t = plain(f, it);
-                if (t)
-                    f->general[f->n_general++] = t;
-            }
-        }
+        read_list(f, blocks, n, &f->general, &f->n_general);
+        return;
+    }
+    if (sec == SEC_TOPIC) {
+        struct flow_topic *t = &f->topics[f->n_topics - 1];
+        read_list(f, blocks, n, &t->items, &t->n_items);
+        if (!t->n_items && !f->failed)
+            problem(f, t->line, 1,
+                    _("topic \"%s\" has no questions; add a bullet list of questions a patient "
+                      "may want to ask"),
+                    t->id);
         return;
     }
     struct flow_question *q = sec == SEC_QUESTION ? &f->questions[f->n_questions - 1] : NULL;
@@ -628,6 +673,14 @@ void flow_free(struct flow *f)
     for (size_t i = 0; i < f->n_general; i++)
         free(f->general[i]);
     free(f->general);
+    for (size_t i = 0; i < f->n_topics; i++) {
+        for (size_t j = 0; j < f->topics[i].n_items; j++)
+            free(f->topics[i].items[j]);
+        free(f->topics[i].items);
+        free(f->topics[i].id);
+        free(f->topics[i].title);
+    }
+    free(f->topics);
     free(f->questions);
     free(f->title);
     free(f->intro);

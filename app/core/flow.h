@@ -113,6 +113,16 @@ int flow_answer_line(const struct flow *flow, int q, int a);
 size_t flow_general_count(const struct flow *flow);
 const char *flow_general_question(const struct flow *flow, size_t i);
 
+/* The question builder's topics: "## Title {#id ask}" sections, each a list
+ * of questions the patient may tick before the summary (core/ask.h).
+ * Out-of-range indexes give NULL / 0 / -1. */
+size_t flow_topic_count(const struct flow *flow);
+const char *flow_topic_id(const struct flow *flow, size_t t);
+const char *flow_topic_title(const struct flow *flow, size_t t);
+int flow_topic_line(const struct flow *flow, size_t t);
+size_t flow_topic_item_count(const struct flow *flow, size_t t);
+const char *flow_topic_item(const struct flow *flow, size_t t, size_t i);
+
 /* ---- checks (flow_check.c) and loading (flow_load.c) ---- */
 
 /* Append every problem of flow to diags, sorted by line, with file as the

@@ -452,6 +452,32 @@ static void compare_answer(struct check *c, const struct flow *base, const char 
                base_file, bline);
 }
 
+/* The question builder's topics: the same ids in the same order, with as
+ * many questions each (the patient's ticks carry over a language switch). */
+static void compare_topics(struct check *c, const struct flow *base, const char *base_file)
+{
+    const struct flow *other = c->f;
+    size_t nb = flow_topic_count(base), no = flow_topic_count(other);
+    for (size_t t = 0; t < nb || t < no; t++) {
+        int line = t < no ? flow_topic_line(other, t) : no ? flow_topic_line(other, no - 1) : 1;
+        int bline = flow_topic_line(base, t);
+        if (t >= no)
+            report(c, line, 1, _("topic \"%s\" (%s:%d) is missing here"), flow_topic_id(base, t),
+                   base_file, bline);
+        else if (t >= nb)
+            report(c, line, 1, _("topic \"%s\" is not in %s"), flow_topic_id(other, t), base_file);
+        else if (strcmp(flow_topic_id(base, t), flow_topic_id(other, t)) != 0)
+            report(c, line, 1,
+                   _("topic id \"%s\" should be \"%s\" to match %s:%d; every language has the "
+                     "same topics in the same order"),
+                   flow_topic_id(other, t), flow_topic_id(base, t), base_file, bline);
+        else if (flow_topic_item_count(base, t) != flow_topic_item_count(other, t))
+            report(c, line, 1, _("topic \"%s\" has %zu questions here but %zu in %s:%d"),
+                   flow_topic_id(other, t), flow_topic_item_count(other, t),
+                   flow_topic_item_count(base, t), base_file, bline);
+    }
+}
+
 int flow_compare(const struct flow *base, const char *base_file, const struct flow *other,
                  const char *other_file, struct flow_diags *diags)
 {
@@ -490,6 +516,7 @@ int flow_compare(const struct flow *base, const char *base_file, const struct fl
     for (size_t q = no; q < nb; q++)
         report(&c, last, 1, _("question \"%s\" (%s:%d) is missing here"),
                flow_question_id(base, (int)q), base_file, flow_question_line(base, (int)q));
+    compare_topics(&c, base, base_file);
     sort_by_line(diags, start);
     return c.errors;
 }

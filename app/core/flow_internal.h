@@ -23,12 +23,23 @@ struct flow_question {
     size_t n_answers;
 };
 
+/* A {#id ask} section: a topic of the question builder, the questions a
+ * patient may tick before the summary (ask.h). */
+struct flow_topic {
+    char *id, *title;
+    char **items;
+    size_t n_items;
+    int line;
+};
+
 struct flow {
     char *title, *intro;
     struct flow_question *questions;
     size_t n_questions;
     char **general;
     size_t n_general;
+    struct flow_topic *topics;
+    size_t n_topics;
     struct flow_diags problems;
     int failed;   /* out of memory while parsing */
     int too_many; /* more than FLOW_MAX_QUESTIONS: the rest were not read */

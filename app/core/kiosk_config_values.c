@@ -354,6 +354,22 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
         return config_fail(p,
                            "width must be a whole number of characters from %d to %d, not \"%s\"",
                            CONFIG_WIDTH_MIN, CONFIG_WIDTH_MAX, config_quote(v, q, sizeof q));
+    case KEY_PRINT_FORMAT:
+        if (strcmp(v, "pdf") == 0 || strcmp(v, "text") == 0) {
+            cfg->print_format = v[0] == 'p' ? CONFIG_FORMAT_PDF : CONFIG_FORMAT_TEXT;
+            return 1;
+        }
+        return config_fail(p,
+                           "format must be pdf (a typeset page) or text (lines for a receipt "
+                           "printer), not \"%s\"",
+                           config_quote(v, q, sizeof q));
+    case KEY_PRINT_PAPER:
+        if (strcmp(v, "a4") == 0 || strcmp(v, "letter") == 0) {
+            cfg->paper = v[0] == 'a' ? CONFIG_PAPER_A4 : CONFIG_PAPER_LETTER;
+            return 1;
+        }
+        return config_fail(p, "paper must be a4 or letter, not \"%s\"",
+                           config_quote(v, q, sizeof q));
     case KEY_SECOND_LANGUAGE:
         return config_set_lang(p, "second_language", v, 1, cfg->second_language);
     case KEY_SAVE_FOLDER:

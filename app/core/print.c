@@ -261,8 +261,9 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     return -1;
 }
 
-int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
-                       char *err, size_t errlen)
+/* print_text_timeout() with the file named name in its private folder. */
+static int print_named(char *const argv[], const char *text, size_t len, const char *name,
+                       unsigned timeout_ms, char *err, size_t errlen)
 {
     if (err != NULL && errlen > 0)
         err[0] = '\0';
@@ -285,7 +286,7 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
         return -1;
     }
     char path[PATH_MAX + 16];
-    snprintf(path, sizeof path, "%s/summary.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int r = -1;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -304,6 +305,17 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
     unlink(path); /* harmless when it was never created */
     rmdir(dir);
     return r;
+}
+
+int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
+                       char *err, size_t errlen)
+{
+    return print_named(argv, text, len, "summary.txt", timeout_ms, err, errlen);
+}
+
+int print_pdf(char *const argv[], const unsigned char *pdf, size_t len, char *err, size_t errlen)
+{
+    return print_named(argv, (const char *)pdf, len, "summary.pdf", PRINT_TIMEOUT_MS, err, errlen);
 }
 
 int print_text(char *const argv[], const char *text, size_t len, char *err, size_t errlen)

@@ -42,6 +42,10 @@ int print_text(char *const argv[], const char *text, size_t len, char *err, size
 int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
                        char *err, size_t errlen);
 
+/* print_text() for len bytes of a PDF (core/handout.h): the file is named
+ * summary.pdf, so a command that goes by the name sees what it is. */
+int print_pdf(char *const argv[], const unsigned char *pdf, size_t len, char *err, size_t errlen);
+
 /* Save len bytes of text as a new file folder/PREFIX-YYYYMMDD-HHMMSS.EXT
  * (local time now), or PREFIX-YYYYMMDD-HHMMSS-N.EXT with N = 2, 3, ... when
  * that name is taken: an existing file is never overwritten or followed.

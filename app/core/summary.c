@@ -194,6 +194,15 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
                _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
                  "Lifeline; press 2 for Spanish) or chat at 988lifeline.org. In immediate danger, "
                  "call 911."));
+    if (info->sources_page && *info->sources_page) {
+        char *page = markdown_escape(info->sources_page);
+        buf_printf(b,
+                   _("Sources: the studies and official papers behind this information are "
+                     "listed on the page \"%s\"."),
+                   page ? page : "");
+        buf_str(b, "\n\n");
+        free(page);
+    }
     const struct {
         const char *value, *label;
     } lines[] = {
@@ -243,6 +252,8 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
     buf_printf(&b, "%s. %s\n\n", when, _("Not medical advice."));
     put_list(&b, _("Urgent"), &pts[SEC_URGENT]);
     put_list(&b, _("Tell your care team before your next session"), &pts[SEC_PRIORITY]);
+    if (info->ask)
+        ask_markdown(&b, info->ask, f, _("My own questions"));
     put_list(&b, _("Points to discuss"), &pts[SEC_POINTS]);
     put_answers(&b, f, path, n, s);
     put_footer(&b, f, info);

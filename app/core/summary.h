@@ -11,6 +11,7 @@
 
 #include <time.h>
 
+#include "core/ask.h"
 #include "core/flow.h"
 
 struct summary_info {
@@ -18,8 +19,10 @@ struct summary_info {
     const char *clinic_phone;
     const char *content_version;
     const char *last_reviewed;
-    time_t when;      /* date and time printed (local time); 0 = now */
-    int show_reasons; /* training mode: each point names the answer that produced it */
+    const char *sources_page; /* menu label of the content's sources page: a line names it */
+    time_t when;              /* date and time printed (local time); 0 = now */
+    int show_reasons;         /* training mode: each point names the answer that produced it */
+    const struct ask *ask;    /* the patient's own questions (ask.h); NULL: none */
 };
 
 /* Build the summary of the answers on s's path, in the words of flow. flow is

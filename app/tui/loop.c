@@ -154,11 +154,13 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         prompt_key(ui, is_code, ch, sz);
         return;
     }
+    const struct screen_ops *ops = screen_table[ui->screen];
+    if (ops->type && key != KEY_MOUSE && ops->type(ui, is_code, ch, sz))
+        return; /* typed into the screen's text field, any script */
     if (key < 0)
-        return; /* no screen has a key beyond ASCII */
+        return; /* no other key beyond ASCII */
     if (global_key(ui, key) || ui_speech_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz))
         return;
-    const struct screen_ops *ops = screen_table[ui->screen];
     if (key != KEY_MOUSE)
         ops->key(ui, key, sz);
     else if (ops->mouse)

@@ -12,6 +12,8 @@
  *   screen_question.c  one question per screen, with Back / Next / Home buttons
  *   screen_urgent.c    the urgent page an urgent answer opens
  *   screen_summary.c   the summary for the clinician: the print (p) and save (s) keys
+ *   screen_ask.c       the question builder before the summary: ticks and the patient's own
+ *   screen_takehome.c  the summary as a QR code for the patient's phone
  *   screen_language.c  choosing the language, and the language switch
  *   screen_help.c      every key
  *   screen_kiosk.c     the kiosk's attract screen, "Still there?", staff PIN and menu
@@ -21,6 +23,7 @@
 #define KIOSK_SCREEN_H
 
 #include <stddef.h>
+#include <wchar.h>
 
 #include "core/content.h"
 #include "tui/cache.h"
@@ -42,6 +45,8 @@ enum screen_id {
     SCREEN_IDLE,     /* "Still there?" with a countdown */
     SCREEN_STAFF,    /* kiosk: PIN, then the staff menu */
     SCREEN_CONTENTS, /* training: every page and question */
+    SCREEN_ASK,      /* the question builder, before the summary */
+    SCREEN_TAKEHOME, /* the summary as a QR code */
     SCREEN_COUNT
 };
 
@@ -111,6 +116,11 @@ struct screen_ops {
     void (*draw)(struct ui *ui, struct screen_size sz);
     /* A key: an ASCII character or a curses key code. */
     void (*key)(struct ui *ui, int key, struct screen_size sz);
+    /* Any key before the shared ones (L, ?, c) and before characters beyond
+     * ASCII are dropped, for a screen typing text in any script: is_code and
+     * ch as get_wch() gave them (never a mouse event or a resize). Returns 1
+     * when it took the key, 0 to let it go on to key(). NULL: none. */
+    int (*type)(struct ui *ui, int is_code, wint_t ch, struct screen_size sz);
     /* A touch, click or wheel turn; NULL: the screen has no use for one. */
     void (*mouse)(struct ui *ui, const struct ui_mouse *m, struct screen_size sz);
     /* The terminal changed size (told to every screen, not only the
@@ -128,7 +138,7 @@ extern const struct screen_ops *const screen_table[SCREEN_COUNT];
 
 extern const struct screen_ops screen_home, screen_home_results, screen_page, screen_page_toc,
     screen_contents, screen_question, screen_urgent, screen_summary, screen_language, screen_help,
-    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff;
+    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff, screen_ask, screen_takehome;
 
 struct ui {
     struct visit visit; /* the patient's visit: content, questions, answers, summary */
@@ -175,8 +185,13 @@ enum { FOCUS_KEEP, FOCUS_FIRST };
 void screen_question_show(struct ui *ui, int focus);
 /* Show the urgent page of the answer just given (see core/urgent.h). */
 void screen_urgent_open(struct ui *ui);
-/* The summary screen, built again from the answers. */
+/* The summary screen, built again from the answers; the first time for a
+ * patient whose content has question topics, the question builder before it. */
 void screen_summary_open(struct ui *ui);
+/* The question builder (then the summary: screen_summary_open()). */
+void screen_ask_open(struct ui *ui);
+/* The take-home code of the summary (Esc goes back to it). */
+void screen_takehome_open(struct ui *ui);
 /* Send text (already laid out for paper) to the print command, saying
  * "Printing" in the footer meanwhile. 0, or -1 with ui->notice saying what
  * went wrong; nothing the patient did is lost. */
@@ -184,6 +199,8 @@ int screen_summary_print_text(struct ui *ui, const char *text, struct screen_siz
 /* Print the last printed summary again, within REPRINT_MINUTES. 0, or -1
  * with ui->notice saying why not. */
 int screen_summary_reprint(struct ui *ui, struct screen_size sz);
+/* "Printing, please wait..." in the footer, drawn at once. */
+void screen_say_printing(struct screen_size sz);
 
 /* The language choice, from the screen now shown (it goes back there),
  * focused on the language shown now (focus_current) or on the first. */

@@ -94,5 +94,6 @@ points=$(sed -n 's/^ *> *\(.\{12,40\}\).*/\1/p' "$KIOSK_CONTENT_DIR/en/questions
 found=$(echo "$points" | while IFS= read -r point; do
     grep -qiF -- "$point" "$log" && echo "$point"; done)
 check "no summary line is logged${found:+ (found: $found)}" test -z "$found"
-check "the printer got the chosen answer (so it was in the session)" grep -qF Sertraline "$work/rec/text"
+check "the printer got the chosen answer (so it was in the session)" \
+    sh -c 'pdftotext "$1" - | grep -qF Sertraline' _ "$work/rec/text"
 finish

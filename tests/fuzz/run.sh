@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz/run.sh SECONDS [TARGET...]: build the libFuzzer targets with
 # clang (ASan + UBSan) from every core source (app/core/*.c, so a new file
-# is never missed) and, for fuzz_plain, app/tui/*.c (plain mode needs a few
+# is never missed; read aloud's eSpeak NG part excepted) and, for fuzz_plain, app/tui/*.c (plain mode needs a few
 # of the screen's helpers; it never starts curses), and run each
 # for SECONDS on its seed corpus in tests/fuzz/corpus/<target>/. Default:
 # every tests/fuzz/fuzz_*.c. New inputs go to a scratch folder, crashes to
@@ -18,9 +18,11 @@ build=${FUZZ_BUILD:-$top/tests/fuzz/build}
 mkdir -p "$build" "$top/tests/fuzz/crashes"
 cc=${CLANG:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I$top -I$top/app"
-flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih)"
-libs="$(pkg-config --libs libcmark-gfm libunibreak inih) -lcmark-gfm-extensions -lcrypt"
-core=$(ls "$top"/app/core/*.c)
+flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih pangocairo libqrencode)"
+libs="$(pkg-config --libs libcmark-gfm libunibreak inih pangocairo libqrencode) -lcmark-gfm-extensions -lcrypt"
+# Read aloud is left out (speech_none.c stands in): no target speaks, and
+# eSpeak NG need not be installed to fuzz.
+core=$(ls "$top"/app/core/*.c | grep -v -e '/speech\.c$' -e '/speech_reader\.c$')
 tui="$(ls "$top"/app/tui/*.c) $(pkg-config --libs ncursesw)"
 if [ $# -gt 0 ]; then
     targets=$*
