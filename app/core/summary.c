@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/datefmt.h"
 #include "core/markdown.h"
+#include "core/wipe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,15 +60,14 @@ static int add_point(struct points *pts, char *text)
         return -1;
     for (size_t i = 0; i < pts->n; i++)
         if (strcmp(pts->items[i], text) == 0) {
-            explicit_bzero(text, strlen(text));
-            free(text);
+            wipe_string(text);
             return 0;
         }
     if (pts->n == pts->cap) {
         size_t cap = pts->cap ? pts->cap * 2 : 8;
         char **items = realloc(pts->items, cap * sizeof *items);
         if (!items) {
-            free(text);
+            wipe_string(text);
             return -1;
         }
         pts->items = items;
@@ -90,9 +90,8 @@ static char *with_reason(char *point, const struct flow *f, int q, const char *l
     buf_wipe(&raw);
     struct buf out = {0};
     buf_printf(&out, "%s *(%s %s)*", point, _("from:"), why ? why : "");
-    free(why);
-    explicit_bzero(point, strlen(point));
-    free(point);
+    wipe_string(why);
+    wipe_string(point);
     return out.failed ? NULL : out.s;
 }
 
@@ -133,10 +132,8 @@ static int question_points(const struct flow *f, int q, uint32_t sel, struct poi
 
 static void points_free(struct points *pts)
 {
-    for (size_t i = 0; i < pts->n; i++) {
-        explicit_bzero(pts->items[i], strlen(pts->items[i]));
-        free(pts->items[i]);
-    }
+    for (size_t i = 0; i < pts->n; i++)
+        wipe_string(pts->items[i]);
     free(pts->items);
 }
 
@@ -235,7 +232,8 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
 char *summary_build(const struct flow *f, const struct flow_session *s,
                     const struct summary_info *info)
 {
-    struct buf b = {.limit = SUMMARY_HARD_LIMIT};
+    /* The document: in the patient arena. */
+    struct buf b = {.limit = SUMMARY_HARD_LIMIT, .patient = 1};
     struct points pts[SEC_COUNT] = {{0}};
     const int *path;
     size_t n = flow_path(s, &path);
