@@ -7,6 +7,7 @@
 
 #include "core/check.h"
 #include "core/content.h"
+#include "core/content_find.h"
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
@@ -89,6 +90,12 @@ static void usage(FILE *out)
     fputs(_("  --speech           offer Read aloud (eSpeak NG) on every page, question and\n"
             "                     summary; off over SSH and where there is no sound\n"),
           out);
+    fputc('\n', out);
+    fprintf(out,
+            _("Local content: a page in %s (or in the folder the\n"
+              "configuration's [content] local_folder names) is shown instead of the installed\n"
+              "page of the same name; --content DIR reads exactly DIR, with no local folder.\n\n"),
+            content_installed_local());
     fputs(_("Exit status: 0 if OK, 1 if --check found errors, 2 on a usage, content or\n"
             "terminal error.\n"),
           out);
@@ -257,8 +264,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 /* The content language: --lang, then the configuration, then the
  * environment, else English; a language without a folder falls back to
  * English with a notice. */
-static void choose_language(const char *root, const char *asked, const char *configured, char *lang,
-                            size_t size)
+static void choose_language(const char *root, const char *local, const char *asked,
+                            const char *configured, char *lang, size_t size)
 {
     char env[8];
     i18n_env_language(env, sizeof env);
@@ -267,9 +274,8 @@ static void choose_language(const char *root, const char *asked, const char *con
                        : env[0]                    ? env
                                                    : "en";
     char path[4096];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/%s/index.md", root, want);
-    if (strchr(want, '/') || strchr(want, '.') || stat(path, &st) != 0) {
+    if (strchr(want, '/') || strchr(want, '.') ||
+        content_find(root, local, want, "index.md", path, sizeof path) <= 0) {
         if ((asked && *asked) || (configured && *configured))
             fprintf(stderr, _("%s: no content in language \"%s\"; showing English\n"), PACKAGE,
                     want);
@@ -433,7 +439,8 @@ static int load_config(const struct options *o, struct kiosk_config *cfg, const 
     if (!o->config && !env && access(path, F_OK) != 0)
         return 0;
     char err[1024];
-    if (config_load(path, cfg, err, sizeof err) < 0) {
+    if (config_load(path, cfg, err, sizeof err) < 0 ||
+        config_check_local_folder(cfg, path, err, sizeof err) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
@@ -455,18 +462,10 @@ int main(int argc, char **argv)
     if (o.hash_pin)
         return hash_pin();
     const char *root = content_default_root(o.content_dir);
-    if (o.check) {
-        struct check_options copts = {.strict = o.strict,
-                                      .max_grade = o.max_grade ? o.max_grade : 8,
-                                      .min_ease_es = 60,
-                                      .today = time(NULL)};
-        struct check_result result;
-        return check_content(root, &copts, stdout, &result);
-    }
     static struct kiosk_config cfg;
     /* Only the screens log (the command-line tools print what they find). */
     struct klog log = {.fd = -1};
-    int interactive = !o.render && !o.summary;
+    int interactive = !o.render && !o.summary && !o.check;
     if (interactive)
         klog_open(&log);
     int configured = load_config(&o, &cfg, &log);
@@ -474,15 +473,28 @@ int main(int argc, char **argv)
         klog_close(&log);
         return 2;
     }
+    const char *local = content_default_local(
+        o.content_dir, configured && cfg.local_folder_line ? cfg.local_folder : NULL);
+    if (o.check) {
+        struct check_options copts = {.strict = o.strict,
+                                      .max_grade = o.max_grade ? o.max_grade : 8,
+                                      .min_ease_es = 60,
+                                      .today = time(NULL),
+                                      .local = local};
+        struct check_result result;
+        int status = check_content(root, &copts, stdout, &result);
+        config_free(&cfg);
+        return status;
+    }
     char lang[16];
     /* A default language the file names wins over the patient's environment. */
-    choose_language(root, o.lang,
+    choose_language(root, local, o.lang,
                     configured && cfg.default_language_set ? cfg.default_language : NULL, lang,
                     sizeof lang);
     i18n_set_language(lang);
 
     char err[1024];
-    struct content *content = content_open(root, lang, err, sizeof err);
+    struct content *content = content_open_local(root, local, lang, err, sizeof err);
     if (!content && (o.file || (o.render && strchr(o.render, '/'))))
         content = content_bare(root, lang); /* previewing one file needs no folder */
     if (!content) {
@@ -561,9 +573,9 @@ int main(int argc, char **argv)
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
         int plain = o.plain || (term && strcmp(term, "dumb") == 0);
-        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s",
+        klog_eventf(&log, KLOG_START, "%s mode, %s screen, language %s, content %s%s%s",
                     config_mode_name((enum config_mode)mode), plain ? "plain" : "full",
-                    content->lang, root);
+                    content->lang, root, local ? " under local " : "", local ? local : "");
         if (plain)
             status = plain_run(&content, &flow, &ui, stdin, stdout);
         else

@@ -6,6 +6,7 @@
 #include "core/teachback.h"
 #include "core/diag.h"
 #include "core/content.h"
+#include "core/content_find.h"
 #include "core/flow.h"
 #include "core/governance.h"
 #include "core/markdown.h"
@@ -34,6 +35,8 @@ struct report {
     FILE *out;
     const struct check_options *opts;
     struct check_result *result;
+    const char *root, *local; /* the content folder and the local one over it (or NULL) */
+    int pages, local_pages;   /* pages in the table, and how many of them are local */
 };
 
 static void say(struct report *r, const char *file, int line, int is_error, const char *fmt, ...)
@@ -68,7 +71,7 @@ void check_slug(const char *text, char *buf, size_t size)
 /* ---- one page ---- */
 
 struct page {
-    const char *dir, *lang, *name;
+    const char *lang, *name;
     char path[4096];
     char *text;
     size_t len;
@@ -181,9 +184,13 @@ static void check_link(struct report *r, const struct page *p, const char *url, 
             return;
         }
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", p->dir, file);
+        enum content_where w = content_find(r->root, r->local, p->lang, file, path, sizeof path);
+        if (w == CONTENT_OUTSIDE) {
+            say(r, p->path, line, 1, "link \"%s\": %s leads outside the content folder", url, path);
+            return;
+        }
         size_t len;
-        char *text = content_slurp(path, CHECK_MAX_FILE, &len);
+        char *text = w == CONTENT_MISSING ? NULL : content_slurp(path, CHECK_MAX_FILE, &len);
         if (!text) {
             say(r, p->path, line, 1, "link \"%s\": there is no page %s", url, path);
             return;
@@ -263,7 +270,7 @@ static int skips_readability(const struct page *p)
     return strstr(p->text, "<!-- readability: skip -->") != NULL;
 }
 
-static void reading_level(struct report *r, const struct page *p, FILE *table)
+static void reading_level(struct report *r, const struct page *p, int local, FILE *table)
 {
     char *prose = NULL;
     size_t len = 0, cap = 0;
@@ -286,7 +293,12 @@ static void reading_level(struct report *r, const struct page *p, FILE *table)
     int short_page = rd.words < 100;
     if (short_page)
         over = 0;
-    fprintf(table, "%-4s %-28s %6zu %9zu  %s%s\n", p->lang, p->name, rd.words, rd.sentences, score,
+    r->pages++;
+    r->local_pages += local;
+    fprintf(table, "%-4s ", p->lang);
+    if (r->local)
+        fprintf(table, "%-5s ", local ? "local" : "-");
+    fprintf(table, "%-28s %6zu %9zu  %s%s\n", p->name, rd.words, rd.sentences, score,
             skipped      ? "  (reference list: not scored)"
             : short_page ? "  (under 100 words: a rough guide only)"
             : over       ? "  OVER THE LIMIT"
@@ -424,6 +436,39 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
+/* list_dir() of root/sub and, when there is a local folder, of local/sub,
+ * merged: each name once, sorted. */
+static size_t list_both(const struct report *r, const char *sub, const char *suffix, char ***names)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s%s%s", r->root, *sub ? "/" : "", sub);
+    size_t n = list_dir(dir, suffix, names);
+    if (!r->local)
+        return n;
+    char **more;
+    snprintf(dir, sizeof dir, "%s%s%s", r->local, *sub ? "/" : "", sub);
+    size_t m = list_dir(dir, suffix, &more);
+    char **all = m ? realloc(*names, (n + m) * sizeof *all) : *names;
+    if (!all) {
+        free_names(more, m);
+        return n;
+    }
+    memcpy(all + n, more, m * sizeof *all);
+    free(more);
+    n += m;
+    if (n)
+        qsort(all, n, sizeof *all, compare_names);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && strcmp(all[kept - 1], all[i]) == 0)
+            free(all[i]);
+        else
+            all[kept++] = all[i];
+    }
+    *names = all;
+    return kept;
+}
+
 static void flush_diags(struct report *r, struct flow_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -440,11 +485,15 @@ static void flush_diags(struct report *r, struct flow_diags *d)
 }
 
 /* The language's question flow, validated; returned for the parity check. */
-static struct flow *check_flow(struct report *r, const char *dir, char *path, size_t size)
+static struct flow *check_flow(struct report *r, const char *lang, char *path, size_t size)
 {
-    snprintf(path, size, "%s/questions.md", dir);
+    enum content_where w = content_find(r->root, r->local, lang, "questions.md", path, size);
+    if (w == CONTENT_OUTSIDE)
+        say(r, path, 0, 1,
+            "leads outside the content folder (a symbolic link); the question flow must be a "
+            "file inside it");
     size_t len;
-    char *text = content_slurp(path, CHECK_MAX_FILE, &len);
+    char *text = w > 0 ? content_slurp(path, CHECK_MAX_FILE, &len) : NULL;
     if (!text)
         return NULL;
     struct flow_diags d = {0};
@@ -459,18 +508,21 @@ static struct flow *check_flow(struct report *r, const char *dir, char *path, si
 /* Every {urgent=NAME} answer's page can be read: in this language, or in
  * English (check_parity() then warns that it falls back). Without it the
  * patient would see only the built-in crisis text. */
-static void check_urgent_pages(struct report *r, const char *root, const char *lang,
-                               const struct flow *flow, const char *flow_path)
+static void check_urgent_pages(struct report *r, const char *lang, const struct flow *flow,
+                               const char *flow_path)
 {
     for (int q = 0; flow && (size_t)q < flow_question_count(flow); q++)
         for (int a = 0; (size_t)a < flow_answer_count(flow, q); a++) {
             const char *page = flow_answer_urgent_page(flow, q, a);
             if (!page) /* not urgent, or a bad name flow_validate() reported */
                 continue;
-            char path[4096], en[4096];
-            snprintf(path, sizeof path, "%s/%s/%s.md", root, lang, page);
-            snprintf(en, sizeof en, "%s/en/%s.md", root, page);
-            if (access(path, R_OK) == 0 || (strcmp(lang, "en") != 0 && access(en, R_OK) == 0))
+            char name[256], path[4096];
+            int fell_back;
+            snprintf(name, sizeof name, "%s.md", page);
+            errno = ENOENT;
+            if (content_find_lang(r->root, r->local, lang, name, path, sizeof path, &fell_back) >
+                    0 &&
+                access(path, R_OK) == 0)
                 continue;
             say(r, flow_path, flow_answer_line(flow, q, a), 1,
                 "answer \"%s\": {urgent=%s} opens %s, which cannot be read (%s): write that "
@@ -502,12 +554,11 @@ static void check_teachback(struct report *r, struct page *p)
         teachback_blank(p->text, p->len);
 }
 
-static void check_language(struct report *r, const char *root, const char *lang, FILE *table,
-                           struct flow **flows, char (*flow_paths)[4096], size_t index)
+static void check_language(struct report *r, const char *lang, FILE *table, struct flow **flows,
+                           char (*flow_paths)[4096], size_t index)
 {
-    char dir[2048], err[2048];
-    snprintf(dir, sizeof dir, "%s/%s", root, lang);
-    struct content *c = content_open(root, lang, err, sizeof err);
+    char err[2048];
+    struct content *c = content_open_local(r->root, r->local, lang, err, sizeof err);
     if (!c) {
         fprintf(r->out, "%s\n", err);
         r->result->errors++;
@@ -515,11 +566,14 @@ static void check_language(struct report *r, const char *root, const char *lang,
         check_metadata(r, c);
     }
     char **pages;
-    size_t n = list_dir(dir, ".md", &pages);
+    size_t n = list_both(r, lang, ".md", &pages);
     for (size_t i = 0; i < n; i++) {
-        struct page p = {.dir = dir, .lang = lang, .name = pages[i]};
-        snprintf(p.path, sizeof p.path, "%s/%s", dir, pages[i]);
-        if (!content_path_inside(dir, p.path)) {
+        struct page p = {.lang = lang, .name = pages[i]};
+        enum content_where w =
+            content_find(r->root, r->local, lang, pages[i], p.path, sizeof p.path);
+        if (w == CONTENT_MISSING)
+            continue;
+        if (w == CONTENT_OUTSIDE) {
             /* As the menu refuses it: never read what lies outside. */
             say(r, p.path, 0, 1,
                 "leads outside the content folder (a symbolic link); a page "
@@ -538,32 +592,36 @@ static void check_language(struct report *r, const char *root, const char *lang,
         p.doc = markdown_parse(p.text, p.len);
         if (p.doc) {
             check_tree(r, &p);
-            reading_level(r, &p, table);
+            reading_level(r, &p, w == CONTENT_LOCAL, table);
             cmark_node_free(p.doc);
         }
         free(p.text);
     }
     free_names(pages, n);
-    flows[index] = check_flow(r, dir, flow_paths[index], sizeof flow_paths[index]);
-    check_urgent_pages(r, root, lang, flows[index], flow_paths[index]);
+    flows[index] = check_flow(r, lang, flow_paths[index], sizeof flow_paths[index]);
+    check_urgent_pages(r, lang, flows[index], flow_paths[index]);
     content_close(c);
 }
 
 /* Pages English has that another language lacks fall back to English. */
-static void check_parity(struct report *r, const char *root, char **langs, size_t n)
+static void check_parity(struct report *r, char **langs, size_t n)
 {
-    char en_dir[2048];
-    snprintf(en_dir, sizeof en_dir, "%s/en", root);
     char **en;
-    size_t en_n = list_dir(en_dir, ".md", &en);
+    size_t en_n = list_both(r, "en", ".md", &en);
     for (size_t l = 0; l < n; l++) {
         if (strcmp(langs[l], "en") == 0)
             continue;
         for (size_t i = 0; i < en_n; i++) {
             char path[4096];
-            snprintf(path, sizeof path, "%s/%s/%s", root, langs[l], en[i]);
-            if (access(path, F_OK) != 0)
-                say(r, path, 0, 0, "missing: patients will see the English page instead");
+            if (content_find(r->root, r->local, langs[l], en[i], path, sizeof path) != 0)
+                continue;
+            /* Name the folder English's page is in: a local page's
+             * translation belongs in the local folder too. */
+            if (content_find(r->root, r->local, "en", en[i], path, sizeof path) == CONTENT_LOCAL)
+                snprintf(path, sizeof path, "%s/%s/%s", r->local, langs[l], en[i]);
+            else
+                snprintf(path, sizeof path, "%s/%s/%s", r->root, langs[l], en[i]);
+            say(r, path, 0, 0, "missing: patients will see the English page instead");
         }
     }
     free_names(en, en_n);
@@ -573,9 +631,13 @@ static int check_content_raw(const char *root, const struct check_options *opts,
                              struct check_result *result)
 {
     *result = (struct check_result){0};
-    struct report r = {.out = out, .opts = opts, .result = result};
+    struct report r = {.out = out,
+                       .opts = opts,
+                       .result = result,
+                       .root = root,
+                       .local = opts->local && *opts->local ? opts->local : NULL};
     char **langs;
-    size_t n = list_dir(root, NULL, &langs);
+    size_t n = list_both(&r, "", NULL, &langs);
     if (n == 0) {
         fprintf(out, "%s: error: cannot read the content folder: %s\n", root,
                 errno ? strerror(errno) : "it has no language folders (such as en/)");
@@ -599,8 +661,8 @@ static int check_content_raw(const char *root, const struct check_options *opts,
         return 2;
     }
     for (size_t i = 0; i < n; i++)
-        check_language(&r, root, langs[i], table, flows, flow_paths, i);
-    check_parity(&r, root, langs, n);
+        check_language(&r, langs[i], table, flows, flow_paths, i);
+    check_parity(&r, langs, n);
     /* Every language's flow must match English: ids, answers, targets, flags. */
     size_t en = n;
     for (size_t i = 0; i < n; i++)
@@ -624,8 +686,16 @@ static int check_content_raw(const char *root, const struct check_options *opts,
             "\nReading level (English: Flesch-Kincaid grade, target 6, limit %.0f; "
             "Spanish: Fernandez-Huerta, target 70, limit %.0f):\n",
             opts->max_grade, opts->min_ease_es);
-    fprintf(out, "%-4s %-28s %6s %9s  %s\n", "lang", "page", "words", "sentences", "score");
+    fprintf(out, "%-4s ", "lang");
+    if (r.local)
+        fprintf(out, "%-5s ", "from");
+    fprintf(out, "%-28s %6s %9s  %s\n", "page", "words", "sentences", "score");
     fputs(table_text ? table_text : "", out);
+    if (r.local)
+        fprintf(out,
+                "\n%d of %d page%s from the local folder %s (\"local\" above), the rest "
+                "from %s\n",
+                r.local_pages, r.pages, r.pages == 1 ? "" : "s", r.local, root);
     fprintf(out, "\n%d error%s, %d warning%s\n", result->errors, result->errors == 1 ? "" : "s",
             result->warnings, result->warnings == 1 ? "" : "s");
     free(table_text);

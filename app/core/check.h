@@ -6,7 +6,11 @@
  * links and anchors resolve, tables have a header, metadata present and
  * review dates current, the release sign-off (governance.h) filled, placeholders
  * known, the question flow valid and the same in every language, the pages
- * its {urgent=NAME} answers open readable, and reading level within the limit. */
+ * its {urgent=NAME} answers open readable, and reading level within the limit.
+ *
+ * With a local folder (content_find.h) each language is checked as the kiosk
+ * reads it: the local copy of a file where there is one, named by its own
+ * path; the table marks local pages and a line counts them. */
 #ifndef KIOSK_CHECK_H
 #define KIOSK_CHECK_H
 
@@ -19,6 +23,7 @@ struct check_options {
     double max_grade;   /* English Flesch-Kincaid limit (default 8) */
     double min_ease_es; /* Spanish Fernandez-Huerta floor (default 60) */
     time_t today;       /* for "review date in the past" (tests pass a fixed day) */
+    const char *local;  /* the local folder laid over the content folder, or NULL */
 };
 
 struct check_result {

@@ -3,6 +3,7 @@
 
 #include "core/content.h"
 #include "core/buf.h"
+#include "core/content_find.h"
 #include "core/markdown.h"
 #include "core/teachback.h"
 
@@ -269,42 +270,50 @@ static int read_menu(struct content *content, cmark_node *doc, char *err, size_t
     return 0;
 }
 
-static char *page_path(const struct content *content, const char *lang, const char *page)
-{
-    char *dir = join3(content->root, lang, "");
-    char *path = dir ? join3(dir, page, "") : NULL;
-    free(dir);
-    return path;
-}
-
-/* 0 when the page exists inside the folder and can be read; else -1 with err. */
+/* 0 when the page exists inside its folder (the local one first) and can be
+ * read; else -1 with err. */
 static int check_page(const struct content *content, const struct content_entry *e, char *err,
                       size_t errlen)
 {
-    char *dir = join3(content->root, content->lang, "");
-    char *path = page_path(content, content->lang, e->page);
-    int ok = 0;
-    if (!dir || !path)
-        snprintf(err, errlen, "out of memory");
-    else if (access(path, R_OK) != 0)
-        snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
-                 e->line, path, errno == ENOENT ? "does not exist" : "cannot be read");
-    else if (!content_path_inside(dir, path))
+    char path[4096];
+    enum content_where w =
+        content_find(content->root, content->local, content->lang, e->page, path, sizeof path);
+    if (w == CONTENT_OUTSIDE)
         snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder",
                  content->index_path, e->line, path);
+    else if (w == CONTENT_MISSING && content->local)
+        snprintf(err, errlen,
+                 "%s:%d: error: the menu names %s, which is neither in %s/%s nor in %s/%s",
+                 content->index_path, e->line, e->page, content->local, content->lang,
+                 content->root, content->lang);
+    else if (w == CONTENT_MISSING || access(path, R_OK) != 0)
+        snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
+                 e->line, path,
+                 w == CONTENT_MISSING || errno == ENOENT ? "does not exist" : "cannot be read");
     else
-        ok = 1;
-    free(dir);
-    free(path);
-    return ok ? 0 : -1;
+        return 0;
+    return -1;
 }
 
 struct content *content_open(const char *root, const char *lang, char *err, size_t errlen)
 {
+    return content_open_local(root, NULL, lang, err, errlen);
+}
+
+struct content *content_open_local(const char *root, const char *local, const char *lang, char *err,
+                                   size_t errlen)
+{
+    char index[4096];
+    enum content_where w = content_find(root, local, lang, "index.md", index, sizeof index);
     struct content *c = calloc(1, sizeof *c);
     if (!c || !(c->root = strdup(root)) || !(c->lang = strdup(lang)) ||
-        !(c->index_path = join3(root, lang, "index.md"))) {
+        (local && *local && !(c->local = strdup(local))) || !(c->index_path = strdup(index))) {
         snprintf(err, errlen, "out of memory");
+        content_close(c);
+        return NULL;
+    }
+    if (w == CONTENT_OUTSIDE) {
+        snprintf(err, errlen, "%s: error: leads outside the content folder", c->index_path);
         content_close(c);
         return NULL;
     }
@@ -361,6 +370,7 @@ void content_close(struct content *c)
     free(c->entries);
     free(c->vars);
     free(c->root);
+    free(c->local);
     free(c->lang);
     free(c->index_path);
     free(c->title);
@@ -430,25 +440,14 @@ static char *read_page(const struct content *content, const char *page, size_t *
         snprintf(err, errlen, "%s: error: \"%s\" is not a page name", content->index_path, page);
         return NULL;
     }
-    char *path = page_path(content, content->lang, page);
-    char *dir = join3(content->root, content->lang, "");
-    if (path && access(path, F_OK) != 0 && strcmp(content->lang, "en") != 0) {
-        free(path);
-        free(dir);
-        path = page_path(content, "en", page);
-        dir = join3(content->root, "en", "");
-        *fell_back = 1;
-    }
-    char *text = NULL;
-    if (!path || !dir)
-        snprintf(err, errlen, "out of memory");
-    else if (access(path, F_OK) == 0 && !content_path_inside(dir, path))
+    char path[4096];
+    enum content_where w = content_find_lang(content->root, content->local, content->lang, page,
+                                             path, sizeof path, fell_back);
+    if (w == CONTENT_OUTSIDE) {
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
-    else
-        text = read_file(content, path, len, err, errlen, whole);
-    free(path);
-    free(dir);
-    return text;
+        return NULL;
+    }
+    return read_file(content, path, len, err, errlen, whole);
 }
 
 char *content_read_page(const struct content *content, const char *page, size_t *len,
@@ -507,11 +506,15 @@ static int compare_languages(const void *a, const void *b)
  * index.md does): cmark ends that HTML block at the first line holding
  * "-->", so the text up to there gives the same metadata as the whole file.
  * 0, or -1 when the file cannot be read or out of memory. */
-static int language_name(const char *root, const char *code, char *name, size_t size)
+static int language_name(const char *root, const char *local, const char *code, char *name,
+                         size_t size)
 {
-    struct content *c = content_bare(root, code);
+    char index[4096];
+    struct content *c = content_find(root, local, code, "index.md", index, sizeof index) > 0
+                            ? content_bare(root, code)
+                            : NULL;
     size_t len;
-    char *text = c ? content_slurp(c->index_path, CONTENT_MAX_FILE, &len) : NULL;
+    char *text = c ? content_slurp(index, CONTENT_MAX_FILE, &len) : NULL;
     if (!text) {
         content_close(c);
         return -1;
@@ -534,21 +537,37 @@ static int language_name(const char *root, const char *code, char *name, size_t 
 
 size_t content_languages(const char *root, struct content_language *out, size_t max)
 {
-    DIR *d = opendir(root);
+    return content_languages_local(root, NULL, out, max);
+}
+
+/* Add the languages of folder dir (root or local) not in out[0..n) yet. */
+static size_t add_languages(const char *dir, const char *root, const char *local,
+                            struct content_language *out, size_t n, size_t max)
+{
+    DIR *d = dir && *dir ? opendir(dir) : NULL;
     if (!d)
-        return 0;
-    size_t n = 0;
+        return n;
     struct dirent *e;
     while (n < max && (e = readdir(d))) {
-        size_t len = strlen(e->d_name);
+        size_t len = strlen(e->d_name), seen = 0;
         if (e->d_name[0] == '.' || len >= sizeof out->code)
             continue;
-        if (language_name(root, e->d_name, out[n].name, sizeof out[n].name) < 0)
+        while (seen < n && strcmp(out[seen].code, e->d_name) != 0)
+            seen++;
+        if (seen < n || language_name(root, local, e->d_name, out[n].name, sizeof out[n].name) < 0)
             continue;
         snprintf(out[n].code, sizeof out[n].code, "%s", e->d_name);
         n++;
     }
     closedir(d);
+    return n;
+}
+
+size_t content_languages_local(const char *root, const char *local, struct content_language *out,
+                               size_t max)
+{
+    size_t n = add_languages(root, root, local, out, 0, max);
+    n = add_languages(local, root, local, out, n, max);
     qsort(out, n, sizeof *out, compare_languages);
     return n;
 }

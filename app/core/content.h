@@ -23,8 +23,9 @@ struct content_var {
 };
 
 struct content {
-    char *root; /* the content folder (holds one folder per language) */
-    char *lang; /* the language folder in use, e.g. "en" */
+    char *root;  /* the content folder (holds one folder per language) */
+    char *local; /* the local folder laid over it page by page (content_find.h), or NULL */
+    char *lang;  /* the language folder in use, e.g. "en" */
     char *index_path;
     char *title; /* first heading of index.md */
     struct content_entry *entries;
@@ -44,6 +45,12 @@ const char *content_default_root(const char *dir);
  * every page it names exists and is readable. Returns the content, or NULL
  * with the reason in err. */
 struct content *content_open(const char *root, const char *lang, char *err, size_t errlen);
+
+/* As content_open() with the local folder local (NULL: none) laid over
+ * root: every file, index.md included, is read from local when it is there
+ * (content_find.h), so a local index.md replaces root's menu. */
+struct content *content_open_local(const char *root, const char *local, const char *lang, char *err,
+                                   size_t errlen);
 
 /* A content with no index and no pages, only placeholders: for previewing
  * a single file when no content folder can be read. NULL when out of memory. */
@@ -66,11 +73,11 @@ int content_path_inside(const char *dir, const char *path);
  * '.', '-', '_', ending in ".md", no "..", no '/'. */
 int content_page_name_ok(const char *name);
 
-/* Read a page of the content's language, with placeholders filled and its
- * "Did we explain this clearly?" section blanked (core/teachback.h). A page
- * missing in this language falls back to English (*fell_back = 1). Returns a
- * malloc'd NUL-terminated text (caller frees) with its length in *len, or
- * NULL with the reason in err. */
+/* Read a page of the content's language, local copy first, with
+ * placeholders filled and its "Did we explain this clearly?" section
+ * blanked (core/teachback.h). A page missing in this language falls back to
+ * English (*fell_back = 1). Returns a malloc'd NUL-terminated text (caller
+ * frees) with its length in *len, or NULL with the reason in err. */
 char *content_read_page(const struct content *content, const char *page, size_t *len,
                         int *fell_back, char *err, size_t errlen);
 
@@ -106,6 +113,11 @@ struct content_language {
  * or pages: content_open() checks those when the language is chosen).
  * Returns how many were written to out (at most max). */
 size_t content_languages(const char *root, struct content_language *out, size_t max);
+
+/* As content_languages() over root and the local folder local (NULL: none):
+ * a language either holds, its name from the index.md content_find() picks. */
+size_t content_languages_local(const char *root, const char *local, struct content_language *out,
+                               size_t max);
 
 /* Read a whole file (at most max bytes). Returns a malloc'd NUL-terminated
  * buffer (caller frees) and its length, or NULL with errno set (EFBIG when

@@ -5,12 +5,12 @@
 
 #include "core/flow.h"
 #include "core/content.h"
+#include "core/content_find.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 struct flow *flow_load(const char *path, char *err, size_t errlen)
 {
@@ -44,11 +44,15 @@ int flow_load_content(const struct content *content, struct flow **flow, char *e
 {
     *flow = NULL;
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s/questions.md", content->root, content->lang);
-    if (access(path, F_OK) != 0)
-        snprintf(path, sizeof path, "%s/en/questions.md", content->root);
-    if (access(path, F_OK) != 0)
+    int fell_back;
+    enum content_where w = content_find_lang(content->root, content->local, content->lang,
+                                             "questions.md", path, sizeof path, &fell_back);
+    if (w == CONTENT_MISSING)
         return 0;
+    if (w == CONTENT_OUTSIDE) {
+        snprintf(err, errlen, "%s: error: leads outside the content folder", path);
+        return -1;
+    }
     *flow = flow_load(path, err, errlen);
     return *flow ? 0 : -1;
 }
@@ -65,7 +69,8 @@ int flow_load_flows(const struct content *content, const char *second_lang, stru
         return 0;
     /* Opened as a whole, so that a missing or broken folder is named as such
      * rather than its questions falling back to English's. */
-    struct content *other = content_open(content->root, second_lang, err, errlen);
+    struct content *other =
+        content_open_local(content->root, content->local, second_lang, err, errlen);
     int status = other ? flow_load_content(other, second, err, errlen) : -1;
     if (status == 0 && !*second) {
         snprintf(err, errlen, "%s/%s/questions.md: error: there is no question flow", content->root,

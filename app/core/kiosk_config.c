@@ -59,10 +59,11 @@ static const struct {
     [KEY_SECOND_LANGUAGE] = {"summary", "second_language"},
     [KEY_SAVE_FOLDER] = {"summary", "save_folder"},
     [KEY_SPEECH] = {"kiosk", "speech"},
+    [KEY_LOCAL_FOLDER] = {"content", "local_folder"},
 };
 
-static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary"};
-#define CONFIG_SECTION_LIST "[clinic], [kiosk], [print] or [summary]"
+static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary", "content"};
+#define CONFIG_SECTION_LIST "[clinic], [kiosk], [print], [summary] or [content]"
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -318,6 +319,27 @@ void config_defaults(struct kiosk_config *cfg)
     cfg->print_width = CONFIG_WIDTH_DEFAULT;
 }
 
+int config_check_local_folder(const struct kiosk_config *cfg, const char *name, char *err,
+                              size_t errlen)
+{
+    struct stat st;
+    char q[200];
+    if (cfg->local_folder_line == 0 || !cfg->local_folder[0])
+        return 0;
+    if (stat(cfg->local_folder, &st) != 0)
+        config_message(err, errlen, name, cfg->local_folder_line,
+                       "local_folder \"%s\" cannot be used: %s; create the folder (it may stay "
+                       "empty), or leave the setting empty for none",
+                       config_quote(cfg->local_folder, q, sizeof q), strerror(errno));
+    else if (!S_ISDIR(st.st_mode))
+        config_message(err, errlen, name, cfg->local_folder_line,
+                       "local_folder \"%s\" is not a folder",
+                       config_quote(cfg->local_folder, q, sizeof q));
+    else
+        return 0;
+    return -1;
+}
+
 void config_free(struct kiosk_config *cfg)
 {
     if (cfg == NULL)
@@ -338,6 +360,7 @@ static void config_check_all(struct config_parse *p)
         strcat(list, cfg->languages[i]);
     }
     cfg->languages_set = p->set_line[KEY_LANGUAGES] != 0;
+    cfg->local_folder_line = p->set_line[KEY_LOCAL_FOLDER];
     if (p->set_line[KEY_DEFAULT_LANGUAGE] == 0) {
         strcpy(cfg->default_language, cfg->languages[0]);
         return;

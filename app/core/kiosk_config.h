@@ -25,7 +25,7 @@
 #define CONFIG_LANGUAGES_MAX 16    /* languages offered */
 #define CONFIG_ARGV_MAX      32    /* words in the print command */
 #define CONFIG_HASH_SIZE     256   /* a crypt(3) hash + NUL */
-#define CONFIG_PATH_SIZE     1024  /* save folder + NUL */
+#define CONFIG_PATH_SIZE     1024  /* save folder, local folder + NUL */
 #define CONFIG_FILE_MAX      65536 /* bytes: a larger file is refused */
 
 #define CONFIG_IDLE_DEFAULT      90
@@ -84,6 +84,10 @@ struct kiosk_config {
     char second_language[CONFIG_LANG_SIZE]; /* "" = none (default) */
     char save_folder[CONFIG_PATH_SIZE];     /* absolute path; "" = saving off (default) */
 
+    /* [content] */
+    char local_folder[CONFIG_PATH_SIZE]; /* absolute path; "" = none */
+    int local_folder_line; /* the line that sets it; 0: not set (the installed local folder) */
+
     char *print_words; /* private: the heap block print_argv points into (or NULL) */
 };
 
@@ -108,6 +112,13 @@ int config_load_buffer(const char *name, const char *text, size_t len, struct ki
 /* Release what cfg owns and reset it to the defaults. The staff PIN hash is
  * wiped with explicit_bzero. */
 void config_free(struct kiosk_config *cfg);
+
+/* Check that the local_folder cfg names (read from the file name) is a
+ * folder that exists: checked when the configuration is used rather than
+ * when it is read, so a file can be checked on another machine. Returns 0
+ * (also when none is named), or -1 with "NAME:LINE: error: ..." in err. */
+int config_check_local_folder(const struct kiosk_config *cfg, const char *name, char *err,
+                              size_t errlen);
 
 /* The config word for a mode ("patient", "kiosk", "training"). */
 const char *config_mode_name(enum config_mode mode);

@@ -23,6 +23,7 @@ enum config_key {
     KEY_SECOND_LANGUAGE,
     KEY_SAVE_FOLDER,
     KEY_SPEECH,
+    KEY_LOCAL_FOLDER,
     KEY_COUNT
 };
 

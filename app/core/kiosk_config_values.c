@@ -234,7 +234,10 @@ static int config_set_command(struct config_parse *p, const char *v)
     return 1;
 }
 
-static int config_set_folder(struct config_parse *p, const char *v)
+/* An absolute folder path (or "" for none) for key into out, which holds
+ * CONFIG_PATH_SIZE bytes; empty says what. */
+static int config_set_folder(struct config_parse *p, const char *key, const char *empty,
+                             const char *v, char *out)
 {
     char q[200];
     size_t n = strlen(v);
@@ -242,20 +245,20 @@ static int config_set_folder(struct config_parse *p, const char *v)
         wchar_t wc;
         i += text_decode(v + i, n - i, &wc);
         if (text_is_control(wc) || wc == '\t')
-            return config_fail(p, "save_folder must not contain control characters");
+            return config_fail(p, "%s must not contain control characters", key);
     }
     if (n > 0 && v[0] != '/') {
         char tmp[CONFIG_PATH_SIZE];
         snprintf(tmp, sizeof tmp, "%.*s", (int)(n < 100 ? n : 100), v);
         return config_fail(p,
-                           "save_folder must be an absolute path (starting with /), not \"%s\"; "
-                           "leave it empty to turn saving off",
-                           config_quote(tmp, q, sizeof q));
+                           "%s must be an absolute path (starting with /), not \"%s\"; "
+                           "leave it empty to %s",
+                           key, config_quote(tmp, q, sizeof q), empty);
     }
     if (n >= CONFIG_PATH_SIZE - 64)
-        return config_fail(p, "save_folder is too long (at most %d bytes)", CONFIG_PATH_SIZE - 65);
-    memcpy(p->cfg->save_folder, v, n);
-    p->cfg->save_folder[n] = '\0';
+        return config_fail(p, "%s is too long (at most %d bytes)", key, CONFIG_PATH_SIZE - 65);
+    memcpy(out, v, n);
+    out[n] = '\0';
     return 1;
 }
 
@@ -370,7 +373,10 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
     case KEY_SECOND_LANGUAGE:
         return config_set_lang(p, "second_language", v, 1, cfg->second_language);
     case KEY_SAVE_FOLDER:
-        return config_set_folder(p, v);
+        return config_set_folder(p, "save_folder", "turn saving off", v, cfg->save_folder);
+    case KEY_LOCAL_FOLDER:
+        return config_set_folder(p, "local_folder", "use only the packaged content", v,
+                                 cfg->local_folder);
     case KEY_SPEECH:
         if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0) {
             cfg->speech = v[0] == 'y';

@@ -63,7 +63,8 @@ struct layout_opts visit_layout_opts(const struct visit *v, int width)
 int visit_set_language(struct visit *v, const char *code, char *msg, size_t msglen)
 {
     char err[1024];
-    struct content *c = content_open(v->content->root, code, err, sizeof err);
+    struct content *c =
+        content_open_local(v->content->root, v->content->local, code, err, sizeof err);
     struct flow *f = NULL;
     /* Questions not read yet are read in the new language on first use. */
     if (c && v->flow_read && flow_load_content(c, &f, err, sizeof err) < 0) {

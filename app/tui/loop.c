@@ -283,7 +283,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", _("Not enough memory to start."));
         return 2;
     }
-    ui.language_count = ui_languages(opts, ui.visit.content->root, ui.languages, MAX_LANGUAGES);
+    ui.language_count = ui_languages(opts, ui.visit.content, ui.languages, MAX_LANGUAGES);
     snprintf(ui.default_lang, sizeof ui.default_lang, "%s", ui.visit.content->lang);
     if (opts->mode == MODE_KIOSK)
         ui.screen = SCREEN_ATTRACT;
@@ -372,13 +372,13 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     return 0;
 }
 
-size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
-                    size_t max)
+size_t ui_languages(const struct ui_options *opts, const struct content *content,
+                    struct content_language *out, size_t max)
 {
     /* A single-file preview offers no language (only the kiosk's staff menu could). */
     if (opts->visit.file && opts->mode != MODE_KIOSK)
         return 0;
-    size_t n = content_languages(root, out, max), kept = 0;
+    size_t n = content_languages_local(content->root, content->local, out, max), kept = 0;
     for (size_t i = 0; i < n; i++) {
         int offered = !opts->languages;
         for (size_t j = 0; !offered && j < opts->language_count; j++)

@@ -456,7 +456,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
     visit_start(&p.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     plain_stdio_start(&p);
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    p.language_count = ui_languages(opts, p.visit.content->root, langs, PLAIN_MAX_LANGUAGES);
+    p.language_count = ui_languages(opts, p.visit.content, langs, PLAIN_MAX_LANGUAGES);
     struct plain_signals old;
     plain_signals_start(&p, &old);
     int status = 0;

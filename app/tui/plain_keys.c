@@ -95,7 +95,7 @@ static int plain_switch_language(struct plain *p, const char *code)
 static void plain_language(struct plain *p)
 {
     struct content_language langs[PLAIN_MAX_LANGUAGES];
-    size_t n = ui_languages(p->opts, p->visit.content->root, langs, PLAIN_MAX_LANGUAGES);
+    size_t n = ui_languages(p->opts, p->visit.content, langs, PLAIN_MAX_LANGUAGES);
     /* Every language's name is in its own words, so anyone can find theirs. */
     plain_write(p, "\nLanguage / Idioma / 语言\n");
     for (size_t i = 0; i < n; i++) {

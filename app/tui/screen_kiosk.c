@@ -276,7 +276,10 @@ static void staff_do(struct ui *ui, enum staff_item item, struct screen_size sz)
         /* The same check a nurse runs with --check, summed up in one line. */
         const char *version = content_var(ui->visit.content, "content-version");
         const char *reviewed = content_var(ui->visit.content, "last-reviewed");
-        struct check_options copts = {.max_grade = 8, .min_ease_es = 60, .today = time(NULL)};
+        struct check_options copts = {.max_grade = 8,
+                                      .min_ease_es = 60,
+                                      .today = time(NULL),
+                                      .local = ui->visit.content->local};
         struct check_result result = {0};
         FILE *sink = fopen("/dev/null", "w");
         if (sink) {

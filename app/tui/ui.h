@@ -40,12 +40,12 @@ struct ui_options {
     struct speech_options speech_opts;
 };
 
-/* The languages the patient may choose: those the content has (see
- * content_languages()), limited to opts->languages when set. Returns how
- * many were written to out: 0 for a single-file preview (opts->file)
- * outside kiosk mode, which never offers one. */
-size_t ui_languages(const struct ui_options *opts, const char *root, struct content_language *out,
-                    size_t max);
+/* The languages the patient may choose: those the content has, its local
+ * folder's included (see content_languages_local()), limited to opts->languages when set. Returns
+ * how many were written to out: 0 for a single-file preview (opts->file) outside kiosk mode, which
+ * never offers one. */
+size_t ui_languages(const struct ui_options *opts, const struct content *content,
+                    struct content_language *out, size_t max);
 
 /* Run until the patient quits. *content and *flow are the caller's; a
  * language switch replaces them, so the caller frees whatever they point to

@@ -37,7 +37,7 @@ for t in $targets; do
     extra=
     [ "$t" = plain ] && extra=$tui
     # shellcheck disable=SC2086
-    $cc $flags -DLOCALEDIR='"/nonexistent"' -DCONTENTDIR='"/nonexistent"' \
+    $cc $flags -DLOCALEDIR='"/nonexistent"' -DCONTENTDIR='"/nonexistent"' -DSYSCONFDIR='"/nonexistent"' \
         "$top/tests/fuzz/fuzz_$t.c" $core $extra $libs -o "$build/fuzz_$t"
     scratch="$build/corpus_$t"
     mkdir -p "$scratch" "$top/tests/fuzz/corpus/$t"

@@ -163,7 +163,7 @@ START_TEST(test_example_file)
         len += n;
     }
     fclose(fp);
-    ck_assert_uint_eq(settings, 15); /* every key is shown */
+    ck_assert_uint_eq(settings, 16); /* every key is shown */
     int r = config_load_buffer("example", text, len, &cfg, err, sizeof err);
     ck_assert_msg(r == 0, "%s", err);
     ck_assert_str_eq(cfg.clinic_name, "Riverside Community Clinic");
@@ -171,6 +171,7 @@ START_TEST(test_example_file)
     ck_assert_int_eq(config_pin_matches(&cfg, "2468"), 1);
     ck_assert_str_eq(cfg.print_argv[0], "lp");
     ck_assert_str_eq(cfg.save_folder, "/var/lib/patient-kiosk/summaries");
+    ck_assert_str_eq(cfg.local_folder, "/etc/patient-kiosk/content");
     config_free(&cfg);
 }
 END_TEST
@@ -185,7 +186,8 @@ START_TEST(test_bad_files)
     } cases[] = {
         {"bad-unknown-key.conf", 3, "unknown key \"colour\" in [clinic]"},
         {"bad-unknown-section.conf", 2,
-         "unknown section [printer]; the sections are [clinic], [kiosk], [print] or [summary]"},
+         "unknown section [printer]; the sections are [clinic], [kiosk], [print], [summary] or "
+         "[content]"},
         {"bad-idle-timeout.conf", 4,
          "idle_timeout must be a whole number of seconds from 10 to 3600, not \"abc\""},
         {"bad-duplicate.conf", 4, "duplicate key \"name\" in [clinic] (already set on line 2)"},
@@ -209,8 +211,8 @@ START_TEST(test_bad_files)
          "its start (every value must fit on one line)"},
         {"bad-wrong-section.conf", 2, "unknown key \"width\" in [kiosk]; it belongs in [print]"},
         {"bad-before-section.conf", 1,
-         "\"name\" comes before any section heading; put it under [clinic], [kiosk], [print] or "
-         "[summary]"},
+         "\"name\" comes before any section heading; put it under [clinic], [kiosk], [print], "
+         "[summary] or [content]"},
         {"bad-unclosed-heading.conf", 1, "section heading \"[clinic\" has no closing \"]\""},
         {"bad-mode.conf", 2, "mode must be patient, kiosk or training, not \"admin\""},
         {"bad-save-folder.conf", 2,

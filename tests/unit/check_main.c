@@ -49,6 +49,7 @@ int main(void)
     srunner_add_suite(runner, layout_suite());
     srunner_add_suite(runner, layout_steps_suite());
     srunner_add_suite(runner, content_suite());
+    srunner_add_suite(runner, content_find_suite());
     srunner_add_suite(runner, readability_suite());
     srunner_add_suite(runner, flow_suite());
     srunner_add_suite(runner, summary_suite());
