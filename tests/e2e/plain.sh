@@ -192,4 +192,54 @@ check "kiosk: the end of input still ends cleanly" test "$status" = 0
 check "a file preview prints the page" grep -qF "Common questions" "$work/file.out"
 check "a file preview holds no ESC byte" no_esc "$work/file.out"
 
+# Tables are cards of "Header: value" lines at any width, even one that
+# would hold the grid.
+choices=$(printf 'q\n' | TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en |
+    grep -F "Choices about your antidepressant" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. ')
+printf '%s\n\n\n\n\n\nq\n' "$choices" | COLUMNS=300 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" \
+    --lang en > "$work/cards.out" 2>&1
+check "a table is read as cards at 300 columns" grep -qxF "Choice: Keep taking it as usual" "$work/cards.out"
+check "and its every cell has its header" grep -qF "Who decides: Your prescriber" "$work/cards.out"
+check "and no grid row is drawn" sh -c '! grep -qE "^(│|\|) ?Choice" "$1"' _ "$work/cards.out"
+
+# The terminal's own width wins over a wrong $COLUMNS: 50 columns in tmux.
+T kill-session -t k 2>/dev/null
+rm -f "$work/go"
+T new-session -d -s k -x 50 -y 24 \
+    "while [ ! -e '$work/go' ]; do sleep 0.05; done; env COLUMNS=200 LINES=90 TERM=tmux-256color LANG=C.UTF-8 \
+     LC_ALL=C.UTF-8 '$KIOSK' --plain --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
+T pipe-pane -t k -o "cat > '$work/narrow.raw'"
+touch "$work/go"
+expect_prompt "50 columns: the menu waits (its prompt wrapped)" "quit):"
+keys "$choices" Enter
+expect_prompt "50 columns: a page stops after the window's 24 rows, not \$LINES" "reading --"
+keys q Enter
+expect_prompt "50 columns: back at the menu" "quit):"
+check "50 columns: no line is wider than the terminal" \
+    test "$(tr -d '\r' < "$work/narrow.raw" | wc -L)" -le 50
+check "50 columns: the page was wrapped to the window" \
+    test "$(tr -d '\r' < "$work/narrow.raw" | wc -L)" -ge 40
+
+# The kiosk countdown: any key, no Enter, carries on with the answers kept.
+# The test binary's clock runs five times as fast (tui/ui_clock.h): the 10 s
+# idle time and the 10 s countdown take 2 s each.
+printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand =\n' > "$work/idle.conf"
+T kill-session -t k 2>/dev/null
+T new-session -d -s k -x 80 -y 24 \
+    "env KIOSK_TEST_CLOCK=5 TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$KIOSK_TEST_BIN' --plain --kiosk \
+     --config '$work/idle.conf' --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
+expect_prompt "kiosk: the menu waits" "Choose a number"
+keys "$n" Enter
+expect "kiosk: the questions start" "Question 1 of about"
+keys 2 Enter
+expect "kiosk: the first answer is taken" "Question 2 of about"
+expect "kiosk: idle asks if the patient is still there" "Are you still there?"
+expect "kiosk: the countdown says any key" "Press any key within 10 seconds to go on."
+keys x
+expect_prompt "kiosk: one key, no Enter, shows the question's prompt again" "Choose a number (b back"
+keys b Enter
+expect "kiosk: and the answer was kept" "2. (*) "
+not_erased() { ! T capture-pane -p -t k -S -200 | grep -qF "were erased"; }
+check "kiosk: nothing was erased" not_erased
+
 finish
