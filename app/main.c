@@ -396,8 +396,20 @@ int main(int argc, char **argv)
                                       .max_grade = o.max_grade ? o.max_grade : 8,
                                       .min_ease_es = 60,
                                       .today = time(NULL)};
+        /* --config too: the placeholders it leaves empty are reported. */
+        static struct kiosk_config ccfg;
+        struct klog nolog = {.fd = -1};
+        if (o.config) {
+            if (load_config(&o, &ccfg, &nolog) < 0)
+                return 2;
+            copts.config_path = o.config;
+            copts.clinic_name = ccfg.clinic_name;
+            copts.clinic_phone = ccfg.clinic_phone;
+        }
         struct check_result result;
-        return check_content(root, &copts, stdout, &result);
+        int status = check_content(root, &copts, stdout, &result);
+        config_free(&ccfg);
+        return status;
     }
     static struct kiosk_config cfg;
     /* Only the screens log (the command-line tools print what they find). */

@@ -3,6 +3,7 @@
 
 #include "core/content.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/markdown.h"
 
 #include <dirent.h>
@@ -366,7 +367,26 @@ void content_close(struct content *c)
     free(c);
 }
 
-char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
+const char *content_placeholder_default(const char *name, int english)
+{
+    /* Each reads naturally wherever the pages put the placeholder: "call
+     * {{clinic-name}} at {{clinic-phone}}", "your care team at
+     * {{clinic-name}}", "You can also call {{clinic-phone}}". */
+    static const struct {
+        const char *name, *text;
+    } defaults[] = {
+        {"clinic-name", N_("the clinic")},
+        {"clinic-phone", N_("the number your care team gave you")},
+    };
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+        if (strcmp(name, defaults[i].name) == 0)
+            return english ? defaults[i].text : _(defaults[i].text);
+    return NULL;
+}
+
+/* content_fill(), the defaults in English when english is 1. */
+static char *fill(const struct content *content, const char *text, size_t len, size_t *out_len,
+                  int english)
 {
     struct buf out = {0};
     size_t plain = 0; /* start of the text not yet copied */
@@ -381,6 +401,9 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
         memcpy(name, text + i + 2, nlen);
         name[nlen] = '\0';
         const char *value = content_var(content, name);
+        const char *fallback = content_placeholder_default(name, english);
+        if ((!value || !*value) && fallback)
+            value = fallback;
         if (!value)
             continue;
         buf_add(&out, text + plain, i - plain);
@@ -396,8 +419,14 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
     return filled;
 }
 
-char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
-                        size_t errlen)
+char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
+{
+    return fill(content, text, len, out_len, 0);
+}
+
+/* content_read_file(), the clinic defaults in English when english is 1. */
+static char *read_filled(const struct content *content, const char *path, size_t *len, char *err,
+                         size_t errlen, int english)
 {
     size_t raw_len;
     char *raw = content_slurp(path, CONTENT_MAX_FILE, &raw_len);
@@ -406,11 +435,17 @@ char *content_read_file(const struct content *content, const char *path, size_t 
                  errno == EFBIG ? "the file is larger than 64 MB" : strerror(errno));
         return NULL;
     }
-    char *filled = content_fill(content, raw, raw_len, len);
+    char *filled = fill(content, raw, raw_len, len, english);
     free(raw);
     if (!filled)
         snprintf(err, errlen, "%s: error: out of memory", path);
     return filled;
+}
+
+char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
+                        size_t errlen)
+{
+    return read_filled(content, path, len, err, errlen, 0);
 }
 
 char *content_read_page(const struct content *content, const char *page, size_t *len,
@@ -436,7 +471,7 @@ char *content_read_page(const struct content *content, const char *page, size_t 
     else if (access(path, F_OK) == 0 && !path_inside(dir, path))
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
     else
-        text = content_read_file(content, path, len, err, errlen);
+        text = read_filled(content, path, len, err, errlen, *fell_back);
     free(path);
     free(dir);
     return text;
