@@ -14,7 +14,7 @@ mkdir -p "$build" "$top/tests/fuzz/crashes"
 cc=${CLANG:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I$top -I$top/app"
 flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih)"
-libs="$(pkg-config --libs libcmark-gfm libunibreak inih) -lcmark-gfm-extensions -lcrypt"
+libs="$(pkg-config --libs libcmark-gfm libunibreak inih) -lcmark-gfm-extensions -lunistring -lcrypt"
 core="$top/app/core"
 srcs="$core/text.c $core/markdown.c $core/layout.c $core/layout_lines.c $core/layout_table.c \
 $core/content.c $core/flow.c $core/flow_check.c $core/flow_load.c $core/flow_session.c $core/flow_doc.c \
