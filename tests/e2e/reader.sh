@@ -115,6 +115,25 @@ part_highlighted() { T capture-pane -e -p -t k | grep -qE $'\e\\[(43|7)mresión'
 check "a search on the page, in capitals, finds it too" poll part_highlighted
 keys q
 
+# Help at 40x12 scrolls to every key, wraps its lines (no word cut), and
+# any other key still goes back.
+start 40 12 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "small: home" " 1. "
+keys '?'
+expect "small: help opens at its top" "Keys you can use"
+expect "small: the footer says how to scroll" "Up/Down scroll"
+expect_not "small: the last key is below" "this help;"
+for _ in 1 2 3 4 5 6; do keys NPage; done
+expect "small: Page Down reaches the last key" "q quit"
+expect "small: and the last line" "other key goes back."
+keys PPage
+expect "small: Page Up goes back up" "tick or untick"
+expect "small: a long key line wraps, its end on the next line" "several answers)"
+keys x
+expect_not "small: another key leaves help" "Keys you can use"
+expect "small: back home" " 1. "
+keys q
+
 # Unknown terminal type: a clear message and exit status 2.
 start 80 24 "TERM=no-such-terminal" "$KIOSK" --content "$KIOSK_CONTENT_DIR"
 expect "unknown TERM is named" "no-such-terminal"
