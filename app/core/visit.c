@@ -327,9 +327,11 @@ int visit_print_text(const struct visit *v, const char *text, char *msg, size_t 
     }
     char err[512];
     if (print_text(v->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        /* The command, its status and any path are for staff (the log); the
+         * patient reads what happened and what to do. */
         klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
         if (msg && msglen)
-            snprintf(msg, msglen, "%s %s", err,
+            snprintf(msg, msglen, "%s %s", _("The printer did not accept the summary."),
                      _("Your summary is still here; you can try again or ask the front desk."));
         return -1;
     }
@@ -361,7 +363,17 @@ int visit_save(struct visit *v, char *msg, size_t msglen)
         say(msg, msglen, _("Not enough memory to save."));
         return -1;
     }
-    return printout_save(&r, v->opts->save_dir, msg, msglen);
+    char err[1024];
+    if (printout_save(&r, v->opts->save_dir, err, sizeof err) == 0) {
+        say(msg, msglen, err);
+        return 0;
+    }
+    /* The folder and the system's reason are for staff (the log). */
+    klog_event(v->opts->log, KLOG_SAVE_FAILED, err);
+    if (msg && msglen)
+        snprintf(msg, msglen, "%s %s", _("The summary could not be saved."),
+                 _("Your summary is still here; you can try again or ask the front desk."));
+    return -1;
 }
 
 int visit_replay(struct visit *v, const char *answers, char *msg, size_t msglen)

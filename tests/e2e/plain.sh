@@ -158,14 +158,26 @@ check "plain: the printout is the configured 40 columns wide" test "$(wc -L < "$
 check "plain: the temporary file was private" grep -qxF 600 "$work/rec/filemode"
 check "plain: the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "plain: no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
-check "plain: saving is confirmed" grep -qF "Saved as" "$work/print.out"
+check "plain: saving is confirmed" grep -qF "Saved as summary-" "$work/print.out"
+check "plain: by the file's name, not the server's folder" sh -c '! grep -qF "$1" "$2"' _ "$work/saved" "$work/print.out"
 check "plain: a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "plain: an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
 check "plain: saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/fail.conf" \
     < "$work/print-answers" > "$work/fail.out" 2>&1
 check "plain: a failed print says so" grep -qF "did not accept the summary" "$work/fail.out"
-check "plain: and that the summary is still there" grep -qF "you can try again or ask the front desk" "$work/fail.out"
+check "plain: and that the summary is still there" \
+    sh -c 'tr "\n" " " < "$1" | grep -qF "you can try again or ask the front desk."' _ "$work/fail.out"
+check "plain: the failure names no command, status or path" \
+    sh -c '! grep -qE "fail\.sh|exited with status|/print/" "$1"' _ "$work/fail.out"
+# A folder that cannot be written: the patient reads that it was not saved,
+# never the server's folder.
+printf '[summary]\nsave_folder = %s/no-such-folder\n' "$work" > "$work/nosave.conf"
+{ cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\ns\nq\n'; } > "$work/save-answers"
+TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/nosave.conf" \
+    < "$work/save-answers" > "$work/nosave.out" 2>&1
+check "plain: a failed save says so" grep -qF "The summary could not be saved." "$work/nosave.out"
+check "plain: and names no folder" sh -c '! grep -qF "no-such-folder" "$1"' _ "$work/nosave.out"
 
 COLUMNS=40 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/answers" > "$work/narrow.out" 2>&1
 check "COLUMNS=40: no line wider than 40 cells" test "$(wc -L < "$work/narrow.out")" -le 40
