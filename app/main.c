@@ -10,12 +10,14 @@
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/kiosk_config.h"
+#include "core/printout.h"
 #include "core/log.h"
 #include "core/visit.h"
 #include "core/layout.h"
 #include "tui/term.h"
 #include "tui/plain.h"
 #include "tui/ui.h"
+#include "tui/ui_audio.h"
 #include "tui/ui_clock.h"
 
 #include <errno.h>
@@ -40,7 +42,7 @@ struct options {
     int check, strict, max_grade;
     int kiosk, training, hash_pin;
     int no_color, high_contrast, large;
-    int plain;
+    int plain, speech;
     const char *file;
 };
 
@@ -71,7 +73,8 @@ static void usage(FILE *out)
             "  --summary ANSWERS  print the summary these answers give, e.g.\n"
             "                     safety=2,treatment=1 (question id = 1-based choice; join\n"
             "                     several choices with +)\n"
-            "  --format FORMAT    text (default) or html, for --summary\n"
+            "  --format FORMAT    text (default), html or pdf, for --summary; text or pdf\n"
+            "                     for --render\n"
             "  --check            check the content: errors as FILE:LINE, then reading level\n"
             "  --strict           with --check: a reading level over the limit is an error\n"
             "  --max-grade N      with --check: the English reading-grade limit (default 8)\n"
@@ -80,6 +83,9 @@ static void usage(FILE *out)
             "  --large-targets    every choice at least three rows tall, for touch screens\n"
             "  --help             show this help and exit\n"
             "  --version          show the version and exit\n\n"),
+          out);
+    fputs(_("  --speech           offer Read aloud (eSpeak NG) on every page, question and\n"
+            "                     summary; off over SSH and where there is no sound\n"),
           out);
     fputs(_("Exit status: 0 if OK, 1 if --check found errors, 2 on a usage, content or\n"
             "terminal error.\n"),
@@ -117,6 +123,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         OPT_HIGH_CONTRAST,
         OPT_LARGE,
         OPT_PLAIN,
+        OPT_SPEECH,
         OPT_HELP,
         OPT_VERSION
     };
@@ -138,6 +145,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
         {"large-targets", no_argument, NULL, OPT_LARGE},
         {"plain", no_argument, NULL, OPT_PLAIN},
+        {"speech", no_argument, NULL, OPT_SPEECH},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -166,8 +174,10 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->summary = optarg;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0) {
-                fprintf(stderr, _("%s: --format: \"%s\" is not text or html\n"), PACKAGE, optarg);
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "html") != 0 &&
+                strcmp(optarg, "pdf") != 0) {
+                fprintf(stderr, _("%s: --format: \"%s\" is not text, html or pdf\n"), PACKAGE,
+                        optarg);
                 return -1;
             }
             o->format = optarg;
@@ -208,6 +218,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_PLAIN:
             o->plain = 1;
+            break;
+        case OPT_SPEECH:
+            o->speech = 1;
             break;
         case OPT_HELP:
             usage(stdout);
@@ -264,7 +277,8 @@ static void choose_language(const char *root, const char *asked, const char *con
 }
 
 /* `--summary ANSWERS`: the printout a patient with these answers gets, as
- * text --width columns wide or (--format html) the page a saved summary is. */
+ * text --width columns wide, (--format html) the page a saved summary is,
+ * or (--format pdf) the typeset handout on the configured paper. */
 static int print_summary(struct content *content, struct flow *flow, struct flow *second_flow,
                          const struct options *o, const struct visit_options *vo)
 {
@@ -279,6 +293,14 @@ static int print_summary(struct content *content, struct flow *flow, struct flow
     int status = 2;
     if (visit_replay(&v, o->summary, err, sizeof err) < 0) {
         fprintf(stderr, "%s: --summary: %s\n", PACKAGE, err);
+    } else if (o->format && strcmp(o->format, "pdf") == 0) {
+        size_t len = 0;
+        unsigned char *pdf = visit_handout(&v, &len, err, sizeof err);
+        if (!pdf)
+            fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        else if (fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0)
+            status = 0;
+        handout_free(pdf, len);
     } else {
         char *text = visit_printout(&v, o->width, o->format && strcmp(o->format, "html") == 0);
         if (!text)
@@ -293,8 +315,25 @@ static int print_summary(struct content *content, struct flow *flow, struct flow
     return status;
 }
 
-/* `--render PAGE`: a menu page name, or a path to any Markdown file. */
-static int render(struct content *content, const char *page, int width, int ascii)
+/* `--render PAGE --format pdf`: the page as the reader prints it. */
+static int render_pdf(const struct content *content, const char *text,
+                      const struct visit_options *vo)
+{
+    char err[1024];
+    size_t len = 0;
+    unsigned char *pdf =
+        printout_page_pdf(text, content->lang, vo->clinic_name, vo->paper, &len, err, sizeof err);
+    int status = pdf && fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 2;
+    if (!pdf)
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+    handout_free(pdf, len);
+    return status;
+}
+
+/* `--render PAGE`: a menu page name, or a path to any Markdown file; as
+ * text, or (pdf not NULL) the PDF handout the reader prints. */
+static int render(struct content *content, const char *page, int width, int ascii,
+                  const struct visit_options *pdf)
 {
     char err[1024];
     size_t len;
@@ -305,6 +344,11 @@ static int render(struct content *content, const char *page, int width, int asci
     if (!text) {
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         return 2;
+    }
+    if (pdf) {
+        int status = render_pdf(content, text, pdf);
+        free(text);
+        return status;
     }
     struct layout_opts opts = {.width = width, .ascii = ascii, .lang = content->lang};
     /* In steps, so the text and each block of the parse tree are freed as
@@ -472,6 +516,8 @@ int main(int argc, char **argv)
         .clinic_phone = cfg.clinic_phone[0] ? cfg.clinic_phone : NULL,
         .print_argv = cfg.print_argc ? cfg.print_argv : NULL,
         .print_width = (int)cfg.print_width,
+        .print_pdf = cfg.print_format == CONFIG_FORMAT_PDF,
+        .paper = cfg.paper == CONFIG_PAPER_A4 ? HANDOUT_A4 : HANDOUT_LETTER,
         .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         .second_lang = second_lang,
         .when = ui_summary_time(),
@@ -479,7 +525,8 @@ int main(int argc, char **argv)
     };
     int status;
     if (o.render) {
-        status = render(content, o.render, o.width, !utf8);
+        status = render(content, o.render, o.width, !utf8,
+                        o.format && strcmp(o.format, "pdf") == 0 ? &visit : NULL);
     } else if (o.summary) {
         status = print_summary(content, flow, second_flow, &o, &visit);
         second_flow = NULL; /* the visit freed it */
@@ -499,6 +546,8 @@ int main(int argc, char **argv)
             .languages = configured && cfg.languages_set ? cfg.languages : NULL,
             .language_count = configured && cfg.languages_set ? cfg.n_languages : 0,
             .log = &log,
+            .speech = o.speech || cfg.speech,
+            .speech_opts = ui_audio_options(),
         };
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");

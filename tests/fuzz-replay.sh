@@ -3,7 +3,7 @@
 set -u
 : "${KIOSK_TESTS:?}"
 status=0
-for t in layout flow config summary; do
+for t in layout flow config summary printout menu plain keys; do
     echo "== $t"
     "$KIOSK_BUILD/tests/fuzz/replay_$t" "$KIOSK_TESTS/fuzz/corpus/$t" "$KIOSK_TESTS/data/fuzz/$t" || status=1
 done

@@ -85,6 +85,19 @@ expect() {
     fi
 }
 
+# expect_within SECONDS NAME TEXT: expect, for a step that may take long
+# (a huge page in a sanitizer build on a loaded machine).
+expect_within() {
+    checks=$((checks + 1))
+    if wait_for "$3" "$1"; then
+        echo "ok - $2"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $2: \"$3\" not on screen. Screen was:"
+        screen | sed 's/^/    | /'
+    fi
+}
+
 # expect_not NAME TEXT: pass if TEXT is not (or no longer) on screen.
 expect_not() {
     checks=$((checks + 1))
@@ -174,12 +187,17 @@ chosen() {
 # SUMMARY_MARK and URGENT_MARK name those screens in the language shown.
 SUMMARY_MARK="Your summary for the clinician"
 URGENT_MARK="Urgent: help is available now"
+# The question builder before the summary: n goes on past it.
+ASK_MARK="Your questions for your care team"
 answer_until_summary() {
     local i=0
     while [ $i -lt 40 ]; do
         i=$((i + 1))
         screen | grep -qF "$SUMMARY_MARK" && return 0
-        if screen | grep -qF "$URGENT_MARK"; then
+        if screen | grep -qF "$ASK_MARK"; then
+            keys n
+            wait_for "$SUMMARY_MARK"
+        elif screen | grep -qF "$URGENT_MARK"; then
             local top
             top=$(screen | head -1)
             keys Enter

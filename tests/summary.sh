@@ -91,7 +91,7 @@ bad() {
 bad "an unknown question" 'unknown question id "nosuch"' --summary nosuch=1
 bad "a choice out of range" 'question "safety" has 3 answers; 9 is not one of them' --summary safety=9
 bad "no choice" 'expected id=choice at "safety"' --summary safety
-bad "an unknown format" '--format: "pdf" is not text or html' --summary safety=2 --format pdf
+bad "an unknown format" '--format: "docx" is not text, html or pdf' --summary safety=2 --format docx
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

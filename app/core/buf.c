@@ -13,6 +13,10 @@ void buf_add(struct buf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
+    if (b->limit && (n >= b->limit || b->len + n + 1 > b->limit)) {
+        b->failed = 1;
+        return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
         while (cap < b->len + n + 1)

@@ -4,7 +4,7 @@
  * block and zeroes the old one (no realloc), and buf_wipe() zeroes before
  * it frees.
  *
- * Failures: when memory runs out the buffer keeps what it had, sets
+ * Failures: when memory runs out (or limit would be passed) the buffer keeps what it had, sets
  * `failed`, and ignores every later append; check `failed` once at the end.
  * The caller owns b->s: free it with buf_wipe(), or take it with buf_take(). */
 #ifndef KIOSK_BUF_H
@@ -15,7 +15,9 @@
 struct buf {
     char *s; /* NUL-terminated once anything was added; NULL before */
     size_t len, cap;
-    int failed; /* 1 once an append ran out of memory */
+    int failed;   /* 1 once an append ran out of memory or past limit */
+    size_t limit; /* the most bytes it may hold (0: no limit): a bound on
+                   * what hostile content can make it grow to */
 };
 
 /* Append n bytes of s. */

@@ -3,17 +3,20 @@
 #include "config.h"
 
 #include "core/check.h"
+#include "core/teachback.h"
 #include "core/diag.h"
 #include "core/content.h"
 #include "core/flow.h"
 #include "core/governance.h"
 #include "core/markdown.h"
 #include "core/readability.h"
+#include "core/text.h"
 
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -501,6 +504,28 @@ static void check_urgent_pages(struct report *r, const char *root, const char *l
         }
 }
 
+struct teachback_ctx {
+    struct report *r;
+    const struct page *p;
+};
+
+static void teachback_said(void *ctx, int line, const char *msg)
+{
+    struct teachback_ctx *tc = ctx;
+    say(tc->r, tc->p->path, line, 1, "%s", msg);
+}
+
+/* The page's "Did we explain this clearly?" section (teachback.h), then
+ * blanked: the page's other checks see the page as patients read it. */
+static void check_teachback(struct report *r, struct page *p)
+{
+    struct teachback_ctx tc = {r, p};
+    int found;
+    teachback_free(teachback_parse(p->text, p->len, teachback_said, &tc, &found));
+    if (found)
+        teachback_blank(p->text, p->len);
+}
+
 static void check_language(struct report *r, const char *root, const char *lang, FILE *table,
                            struct flow **flows, char (*flow_paths)[4096], size_t index)
 {
@@ -518,6 +543,13 @@ static void check_language(struct report *r, const char *root, const char *lang,
     for (size_t i = 0; i < n; i++) {
         struct page p = {.dir = dir, .lang = lang, .name = pages[i]};
         snprintf(p.path, sizeof p.path, "%s/%s", dir, pages[i]);
+        if (!content_path_inside(dir, p.path)) {
+            /* As the menu refuses it: never read what lies outside. */
+            say(r, p.path, 0, 1,
+                "leads outside the content folder (a symbolic link); a page "
+                "must be a file inside it");
+            continue;
+        }
         p.text = content_slurp(p.path, CHECK_MAX_FILE, &p.len);
         if (!p.text) {
             say(r, p.path, 0, 1, "cannot read: %s",
@@ -526,6 +558,7 @@ static void check_language(struct report *r, const char *root, const char *lang,
         }
         check_bytes(r, &p);
         check_placeholders(r, &p, c);
+        check_teachback(r, &p);
         p.doc = markdown_parse(p.text, p.len);
         if (p.doc) {
             check_tree(r, &p);
@@ -560,8 +593,8 @@ static void check_parity(struct report *r, const char *root, char **langs, size_
     free_names(en, en_n);
 }
 
-int check_content(const char *root, const struct check_options *opts, FILE *out,
-                  struct check_result *result)
+static int check_content_raw(const char *root, const struct check_options *opts, FILE *out,
+                             struct check_result *result)
 {
     *result = (struct check_result){0};
     struct report r = {.out = out, .opts = opts, .result = result};
@@ -624,4 +657,29 @@ int check_content(const char *root, const struct check_options *opts, FILE *out,
     free(flow_paths);
     free_names(langs, n);
     return result->errors ? 1 : 0;
+}
+
+int check_content(const char *root, const struct check_options *opts, FILE *out,
+                  struct check_result *result)
+{
+    /* The report quotes content (labels, ids, placeholders): it reaches the
+     * author's terminal cleaned as the screen cleans it, so no escape
+     * sequence, C1 control or bidi override in a file can act there. */
+    char *text = NULL, *clean = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    int status = mem ? check_content_raw(root, opts, mem, result) : 2;
+    if (mem && fclose(mem) == 0 && text && len < SIZE_MAX / 4)
+        clean = malloc(3 * len + 1);
+    if (clean) {
+        size_t n = text_clean(clean, text, len);
+        fwrite(clean, 1, n, out);
+    } else {
+        *result = (struct check_result){.unreadable = 1};
+        fprintf(out, "%s: error: out of memory\n", root);
+        status = 2;
+    }
+    free(clean);
+    free(text);
+    return status;
 }

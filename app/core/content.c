@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
+#include "core/teachback.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -97,7 +98,7 @@ int content_page_name_ok(const char *name)
  * accepts: one plain component), resolves (symlinks followed) to a place
  * inside dir. A page that is not a symlink is in dir itself: only a symlink
  * needs realpath(), which costs a readlink() per component of the path. */
-static int path_inside(const char *dir, const char *path)
+int content_path_inside(const char *dir, const char *path)
 {
     struct stat st;
     if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
@@ -289,7 +290,7 @@ static int check_page(const struct content *content, const struct content_entry 
     else if (access(path, R_OK) != 0)
         snprintf(err, errlen, "%s:%d: error: the menu names %s, which %s", content->index_path,
                  e->line, path, errno == ENOENT ? "does not exist" : "cannot be read");
-    else if (!path_inside(dir, path))
+    else if (!content_path_inside(dir, path))
         snprintf(err, errlen, "%s:%d: error: %s leads outside the content folder",
                  content->index_path, e->line, path);
     else
@@ -424,9 +425,10 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
     return fill(content, text, len, out_len, 0);
 }
 
-/* content_read_file(), the clinic defaults in English when english is 1. */
-static char *read_filled(const struct content *content, const char *path, size_t *len, char *err,
-                         size_t errlen, int english)
+/* Read and fill a file; the clinic defaults in English when english is 1;
+ * whole: the teach-back answers kept (content_page_check()). */
+static char *read_file(const struct content *content, const char *path, size_t *len, char *err,
+                       size_t errlen, int whole, int english)
 {
     size_t raw_len;
     char *raw = content_slurp(path, CONTENT_MAX_FILE, &raw_len);
@@ -439,17 +441,19 @@ static char *read_filled(const struct content *content, const char *path, size_t
     free(raw);
     if (!filled)
         snprintf(err, errlen, "%s: error: out of memory", path);
+    else if (!whole)
+        teachback_blank(filled, *len);
     return filled;
 }
 
 char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
                         size_t errlen)
 {
-    return read_filled(content, path, len, err, errlen, 0);
+    return read_file(content, path, len, err, errlen, 0, 0);
 }
 
-char *content_read_page(const struct content *content, const char *page, size_t *len,
-                        int *fell_back, char *err, size_t errlen)
+static char *read_page(const struct content *content, const char *page, size_t *len, int *fell_back,
+                       char *err, size_t errlen, int whole)
 {
     *fell_back = 0;
     if (!content_page_name_ok(page)) {
@@ -468,13 +472,30 @@ char *content_read_page(const struct content *content, const char *page, size_t 
     char *text = NULL;
     if (!path || !dir)
         snprintf(err, errlen, "out of memory");
-    else if (access(path, F_OK) == 0 && !path_inside(dir, path))
+    else if (access(path, F_OK) == 0 && !content_path_inside(dir, path))
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
     else
-        text = read_filled(content, path, len, err, errlen, *fell_back);
+        text = read_file(content, path, len, err, errlen, whole, *fell_back);
     free(path);
     free(dir);
     return text;
+}
+
+char *content_read_page(const struct content *content, const char *page, size_t *len,
+                        int *fell_back, char *err, size_t errlen)
+{
+    return read_page(content, page, len, fell_back, err, errlen, 0);
+}
+
+struct teachback *content_page_check(const struct content *content, const char *page)
+{
+    size_t len;
+    int fell_back, found;
+    char err[512];
+    char *text = read_page(content, page, &len, &fell_back, err, sizeof err, 1);
+    struct teachback *t = text ? teachback_parse(text, len, NULL, NULL, &found) : NULL;
+    free(text);
+    return t;
 }
 
 struct layout *content_intro_layout(const struct content *content, const struct layout_opts *opts)

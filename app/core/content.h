@@ -57,19 +57,31 @@ int content_set_var(struct content *content, const char *name, const char *value
 /* Value of a variable, or NULL. */
 const char *content_var(const struct content *content, const char *name);
 
+/* 1 when path, a file in dir, is no symlink or a symlink that resolves to
+ * a file inside dir (the menu's rule); 0 otherwise, or when it cannot be
+ * resolved. */
+int content_path_inside(const char *dir, const char *path);
+
 /* 1 when name is a plain page file name inside the folder: letters, digits,
  * '.', '-', '_', ending in ".md", no "..", no '/'. */
 int content_page_name_ok(const char *name);
 
-/* Read a page of the content's language, with placeholders filled. A page
+/* Read a page of the content's language, with placeholders filled and its
+ * "Did we explain this clearly?" section blanked (core/teachback.h). A page
  * missing in this language falls back to English (*fell_back = 1). Returns a
  * malloc'd NUL-terminated text (caller frees) with its length in *len, or
  * NULL with the reason in err. */
 char *content_read_page(const struct content *content, const char *page, size_t *len,
                         int *fell_back, char *err, size_t errlen);
 
-/* Read any Markdown file (for `patient-kiosk FILE.md`), placeholders filled.
- * Same contract as content_read_page(). */
+struct teachback;
+/* The check section of page (as content_read_page() finds the page), or
+ * NULL: the page has none, it breaks a rule (--check says which) or it
+ * cannot be read. Free it with teachback_free(). */
+struct teachback *content_page_check(const struct content *content, const char *page);
+
+/* Read any Markdown file (for `patient-kiosk FILE.md`), placeholders filled
+ * and its check section blanked. Same contract as content_read_page(). */
 char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
                         size_t errlen);
 

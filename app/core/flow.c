@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum section { SEC_INTRO, SEC_QUESTION, SEC_GENERAL, SEC_SKIP };
+enum section { SEC_INTRO, SEC_QUESTION, SEC_GENERAL, SEC_TOPIC, SEC_SKIP };
 
 #define GENERAL_ID "general-questions"
 
@@ -106,7 +106,48 @@ __attribute__((format(printf, 4, 5))) static void problem(struct flow *f, int li
         f->failed = 1;
 }
 
+static int is_bullet_list(cmark_node *n);
+static void ignored(struct flow *f, cmark_node *b);
+
 /* ---- headings ---- */
+
+/* A question-builder topic "## Title {#id ask}": the list under it. */
+static enum section start_topic(struct flow *f, const char *id, size_t id_len, const char *title,
+                                size_t title_len, int line)
+{
+    if (grow((void **)&f->topics, f->n_topics, sizeof *f->topics) < 0) {
+        f->failed = 1;
+        return SEC_SKIP;
+    }
+    struct flow_topic *t = &f->topics[f->n_topics++];
+    memset(t, 0, sizeof *t);
+    t->id = dup_range(f, id, id_len);
+    t->title = dup_range(f, title, title_len);
+    t->line = line;
+    if (!title_len)
+        problem(f, line, 1, _("topic \"%.*s\" has no words before its id"), (int)id_len, id);
+    return SEC_TOPIC;
+}
+
+/* The items of the bullet lists among blocks, into *items. */
+static void read_list(struct flow *f, cmark_node **blocks, size_t n, char ***items, size_t *count)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!is_bullet_list(blocks[i])) {
+            ignored(f, blocks[i]);
+            continue;
+        }
+        for (cmark_node *it = cmark_node_first_child(blocks[i]); it; it = cmark_node_next(it)) {
+            if (grow((void **)items, *count, sizeof **items) < 0) {
+                f->failed = 1;
+                return;
+            }
+            char *t = plain(f, it);
+            if (t)
+                (*items)[(*count)++] = t;
+        }
+    }
+}
 
 /* Split "Title {#id multiple}" into the question it starts. Returns the
  * section kind that follows. */
@@ -131,14 +172,17 @@ static enum section start_heading(struct flow *f, cmark_node *h)
     text[n - 1] = '\0';
     const char *p = open + 2;
     size_t id_len = strcspn(p, " \t");
-    int multiple = 0;
+    int multiple = 0, topic = 0;
     for (const char *w = skip_space(p + id_len); *w; w = skip_space(w)) {
         size_t wl = strcspn(w, " \t");
         if (wl == 8 && strncmp(w, "multiple", 8) == 0)
             multiple = 1;
+        else if (wl == 3 && strncmp(w, "ask", 3) == 0)
+            topic = 1;
         else
             problem(f, line, 1,
-                    _("unknown word \"%.*s\" in {%s}; only \"multiple\" may follow the id"),
+                    _("unknown word \"%.*s\" in {%s}; only \"multiple\" or \"ask\" may follow "
+                      "the id"),
                     (int)wl, w, open + 1);
         w += wl;
     }
@@ -148,6 +192,19 @@ static enum section start_heading(struct flow *f, cmark_node *h)
     enum section sec = SEC_QUESTION;
     if (id_len == strlen(GENERAL_ID) && strncmp(p, GENERAL_ID, id_len) == 0) {
         sec = SEC_GENERAL;
+    } else if (topic) {
+        sec = start_topic(f, p, id_len, text, title_len, line);
+        if (multiple)
+            problem(f, line, 1, _("\"multiple\" and \"ask\" cannot both follow the id \"%.*s\""),
+                    (int)id_len, p);
+    } else if (f->n_questions >= FLOW_MAX_QUESTIONS) {
+        if (!f->too_many)
+            problem(f, line, 1,
+                    _("more than %d questions; the most allowed is %d, and the questions from "
+                      "here on are not read"),
+                    FLOW_MAX_QUESTIONS, FLOW_MAX_QUESTIONS);
+        f->too_many = 1;
+        sec = SEC_SKIP;
     } else if (grow((void **)&f->questions, f->n_questions, sizeof *f->questions) < 0) {
         f->failed = 1;
         sec = SEC_SKIP;
@@ -291,7 +348,14 @@ static void parse_answer_line(struct flow *f, cmark_node *para, struct flow_answ
 
 static void parse_answers(struct flow *f, struct flow_question *q, cmark_node *list)
 {
-    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    size_t listed = 0;
+    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+        listed++;
+    if (listed > FLOW_MAX_ANSWERS)
+        problem(f, q->line, 1, _("question \"%s\" has %zu answers; the most allowed is %d"), q->id,
+                listed, FLOW_MAX_ANSWERS);
+    cmark_node *item = cmark_node_first_child(list);
+    for (; item && q->n_answers < FLOW_MAX_ANSWERS; item = cmark_node_next(item)) {
         if (grow((void **)&q->answers, q->n_answers, sizeof *q->answers) < 0) {
             f->failed = 1;
             return;
@@ -372,21 +436,17 @@ static void finish_section(struct flow *f, enum section sec, cmark_node **blocks
     if (sec == SEC_SKIP)
         return;
     if (sec == SEC_GENERAL) {
-        for (size_t i = 0; i < n; i++) {
-            if (!is_bullet_list(blocks[i])) {
-                ignored(f, blocks[i]);
-                continue;
-            }
-            for (cmark_node *it = cmark_node_first_child(blocks[i]); it; it = cmark_node_next(it)) {
-                if (grow((void **)&f->general, f->n_general, sizeof *f->general) < 0) {
-                    f->failed = 1;
-                    return;
-                }
-                char *t = plain(f, it);
-                if (t)
-                    f->general[f->n_general++] = t;
-            }
-        }
+        read_list(f, blocks, n, &f->general, &f->n_general);
+        return;
+    }
+    if (sec == SEC_TOPIC) {
+        struct flow_topic *t = &f->topics[f->n_topics - 1];
+        read_list(f, blocks, n, &t->items, &t->n_items);
+        if (!t->n_items && !f->failed)
+            problem(f, t->line, 1,
+                    _("topic \"%s\" has no questions; add a bullet list of questions a patient "
+                      "may want to ask"),
+                    t->id);
         return;
     }
     struct flow_question *q = sec == SEC_QUESTION ? &f->questions[f->n_questions - 1] : NULL;
@@ -433,26 +493,110 @@ static void resolve_targets(struct flow *f)
     }
 }
 
-/* longest[q]: questions on the longest way to the end. state: 0 new,
- * 1 on the stack (a loop counts as 0), 2 done. */
-static int longest(struct flow *f, int q, unsigned char *state)
+static size_t label_len(const struct flow_answer *a)
 {
-    struct flow_question *fq = &f->questions[q];
-    if (state[q] == 2)
-        return fq->longest;
-    if (state[q] == 1)
+    return strlen(a->label ? a->label : "") + 2; /* and "; " or ", " */
+}
+
+/* Bytes answer a's note adds when labels (labels_len bytes) fill its
+ * {answer} placeholders; an upper bound, since the key itself goes. */
+static size_t note_weight(const struct flow_answer *a, size_t labels_len)
+{
+    static const char key[] = "{answer}";
+    if (!a->note)
         return 0;
-    state[q] = 1;
-    int best = 0;
+    size_t w = strlen(a->note);
+    for (const char *p = strstr(a->note, key); p; p = strstr(p + 1, key))
+        w += labels_len;
+    return w;
+}
+
+/* The most summary text question q alone can add: its title, the chosen
+ * labels and their notes. In multiple choice, every answer chosen: chosen
+ * answers with the same note make one point, all their labels at {answer}. */
+static size_t question_weight(const struct flow_question *fq)
+{
+    size_t best = 0, sum = 0;
     for (size_t j = 0; j < fq->n_answers; j++) {
-        int t = fq->answers[j].target;
-        int len = t >= 0 ? longest(f, t, state) : 0;
-        if (len > best)
-            best = len;
+        const struct flow_answer *a = &fq->answers[j];
+        if (!fq->multiple) {
+            size_t w = label_len(a) + note_weight(a, label_len(a));
+            best = w > best ? w : best;
+            continue;
+        }
+        int first = 1;
+        size_t labels = 0;
+        for (size_t k = 0; k < fq->n_answers; k++) {
+            const struct flow_answer *b = &fq->answers[k];
+            int same = a->note && b->note && strcmp(a->note, b->note) == 0;
+            first &= !(same && k < j);
+            labels += same ? label_len(b) : 0;
+        }
+        sum += label_len(a) + (a->note ? strlen(a->note) : 0);
+        if (first)
+            sum += note_weight(a, labels) - (a->note ? strlen(a->note) : 0);
     }
-    state[q] = 2;
-    fq->longest = best + 1;
-    return fq->longest;
+    return strlen(fq->title ? fq->title : "") + (fq->multiple ? sum : best);
+}
+
+/* longest and heaviest of every question: the questions on the longest way
+ * to the end, and the most summary text on any way there. A depth-first
+ * walk with its own stack (a flow may be long); a question already on the
+ * stack (a loop, reported by flow_validate()) counts as 0. Returns 0, or -1
+ * when out of memory. */
+static int measure_paths(struct flow *f)
+{
+    struct frame {
+        int q, best_len;
+        size_t a, best_weight;
+    };
+    size_t n = f->n_questions;
+    unsigned char *state = calloc(n + 1, 1); /* 0 new, 1 on the stack, 2 done */
+    struct frame *stack = calloc(n + 1, sizeof *stack);
+    if (!state || !stack) {
+        free(state);
+        free(stack);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (state[i])
+            continue;
+        size_t depth = 0;
+        stack[depth++] = (struct frame){.q = (int)i};
+        state[i] = 1;
+        while (depth) {
+            struct frame *fr = &stack[depth - 1];
+            struct flow_question *fq = &f->questions[fr->q];
+            if (fr->a < fq->n_answers) {
+                int t = fq->answers[fr->a++].target;
+                if (t < 0 || state[t] == 1)
+                    continue;
+                if (state[t] == 2) {
+                    if (f->questions[t].longest > fr->best_len)
+                        fr->best_len = f->questions[t].longest;
+                    if (f->questions[t].heaviest > fr->best_weight)
+                        fr->best_weight = f->questions[t].heaviest;
+                    continue;
+                }
+                state[t] = 1;
+                stack[depth++] = (struct frame){.q = t};
+                continue;
+            }
+            fq->longest = fr->best_len + 1;
+            fq->heaviest = fr->best_weight + question_weight(fq);
+            state[fr->q] = 2;
+            if (--depth) {
+                struct frame *up = &stack[depth - 1];
+                if (fq->longest > up->best_len)
+                    up->best_len = fq->longest;
+                if (fq->heaviest > up->best_weight)
+                    up->best_weight = fq->heaviest;
+            }
+        }
+    }
+    free(state);
+    free(stack);
+    return 0;
 }
 
 /* ---- parse ---- */
@@ -496,12 +640,8 @@ struct flow *flow_parse(const char *text, size_t len, const char *file, struct f
     if (f->failed)
         goto fail;
     resolve_targets(f);
-    unsigned char *state = calloc(f->n_questions + 1, 1);
-    if (!state)
+    if (measure_paths(f) < 0)
         goto fail;
-    for (size_t i = 0; i < f->n_questions; i++)
-        longest(f, (int)i, state);
-    free(state);
     cmark_node_free(doc);
     return f;
 fail:
@@ -533,6 +673,14 @@ void flow_free(struct flow *f)
     for (size_t i = 0; i < f->n_general; i++)
         free(f->general[i]);
     free(f->general);
+    for (size_t i = 0; i < f->n_topics; i++) {
+        for (size_t j = 0; j < f->topics[i].n_items; j++)
+            free(f->topics[i].items[j]);
+        free(f->topics[i].items);
+        free(f->topics[i].id);
+        free(f->topics[i].title);
+    }
+    free(f->topics);
     free(f->questions);
     free(f->title);
     free(f->intro);

@@ -20,6 +20,11 @@ enum {
     FLOW_END = -1,       /* answer target: the summary (#end) */
     FLOW_NO_TARGET = -2, /* answer target: missing or unknown (a validation error) */
     FLOW_MAX_ANSWERS = 32,
+    FLOW_MAX_QUESTIONS = 500, /* questions.md may hold no more; the rest are not read */
+    /* The largest summary text a patient's answers may make, in bytes
+     * (titles, labels and notes with every {answer} filled in, and the
+     * general questions); flow_validate() refuses a flow that could make more. */
+    FLOW_MAX_SUMMARY = 64 * 1024,
     FLOW_MAX_PAGE_NAME = 60, /* longest page name {urgent=NAME} may give */
 };
 
@@ -83,6 +88,9 @@ int flow_question_line(const struct flow *flow, int q);
 size_t flow_answer_count(const struct flow *flow, int q);
 /* Questions on the longest way from q to the end, q included. */
 int flow_longest_from(const struct flow *flow, int q);
+/* The most summary text (bytes, before Markdown escaping) answers from q to
+ * the end can make, q included; general questions not counted. */
+size_t flow_heaviest_from(const struct flow *flow, int q);
 
 /* Answer a of question q. */
 const char *flow_answer_label(const struct flow *flow, int q, int a);
@@ -104,6 +112,16 @@ int flow_answer_line(const struct flow *flow, int q, int a);
 /* The {#general-questions} list printed on every summary. */
 size_t flow_general_count(const struct flow *flow);
 const char *flow_general_question(const struct flow *flow, size_t i);
+
+/* The question builder's topics: "## Title {#id ask}" sections, each a list
+ * of questions the patient may tick before the summary (core/ask.h).
+ * Out-of-range indexes give NULL / 0 / -1. */
+size_t flow_topic_count(const struct flow *flow);
+const char *flow_topic_id(const struct flow *flow, size_t t);
+const char *flow_topic_title(const struct flow *flow, size_t t);
+int flow_topic_line(const struct flow *flow, size_t t);
+size_t flow_topic_item_count(const struct flow *flow, size_t t);
+const char *flow_topic_item(const struct flow *flow, size_t t, size_t i);
 
 /* ---- checks (flow_check.c) and loading (flow_load.c) ---- */
 

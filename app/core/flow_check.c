@@ -72,7 +72,7 @@ struct check {
     unsigned char *id_bad; /* id already reported: no "unreachable" on top */
     unsigned char *stuck;  /* no path from here reaches the end */
     unsigned char *color;  /* loop search: 0 new, 1 on the stack, 2 done */
-    int *stack;
+    int *stack, *next;     /* loop search: the questions on the way, each one's next answer */
     size_t depth;
 };
 
@@ -134,10 +134,6 @@ static void check_answers(struct check *c, int q)
                _("question \"%s\" has no answers; add a bullet list of answers like - "
                  "[Yes](#next-id)"),
                qid(c, q));
-    if (n > FLOW_MAX_ANSWERS)
-        report(c, flow_question_line(f, q), 1,
-               _("question \"%s\" has %zu answers; the most allowed is %d"), qid(c, q), n,
-               FLOW_MAX_ANSWERS);
     int first = -1;
     for (int a = 0; (size_t)a < n; a++) {
         const char *to = flow_answer_target_id(f, q, a);
@@ -231,17 +227,31 @@ static void loop_text(const struct check *c, const int *qs, size_t from, size_t 
     append(buf, size, qid(c, qs[from]));
 }
 
-static void find_loops(struct check *c, int q)
+/* Depth-first from start with an explicit stack (stack[] holds the
+ * questions on the way, next[] the answer to try next at each): every
+ * answer that goes back to a question on the way is a loop. */
+static void find_loops(struct check *c, int start)
 {
     const struct flow *f = c->f;
-    c->color[q] = 1;
-    c->stack[c->depth++] = q;
-    for (int a = 0; (size_t)a < flow_answer_count(f, q); a++) {
+    c->color[start] = 1;
+    c->stack[0] = start;
+    c->next[0] = 0;
+    c->depth = 1;
+    while (c->depth) {
+        int q = c->stack[c->depth - 1];
+        int a = c->next[c->depth - 1]++;
+        if ((size_t)a >= flow_answer_count(f, q)) {
+            c->color[q] = 2;
+            c->depth--;
+            continue;
+        }
         int t = flow_answer_target(f, q, a), dup = 0;
         if (t < 0)
             continue;
         if (c->color[t] == 0) {
-            find_loops(c, t);
+            c->color[t] = 1;
+            c->stack[c->depth] = t;
+            c->next[c->depth++] = 0;
             continue;
         }
         for (int b = 0; b < a; b++)
@@ -257,8 +267,46 @@ static void find_loops(struct check *c, int q)
                _("answer \"%s\" goes back to question \"%s\", which makes a loop: %s"),
                flow_answer_label(f, q, a), qid(c, t), loop);
     }
-    c->depth--;
-    c->color[q] = 2;
+}
+
+/* The summary a patient could make must stay under FLOW_MAX_SUMMARY:
+ * reported at the question that adds the most on the heaviest way. */
+static void check_summary_size(struct check *c)
+{
+    size_t general = 0;
+    for (size_t i = 0; i < flow_general_count(c->f); i++)
+        general += strlen(flow_general_question(c->f, i)) + 2;
+    size_t total = flow_heaviest_from(c->f, 0) + general;
+    if (total <= FLOW_MAX_SUMMARY)
+        return;
+    /* Follow the heaviest way from the start; name its heaviest question. */
+    unsigned char *seen = calloc(c->n, 1);
+    int worst = 0;
+    size_t worst_own = 0;
+    for (int q = 0; seen && q >= 0 && !seen[q];) {
+        seen[q] = 1;
+        int next = -1;
+        size_t after = 0;
+        for (int a = 0; (size_t)a < flow_answer_count(c->f, q); a++) {
+            int t = flow_answer_target(c->f, q, a);
+            if (t >= 0 && !seen[t] && (next < 0 || flow_heaviest_from(c->f, t) > after)) {
+                next = t;
+                after = flow_heaviest_from(c->f, t);
+            }
+        }
+        size_t own = flow_heaviest_from(c->f, q);
+        own = own > after ? own - after : 0;
+        if (own > worst_own) {
+            worst = q;
+            worst_own = own;
+        }
+        q = next;
+    }
+    free(seen);
+    report(c, flow_question_line(c->f, worst), 1,
+           _("the answers could make a summary of %zu KB; the most allowed is %d KB: shorten the "
+             "notes and labels, or use {answer} less often"),
+           (total + 1023) / 1024, FLOW_MAX_SUMMARY / 1024);
 }
 
 /* Report the questions where a patient walks into a closed loop: stuck ones
@@ -327,7 +375,8 @@ int flow_validate(const struct flow *f, const char *file, struct flow_diags *dia
     c.stuck = calloc(c.n, 1);
     c.color = calloc(c.n, 1);
     c.stack = calloc(c.n, sizeof *c.stack);
-    if (c.id_bad && c.stuck && c.color && c.stack) {
+    c.next = calloc(c.n, sizeof *c.next);
+    if (c.id_bad && c.stuck && c.color && c.stack && c.next) {
         check_ids(&c);
         for (int q = 0; (size_t)q < c.n; q++)
             check_answers(&c, q);
@@ -337,6 +386,7 @@ int flow_validate(const struct flow *f, const char *file, struct flow_diags *dia
             if (!c.color[q])
                 find_loops(&c, q);
         check_stuck(&c);
+        check_summary_size(&c);
     } else {
         report(&c, 0, 1, _("out of memory while checking the question flow"));
     }
@@ -344,6 +394,7 @@ int flow_validate(const struct flow *f, const char *file, struct flow_diags *dia
     free(c.stuck);
     free(c.color);
     free(c.stack);
+    free(c.next);
     sort_by_line(diags, start);
     return c.errors;
 }
@@ -401,6 +452,32 @@ static void compare_answer(struct check *c, const struct flow *base, const char 
                base_file, bline);
 }
 
+/* The question builder's topics: the same ids in the same order, with as
+ * many questions each (the patient's ticks carry over a language switch). */
+static void compare_topics(struct check *c, const struct flow *base, const char *base_file)
+{
+    const struct flow *other = c->f;
+    size_t nb = flow_topic_count(base), no = flow_topic_count(other);
+    for (size_t t = 0; t < nb || t < no; t++) {
+        int line = t < no ? flow_topic_line(other, t) : no ? flow_topic_line(other, no - 1) : 1;
+        int bline = flow_topic_line(base, t);
+        if (t >= no)
+            report(c, line, 1, _("topic \"%s\" (%s:%d) is missing here"), flow_topic_id(base, t),
+                   base_file, bline);
+        else if (t >= nb)
+            report(c, line, 1, _("topic \"%s\" is not in %s"), flow_topic_id(other, t), base_file);
+        else if (strcmp(flow_topic_id(base, t), flow_topic_id(other, t)) != 0)
+            report(c, line, 1,
+                   _("topic id \"%s\" should be \"%s\" to match %s:%d; every language has the "
+                     "same topics in the same order"),
+                   flow_topic_id(other, t), flow_topic_id(base, t), base_file, bline);
+        else if (flow_topic_item_count(base, t) != flow_topic_item_count(other, t))
+            report(c, line, 1, _("topic \"%s\" has %zu questions here but %zu in %s:%d"),
+                   flow_topic_id(other, t), flow_topic_item_count(other, t),
+                   flow_topic_item_count(base, t), base_file, bline);
+    }
+}
+
 int flow_compare(const struct flow *base, const char *base_file, const struct flow *other,
                  const char *other_file, struct flow_diags *diags)
 {
@@ -439,6 +516,7 @@ int flow_compare(const struct flow *base, const char *base_file, const struct fl
     for (size_t q = no; q < nb; q++)
         report(&c, last, 1, _("question \"%s\" (%s:%d) is missing here"),
                flow_question_id(base, (int)q), base_file, flow_question_line(base, (int)q));
+    compare_topics(&c, base, base_file);
     sort_by_line(diags, start);
     return c.errors;
 }

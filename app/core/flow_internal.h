@@ -18,8 +18,18 @@ struct flow_answer {
 struct flow_question {
     char *id, *title, *help;
     int multiple, line, longest;
+    size_t heaviest; /* bytes of the largest summary text from here to the end */
     struct flow_answer *answers;
     size_t n_answers;
+};
+
+/* A {#id ask} section: a topic of the question builder, the questions a
+ * patient may tick before the summary (ask.h). */
+struct flow_topic {
+    char *id, *title;
+    char **items;
+    size_t n_items;
+    int line;
 };
 
 struct flow {
@@ -28,8 +38,11 @@ struct flow {
     size_t n_questions;
     char **general;
     size_t n_general;
+    struct flow_topic *topics;
+    size_t n_topics;
     struct flow_diags problems;
-    int failed; /* out of memory while parsing */
+    int failed;   /* out of memory while parsing */
+    int too_many; /* more than FLOW_MAX_QUESTIONS: the rest were not read */
 };
 
 #endif

@@ -88,6 +88,11 @@ int flow_longest_from(const struct flow *f, int q)
     return question(f, q) ? question(f, q)->longest : 0;
 }
 
+size_t flow_heaviest_from(const struct flow *f, int q)
+{
+    return question(f, q) ? question(f, q)->heaviest : 0;
+}
+
 const char *flow_answer_label(const struct flow *f, int q, int a)
 {
     return answer(f, q, a) ? answer(f, q, a)->label : NULL;
@@ -141,4 +146,34 @@ const char *flow_chosen_urgent_page(const struct flow *f, int q, uint32_t chosen
             return page ? page : "";
         }
     return NULL;
+}
+
+size_t flow_topic_count(const struct flow *f)
+{
+    return f->n_topics;
+}
+
+const char *flow_topic_id(const struct flow *f, size_t t)
+{
+    return t < f->n_topics ? f->topics[t].id : NULL;
+}
+
+const char *flow_topic_title(const struct flow *f, size_t t)
+{
+    return t < f->n_topics ? f->topics[t].title : NULL;
+}
+
+int flow_topic_line(const struct flow *f, size_t t)
+{
+    return t < f->n_topics ? f->topics[t].line : -1;
+}
+
+size_t flow_topic_item_count(const struct flow *f, size_t t)
+{
+    return t < f->n_topics ? f->topics[t].n_items : 0;
+}
+
+const char *flow_topic_item(const struct flow *f, size_t t, size_t i)
+{
+    return t < f->n_topics && i < f->topics[t].n_items ? f->topics[t].items[i] : NULL;
 }

@@ -53,8 +53,11 @@ static const struct {
     [KEY_STAFF_PIN_HASH] = {"kiosk", "staff_pin_hash"},
     [KEY_PRINT_COMMAND] = {"print", "command"},
     [KEY_PRINT_WIDTH] = {"print", "width"},
+    [KEY_PRINT_FORMAT] = {"print", "format"},
+    [KEY_PRINT_PAPER] = {"print", "paper"},
     [KEY_SECOND_LANGUAGE] = {"summary", "second_language"},
     [KEY_SAVE_FOLDER] = {"summary", "save_folder"},
+    [KEY_SPEECH] = {"kiosk", "speech"},
 };
 
 static const char *const config_sections[] = {"clinic", "kiosk", "print", "summary"};

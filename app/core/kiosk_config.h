@@ -38,6 +38,16 @@
 #define CONFIG_WIDTH_MIN         20
 #define CONFIG_WIDTH_MAX         200
 
+enum config_print_format {
+    CONFIG_FORMAT_PDF,  /* "pdf" (default): the typeset handout (core/handout.h) */
+    CONFIG_FORMAT_TEXT, /* "text": lines of print_width characters, for receipt printers */
+};
+
+enum config_paper {
+    CONFIG_PAPER_LETTER, /* "letter" (default: the kiosk's crisis lines are the US's) */
+    CONFIG_PAPER_A4,     /* "a4" */
+};
+
 /* Same order as the tui's MODE_PATIENT, MODE_KIOSK, MODE_TRAINING. */
 enum config_mode {
     CONFIG_MODE_PATIENT,  /* "patient" (default) */
@@ -61,11 +71,14 @@ struct kiosk_config {
     unsigned countdown;                      /* seconds, 5..300, default 30 */
     enum config_mode mode;                   /* default CONFIG_MODE_PATIENT */
     char staff_pin_hash[CONFIG_HASH_SIZE];   /* crypt(3) hash; "" = no PIN set (default) */
+    int speech;                              /* 1: offer Read aloud ("yes"); default 0 */
 
     /* [print] */
     char *print_argv[CONFIG_ARGV_MAX + 1]; /* NULL-terminated; default {"lp", NULL} */
     size_t print_argc;                     /* 0 = printing turned off */
     unsigned print_width;                  /* columns, 20..200, default 80 */
+    enum config_print_format print_format; /* default CONFIG_FORMAT_PDF */
+    enum config_paper paper;               /* default CONFIG_PAPER_LETTER */
 
     /* [summary] */
     char second_language[CONFIG_LANG_SIZE]; /* "" = none (default) */

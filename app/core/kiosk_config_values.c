@@ -116,6 +116,27 @@ static int config_set_mode(struct config_parse *p, const char *v)
                        config_quote(v, q, sizeof q));
 }
 
+/* The shell argv would start, or NULL: argv[0] itself, or the program an
+ * env (or busybox) in argv[0] runs, when its name is a shell's. */
+static const char *names_shell(char *const *argv, size_t argc)
+{
+    static const char *const shells[] = {"sh",  "bash", "dash", "zsh",  "ksh",  "mksh",
+                                         "ash", "csh",  "tcsh", "fish", "yash", "posh"};
+    for (size_t i = 0; i < argc; i++) {
+        const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
+        for (size_t k = 0; k < sizeof shells / sizeof shells[0]; k++)
+            if (strcmp(base, shells[k]) == 0)
+                return base;
+        /* env's options and VAR=value words come before the program. */
+        int launcher = strcmp(base, "env") == 0 || strcmp(base, "busybox") == 0;
+        if (i > 0 && (argv[i][0] == '-' || strchr(argv[i], '=')))
+            continue;
+        if (!launcher)
+            return NULL;
+    }
+    return NULL;
+}
+
 /* Split a command line into words: blanks separate words; '...' keeps
  * everything literally; "..." keeps everything but \" and \\; a backslash
  * outside quotes keeps the next character. No expansion of any kind. */
@@ -192,6 +213,15 @@ static int config_set_command(struct config_parse *p, const char *v)
     }
     if (problem == NULL && argv[0][0] == '\0')
         problem = "must start with the name of a program, such as lp";
+    char shell_problem[160];
+    const char *shell = problem == NULL ? names_shell(argv, argc) : NULL;
+    if (shell != NULL) {
+        snprintf(shell_problem, sizeof shell_problem,
+                 "must not run a shell (\"%s\"): the kiosk runs the printer program directly, "
+                 "without a shell; name that program, such as lp",
+                 shell);
+        problem = shell_problem;
+    }
     if (problem != NULL) {
         free(words);
         return config_fail(p, "command %s", problem);
@@ -321,10 +351,32 @@ int config_set(struct config_parse *p, enum config_key key, const char *v)
         return config_fail(p,
                            "width must be a whole number of characters from %d to %d, not \"%s\"",
                            CONFIG_WIDTH_MIN, CONFIG_WIDTH_MAX, config_quote(v, q, sizeof q));
+    case KEY_PRINT_FORMAT:
+        if (strcmp(v, "pdf") == 0 || strcmp(v, "text") == 0) {
+            cfg->print_format = v[0] == 'p' ? CONFIG_FORMAT_PDF : CONFIG_FORMAT_TEXT;
+            return 1;
+        }
+        return config_fail(p,
+                           "format must be pdf (a typeset page) or text (lines for a receipt "
+                           "printer), not \"%s\"",
+                           config_quote(v, q, sizeof q));
+    case KEY_PRINT_PAPER:
+        if (strcmp(v, "a4") == 0 || strcmp(v, "letter") == 0) {
+            cfg->paper = v[0] == 'a' ? CONFIG_PAPER_A4 : CONFIG_PAPER_LETTER;
+            return 1;
+        }
+        return config_fail(p, "paper must be a4 or letter, not \"%s\"",
+                           config_quote(v, q, sizeof q));
     case KEY_SECOND_LANGUAGE:
         return config_set_lang(p, "second_language", v, 1, cfg->second_language);
     case KEY_SAVE_FOLDER:
         return config_set_folder(p, v);
+    case KEY_SPEECH:
+        if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0) {
+            cfg->speech = v[0] == 'y';
+            return 1;
+        }
+        return config_fail(p, "speech must be yes or no, not \"%s\"", config_quote(v, q, sizeof q));
     case KEY_COUNT:
         break;
     }

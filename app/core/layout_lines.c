@@ -41,37 +41,8 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
         st->failed = 1;
         return;
     }
-    const unsigned char *u = (const unsigned char *)s;
     size_t start = st->len;
-    for (size_t i = 0; i < n;) {
-        /* Printable ASCII and newlines as they are, in one copy. */
-        size_t run = i;
-        while (run < n && ((u[run] >= 0x20 && u[run] < 0x7F) || u[run] == '\n'))
-            run++;
-        if (run > i) {
-            memcpy(st->text + st->len, s + i, run - i);
-            st->len += run - i;
-            i = run;
-            continue;
-        }
-        wchar_t wc;
-        size_t used = text_decode(s + i, n - i, &wc);
-        if (wc == '\t') {
-            st->text[st->len++] = ' ';
-        } else if (wc == 0xFFFD || text_is_noncharacter(wc)) {
-            memcpy(st->text + st->len, "\xEF\xBF\xBD", 3);
-            st->len += 3;
-        } else if (wc >= 0x1F1E6 && wc <= 0x1F1FF) {
-            /* Regional indicators (flags) abort libunibreak 1.1's line
-             * breaking: shown as the letters they stand for ("US"). */
-            st->text[st->len++] = (char)('A' + (wc - 0x1F1E6));
-        } else if (!text_is_control(wc)) {
-            memcpy(st->text + st->len, s + i, used);
-            st->len += used;
-        }
-        i += used;
-    }
-    st->text[st->len] = '\0';
+    st->len += text_clean(st->text + st->len, s, n);
     if (st->len == start)
         return;
     struct layout_span *last = st->run_count ? &st->runs[st->run_count - 1] : NULL;

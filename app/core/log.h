@@ -31,6 +31,7 @@ enum klog_event {
     KLOG_SAVE_FAILED,   /* detail: print.c's message (about the folder, not the text) */
     KLOG_CONTENT_ERROR, /* detail: "FILE:LINE: error: ..." */
     KLOG_CONFIG_ERROR,  /* detail: "FILE:LINE: error: ..." */
+    KLOG_SPEECH_OFF,    /* --speech asked for, but read aloud is off: detail says why */
 };
 
 struct klog {

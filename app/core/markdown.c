@@ -3,8 +3,10 @@
 
 #include "core/markdown.h"
 #include "core/buf.h"
+#include "core/text.h"
 #include "core/parse_heap.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
@@ -47,7 +49,18 @@ char *markdown_to_html(cmark_node *doc)
     char *html = cmark_render_html_with_mem(doc, CMARK_OPT_DEFAULT,
                                             cmark_parser_get_syntax_extensions(parser), libc);
     cmark_parser_free(parser);
-    return html;
+    /* Cleaned as the screen cleans text (text_clean()): no C1 control or
+     * bidi override from content reaches the page. The raw copy may hold
+     * patient answers: zeroed before it is freed. */
+    size_t len = html ? strlen(html) : 0;
+    char *clean = html && len < SIZE_MAX / 4 ? malloc(3 * len + 1) : NULL;
+    if (clean)
+        text_clean(clean, html, len);
+    if (html) {
+        explicit_bzero(html, len);
+        free(html);
+    }
+    return clean;
 }
 
 int markdown_is_table(cmark_node *node)

@@ -20,8 +20,9 @@ extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
  * with cmark_node_new() may still be linked into it. */
 cmark_node *markdown_parse(const char *text, size_t len);
 
-/* Render a parsed document as HTML with GFM tables. Returns a malloc'd string
- * the caller frees, or NULL when out of memory. */
+/* Render a parsed document as HTML with GFM tables, cleaned as the screen
+ * cleans text (text_clean(): no controls, C1 or bidi overrides). Returns a
+ * malloc'd string the caller frees, or NULL when out of memory. */
 char *markdown_to_html(cmark_node *doc);
 
 /* 1 when node is a GFM table, row or cell. */

@@ -20,6 +20,32 @@
 
 extern char **environ;
 
+/* 1 for the environment variables printing needs: PATH, LANG and LC_*
+ * (the command's messages and paper size), and CUPS's (CUPS_SERVER and the
+ * rest, and the default printer: PRINTER, LPDEST). */
+static int print_needs(const char *var)
+{
+    static const char *const exact[] = {"PATH=", "LANG=", "PRINTER=", "LPDEST="};
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (strncmp(var, exact[i], strlen(exact[i])) == 0)
+            return 1;
+    return strncmp(var, "LC_", 3) == 0 || strncmp(var, "CUPS_", 5) == 0;
+}
+
+/* The command's environment: pointers into environ (not copies), NULL
+ * terminated; the caller frees only the array. NULL when out of memory. */
+static char **print_environment(void)
+{
+    size_t n = 0, kept = 0;
+    while (environ && environ[n])
+        n++;
+    char **envp = calloc(n + 1, sizeof *envp);
+    for (size_t i = 0; envp && i < n; i++)
+        if (print_needs(environ[i]))
+            envp[kept++] = environ[i];
+    return envp;
+}
+
 static void print_message(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void print_message(char *err, size_t errlen, const char *fmt, ...)
@@ -119,11 +145,18 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     int rc = print_find_command(cmd);
     if (print_not_runnable(rc, cmd, err, errlen))
         return -1;
+    /* From here on messages may reach a patient: the command's name, never a
+     * path on the server. */
+    const char *slash = strrchr(cmd, '/');
+    const char *name = slash && slash[1] ? slash + 1 : cmd;
     size_t argc = 0;
     while (argv[argc] != NULL)
         argc++;
     char **child_argv = calloc(argc + 2, sizeof *child_argv);
-    if (child_argv == NULL) {
+    char **envp = print_environment();
+    if (child_argv == NULL || envp == NULL) {
+        free(child_argv);
+        free(envp);
         print_message(err, errlen, _("The summary could not be printed (out of memory)."));
         return -1;
     }
@@ -143,6 +176,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
     }
     if (rc != 0) {
         free(child_argv);
+        free(envp);
         print_message(err, errlen, _("The summary could not be printed (%s)."), strerror(rc));
         return -1;
     }
@@ -162,14 +196,15 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         rc = posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid = -1;
     if (rc == 0)
-        rc = posix_spawnp(&pid, cmd, &actions, &attr, child_argv, environ);
+        rc = posix_spawnp(&pid, cmd, &actions, &attr, child_argv, envp);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     free(child_argv);
+    free(envp);
     if (print_not_runnable(rc, cmd, err, errlen))
         return -1;
     if (rc != 0) {
-        print_message(err, errlen, _("The printer command \"%s\" could not be started (%s)."), cmd,
+        print_message(err, errlen, _("The printer command \"%s\" could not be started (%s)."), name,
                       strerror(rc));
         return -1;
     }
@@ -187,7 +222,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
             kill(-pid, SIGKILL);
             print_message(
                 err, errlen,
-                _("The summary may not have been printed (%s could not be followed: %s)."), cmd,
+                _("The summary may not have been printed (%s could not be followed: %s)."), name,
                 strerror(e));
             return -1;
         }
@@ -207,7 +242,7 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         char secs[40];
         print_seconds(timeout_ms, secs, sizeof secs);
         print_message(err, errlen,
-                      _("The printer did not respond in time (%s was stopped after %s)."), cmd,
+                      _("The printer did not respond in time (%s was stopped after %s)."), name,
                       secs);
         return -1;
     }
@@ -215,19 +250,20 @@ static int print_run(char *const argv[], const char *path, unsigned timeout_ms, 
         return 0;
     if (WIFEXITED(status))
         print_message(err, errlen,
-                      _("The printer did not accept the summary (%s exited with status %d)."), cmd,
+                      _("The printer did not accept the summary (%s exited with status %d)."), name,
                       WEXITSTATUS(status));
     else if (WIFSIGNALED(status))
         print_message(err, errlen,
-                      _("The printer command \"%s\" stopped unexpectedly (signal %d)."), cmd,
+                      _("The printer command \"%s\" stopped unexpectedly (signal %d)."), name,
                       WTERMSIG(status));
     else
-        print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly."), cmd);
+        print_message(err, errlen, _("The printer command \"%s\" stopped unexpectedly."), name);
     return -1;
 }
 
-int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
-                       char *err, size_t errlen)
+/* print_text_timeout() with the file named name in its private folder. */
+static int print_named(char *const argv[], const char *text, size_t len, const char *name,
+                       unsigned timeout_ms, char *err, size_t errlen)
 {
     if (err != NULL && errlen > 0)
         err[0] = '\0';
@@ -250,7 +286,7 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
         return -1;
     }
     char path[PATH_MAX + 16];
-    snprintf(path, sizeof path, "%s/summary.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int r = -1;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -269,6 +305,17 @@ int print_text_timeout(char *const argv[], const char *text, size_t len, unsigne
     unlink(path); /* harmless when it was never created */
     rmdir(dir);
     return r;
+}
+
+int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
+                       char *err, size_t errlen)
+{
+    return print_named(argv, text, len, "summary.txt", timeout_ms, err, errlen);
+}
+
+int print_pdf(char *const argv[], const unsigned char *pdf, size_t len, char *err, size_t errlen)
+{
+    return print_named(argv, (const char *)pdf, len, "summary.pdf", PRINT_TIMEOUT_MS, err, errlen);
 }
 
 int print_text(char *const argv[], const char *text, size_t len, char *err, size_t errlen)

@@ -8,7 +8,8 @@
  * happened. The command gets /dev/null as stdin, stdout and stderr (its
  * output would only scribble over the kiosk's screen), its own process group
  * (so a hung command is killed with everything it started), default signal
- * handling and an empty signal mask, and the kiosk's environment.
+ * handling and an empty signal mask, and only the environment printing needs:
+ * PATH, LANG, LC_*, CUPS_*, PRINTER and LPDEST (nothing else of the kiosk's).
  *
  * Messages in err are meant to be shown to a patient or front-desk staff:
  * one sentence, no jargon beyond the command's name. err is always
@@ -40,6 +41,10 @@ int print_text(char *const argv[], const char *text, size_t len, char *err, size
 /* print_text() with the wait bounded by timeout_ms milliseconds instead. */
 int print_text_timeout(char *const argv[], const char *text, size_t len, unsigned timeout_ms,
                        char *err, size_t errlen);
+
+/* print_text() for len bytes of a PDF (core/handout.h): the file is named
+ * summary.pdf, so a command that goes by the name sees what it is. */
+int print_pdf(char *const argv[], const unsigned char *pdf, size_t len, char *err, size_t errlen);
 
 /* Save len bytes of text as a new file folder/PREFIX-YYYYMMDD-HHMMSS.EXT
  * (local time now), or PREFIX-YYYYMMDD-HHMMSS-N.EXT with N = 2, 3, ... when

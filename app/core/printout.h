@@ -6,6 +6,7 @@
 #define KIOSK_PRINTOUT_H
 
 #include "core/flow.h"
+#include "core/handout.h"
 #include "core/layout.h"
 #include "core/summary.h"
 
@@ -33,5 +34,19 @@ char *printout_build(const struct printout_request *request);
  * or -1. request->html is ignored (both are written). */
 int printout_save(const struct printout_request *request, const char *folder, char *msg,
                   size_t msglen);
+
+/* The printout as a PDF handout (handout.h) on paper: the patient's
+ * language and, when configured, the clinician's on facing pages, each with
+ * lines for the patient's name and date of birth, the urgent and priority
+ * points boxed, tick boxes on the points and questions. request->layout and
+ * ->html are ignored. Bytes (*len) to free with handout_free(); NULL with
+ * err set when it could not be made. (printout_pdf.c) */
+unsigned char *printout_pdf(const struct printout_request *request, enum handout_paper paper,
+                            size_t *len, char *err, size_t errlen);
+
+/* One page's Markdown md in language lang as a PDF handout, the clinic's
+ * name (may be NULL) at the top. As printout_pdf(). */
+unsigned char *printout_page_pdf(const char *md, const char *lang, const char *clinic_name,
+                                 enum handout_paper paper, size_t *len, char *err, size_t errlen);
 
 #endif

@@ -17,6 +17,11 @@
 
 enum { SEC_URGENT, SEC_PRIORITY, SEC_POINTS, SEC_COUNT };
 
+/* No summary grows past this: flow_validate() keeps a flow's summary
+ * under FLOW_MAX_SUMMARY before escaping, which at most doubles it, and
+ * training mode's reasons repeat titles and labels once more. */
+enum { SUMMARY_HARD_LIMIT = 4 * FLOW_MAX_SUMMARY + 16 * 1024 };
+
 struct points {
     char **items;
     size_t n, cap;
@@ -208,6 +213,15 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
                _("If you are thinking about hurting yourself, call or text 988 (Suicide & Crisis "
                  "Lifeline; press 2 for Spanish) or chat at 988lifeline.org. In immediate danger, "
                  "call 911."));
+    if (info->sources_page && *info->sources_page) {
+        char *page = markdown_escape(info->sources_page);
+        buf_printf(b,
+                   _("Sources: the studies and official papers behind this information are "
+                     "listed on the page \"%s\"."),
+                   page ? page : "");
+        buf_str(b, "\n\n");
+        free(page);
+    }
     const struct {
         const char *value, *label;
     } lines[] = {
@@ -240,7 +254,7 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
 char *summary_build(const struct flow *f, const struct flow_session *s,
                     const struct summary_info *info)
 {
-    struct buf b = {0};
+    struct buf b = {.limit = SUMMARY_HARD_LIMIT};
     struct points pts[SEC_COUNT] = {{0}};
     const int *path;
     size_t n = flow_path(s, &path);
@@ -257,6 +271,8 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
     buf_printf(&b, "%s. %s\n\n", when, _("Not medical advice."));
     put_list(&b, _("Urgent"), &pts[SEC_URGENT]);
     put_list(&b, _("Tell your care team before your next session"), &pts[SEC_PRIORITY]);
+    if (info->ask)
+        ask_markdown(&b, info->ask, f, _("My own questions"));
     put_list(&b, _("Points to discuss"), &pts[SEC_POINTS]);
     put_answers(&b, f, path, n, s);
     put_footer(&b, f, info);

@@ -11,6 +11,7 @@
 
 #include <time.h>
 
+#include "core/ask.h"
 #include "core/flow.h"
 
 struct summary_info {
@@ -18,14 +19,18 @@ struct summary_info {
     const char *clinic_phone;
     const char *content_version;
     const char *last_reviewed;
-    time_t when;      /* date and time printed (local time); 0 = now */
-    int show_reasons; /* training mode: each point names the answer that produced it */
+    const char *sources_page; /* menu label of the content's sources page: a line names it */
+    time_t when;              /* date and time printed (local time); 0 = now */
+    int show_reasons;         /* training mode: each point names the answer that produced it */
+    const struct ask *ask;    /* the patient's own questions (ask.h); NULL: none */
 };
 
 /* Build the summary of the answers on s's path, in the words of flow. flow is
  * normally flow_session_flow(s); it may be another language of the same flow
  * (flow_compare() clean) for a printout in the clinician's language.
- * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+ * Returns a malloc'd NUL-terminated string, or NULL when out of memory or
+ * when it would be larger than a flow that passes flow_validate() can make
+ * (about 4 x FLOW_MAX_SUMMARY). */
 char *summary_build(const struct flow *flow, const struct flow_session *s,
                     const struct summary_info *info);
 

@@ -55,6 +55,42 @@ int text_is_control(wchar_t wc)
     return (wc >= 0x202A && wc <= 0x202E) || (wc >= 0x2066 && wc <= 0x2069) || wc == 0xFEFF;
 }
 
+size_t text_clean(char *dst, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = 0;
+    for (size_t i = 0; i < n;) {
+        /* Printable ASCII and newlines as they are, in one copy. */
+        size_t run = i;
+        while (run < n && ((u[run] >= 0x20 && u[run] < 0x7F) || u[run] == '\n'))
+            run++;
+        if (run > i) {
+            memcpy(dst + len, s + i, run - i);
+            len += run - i;
+            i = run;
+            continue;
+        }
+        wchar_t wc;
+        size_t used = text_decode(s + i, n - i, &wc);
+        if (wc == '\t') {
+            dst[len++] = ' ';
+        } else if (wc == 0xFFFD || text_is_noncharacter(wc)) {
+            memcpy(dst + len, "\xEF\xBF\xBD", 3);
+            len += 3;
+        } else if (wc >= 0x1F1E6 && wc <= 0x1F1FF) {
+            /* Regional indicators (flags) abort libunibreak 1.1's line
+             * breaking: shown as the letters they stand for ("US"). */
+            dst[len++] = (char)('A' + (wc - 0x1F1E6));
+        } else if (!text_is_control(wc)) {
+            memcpy(dst + len, s + i, used);
+            len += used;
+        }
+        i += used;
+    }
+    dst[len] = '\0';
+    return len;
+}
+
 int text_is_noncharacter(wchar_t wc)
 {
     return (wc >= 0xFDD0 && wc <= 0xFDEF) || (wc & 0xFFFE) == 0xFFFE;

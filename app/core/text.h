@@ -27,6 +27,15 @@ size_t text_width(const char *s, size_t len);
  * and the bidi/format controls that could reorder a line). */
 int text_is_control(wchar_t wc);
 
+/* Copy n bytes of s to dst as text that is safe to show on a terminal or
+ * in a page: what the screen shows. Controls (text_is_control(): C0 but
+ * newline, DEL, C1, bidi overrides and isolates, BOM) are dropped, so no
+ * escape sequence survives; a tab becomes a space; invalid UTF-8 and
+ * noncharacters become U+FFFD; regional indicators become the letters they
+ * stand for. dst must hold 3 * n + 1 bytes. Returns the bytes written,
+ * not counting the NUL that ends dst. Never fails. */
+size_t text_clean(char *dst, const char *s, size_t n);
+
 /* 1 for Unicode noncharacters (U+FDD0..U+FDEF, and U+xxFFFE/U+xxFFFF in
  * every plane). They never belong in text; libunibreak even treats U+FFFF
  * as its end marker and aborts on it, so they are shown as U+FFFD. */

@@ -46,6 +46,7 @@ void visit_forget(struct visit *v)
 {
     flow_session_free(v->walk); /* zeroes the answers */
     v->walk = NULL;
+    ask_wipe(&v->ask);
     visit_summary_forget(v);
 }
 
@@ -270,13 +271,19 @@ char *visit_urgent_text(const struct visit *v, size_t *len, int *fell_back)
 
 static struct summary_info info(const struct visit *v)
 {
+    const char *sources = NULL;
+    for (size_t i = 0; i < v->content->entry_count && !sources; i++)
+        if (strcmp(v->content->entries[i].page, "sources.md") == 0)
+            sources = v->content->entries[i].label;
     return (struct summary_info){
+        .sources_page = sources,
         .clinic_name = v->opts->clinic_name,
         .clinic_phone = v->opts->clinic_phone,
         .content_version = content_var(v->content, "content-version"),
         .last_reviewed = content_var(v->content, "last-reviewed"),
         .show_reasons = v->opts->training,
         .when = v->opts->when,
+        .ask = &v->ask,
     };
 }
 
@@ -340,8 +347,78 @@ int visit_print_text(const struct visit *v, const char *text, char *msg, size_t 
     return 0;
 }
 
+unsigned char *visit_handout(struct visit *v, size_t *len, char *msg, size_t msglen)
+{
+    struct summary_info si = info(v);
+    struct printout_request r = request(v, &si, 80);
+    if (!r.summary_md) {
+        say(msg, msglen, _("Not enough memory to print."));
+        return NULL;
+    }
+    return printout_pdf(&r, v->opts->paper, len, msg, msglen);
+}
+
+/* Send a PDF to the print command; as visit_print_text(). */
+static int print_handout(const struct visit *v, unsigned char *pdf, size_t len, char *msg,
+                         size_t msglen)
+{
+    char err[512];
+    int rc = -1;
+    if (!v->opts->print_argv)
+        say(msg, msglen, _("Printing is not set up here."));
+    else if (pdf && print_pdf(v->opts->print_argv, pdf, len, err, sizeof err) < 0) {
+        klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
+        snprintf(msg, msglen, "%s %s", err,
+                 _("Your summary is still here; you can try again or ask the front desk."));
+    } else if (pdf) {
+        rc = 0;
+    }
+    if (rc == 0) {
+        klog_event(v->opts->log, KLOG_PRINT_SENT, NULL);
+        say(msg, msglen, _("Sent to the printer. Please collect it at the front desk."));
+    }
+    handout_free(pdf, len);
+    return rc;
+}
+
+int visit_print_page(struct visit *v, const char *md, char *msg, size_t msglen)
+{
+    if (v->opts->print_pdf) {
+        size_t len = 0;
+        unsigned char *pdf = printout_page_pdf(md, v->content->lang, v->opts->clinic_name,
+                                               v->opts->paper, &len, msg, msglen);
+        return pdf ? print_handout(v, pdf, len, msg, msglen) : -1;
+    }
+    struct layout_opts o =
+        visit_layout_opts(v, v->opts->print_width > 0 ? v->opts->print_width : 80);
+    o.show_sources = 0;
+    struct layout *L = layout_markdown(md, strlen(md), &o);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int ok = L && out && layout_print(L, out) == 0;
+    if (out)
+        ok = fclose(out) == 0 && ok;
+    layout_free(L);
+    int rc = ok ? visit_print_text(v, text, msg, msglen) : -1;
+    if (!ok)
+        say(msg, msglen, _("Not enough memory to print."));
+    free(text);
+    return rc;
+}
+
 int visit_print(struct visit *v, char **copy, char *msg, size_t msglen)
 {
+    if (v->opts->print_pdf && v->opts->print_argv) {
+        size_t len = 0;
+        unsigned char *pdf = visit_handout(v, &len, msg, msglen);
+        if (!pdf || print_handout(v, pdf, len, msg, msglen) < 0)
+            return -1;
+        /* A staff reprint sends the text printout (see screen_kiosk.c). */
+        if (copy)
+            *copy = visit_printout(v, v->opts->print_width > 0 ? v->opts->print_width : 80, 0);
+        return 0;
+    }
     char *text = visit_printout(v, v->opts->print_width > 0 ? v->opts->print_width : 80, 0);
     if (!text) {
         say(msg, msglen, _("Not enough memory to print."));
@@ -363,8 +440,30 @@ int visit_save(struct visit *v, char *msg, size_t msglen)
         say(msg, msglen, _("Not enough memory to save."));
         return -1;
     }
-    char err[1024];
-    if (printout_save(&r, v->opts->save_dir, err, sizeof err) == 0) {
+    char err[1024], path[1024];
+    int rc;
+    if (!v->opts->print_pdf) {
+        rc = printout_save(&r, v->opts->save_dir, err, sizeof err);
+    } else {
+        size_t len = 0;
+        unsigned char *pdf = printout_pdf(&r, v->opts->paper, &len, err, sizeof err);
+        rc = pdf ? save_text(v->opts->save_dir, "summary", "pdf", (const char *)pdf, len, path,
+                             sizeof path, err, sizeof err)
+                 : -1;
+        handout_free(pdf, len);
+        if (rc == 0 && (rc = printout_save(&r, v->opts->save_dir, err, sizeof err)) == 0) {
+            /* The name only, never the server's folder. */
+            const char *base = strrchr(path, '/');
+            base = base ? base + 1 : path;
+            char name[256];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+            snprintf(err, sizeof err,
+                     _("Saved as %s (a PDF, a web page and a text copy). Staff can find it by "
+                       "this name."),
+                     name);
+        }
+    }
+    if (rc == 0) {
         say(msg, msglen, err);
         return 0;
     }

@@ -27,8 +27,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/ask.h"
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/handout.h"
 #include "core/layout.h"
 
 /* The home menu entry that starts the question flow links to this file. */
@@ -42,9 +44,11 @@ struct visit_options {
     const char *file;        /* a single-file preview: never any questions */
     const char *clinic_name; /* for the summary; may be NULL */
     const char *clinic_phone;
-    char *const *print_argv; /* print command (the file is appended); NULL: off */
-    int print_width;         /* columns on paper; 0: 80 */
-    const char *save_dir;    /* where summaries may be saved; NULL: off */
+    char *const *print_argv;  /* print command (the file is appended); NULL: off */
+    int print_width;          /* columns on paper; 0: 80 */
+    int print_pdf;            /* 1: print (and save) the typeset PDF handout; 0: text */
+    enum handout_paper paper; /* the PDF's paper */
+    const char *save_dir;     /* where summaries may be saved; NULL: off */
     /* The clinician's language: printed and saved summaries carry the
      * summary in this language too (NULL: only the patient's). */
     const char *second_lang;
@@ -61,6 +65,7 @@ struct visit {
     struct flow *second_flow;  /* opts->second_lang's, read with flow; NULL: none */
     struct flow_session *walk; /* the patient's answers; NULL until the questions start */
     char *summary_md;          /* the summary as Markdown, built on first need */
+    struct ask ask;            /* the patient's own questions (ask.h), wiped with the answers */
 };
 
 /* Where the patient goes after a step of the questions. */
@@ -165,10 +170,18 @@ int visit_print_text(const struct visit *v, const char *text, char *msg, size_t 
  * success *copy (when copy is not NULL) gets the printed text for a staff
  * reprint (the caller zeroes and frees it). */
 int visit_print(struct visit *v, char **copy, char *msg, size_t msglen);
-/* Save the summary in opts->save_dir as a text file and an HTML page
- * (print.h: new 0600 files). msg gives the files' name (no folder), or
- * says it could not be saved (the reason, with the folder, goes to the
- * log: KLOG_SAVE_FAILED). 0 or -1. */
+/* The summary as a PDF handout (printout_pdf()) on opts->paper: bytes
+ * (*len) for the caller to free with handout_free(), or NULL with msg. */
+unsigned char *visit_handout(struct visit *v, size_t *len, char *msg, size_t msglen);
+/* Print one page's Markdown md (a page of the reader), as a PDF handout
+ * when opts->print_pdf, else as text at opts->print_width. As
+ * visit_print_text(). */
+int visit_print_page(struct visit *v, const char *md, char *msg, size_t msglen);
+/* Save the summary in opts->save_dir as a text file and an HTML page, and
+ * with opts->print_pdf also as the PDF handout (print.h: new 0600 files).
+ * msg gives the files' name (no folder), or says it could not be saved
+ * (the reason, with the folder, goes to the log: KLOG_SAVE_FAILED). 0 or
+ * -1. */
 int visit_save(struct visit *v, char *msg, size_t msglen);
 /* Replay answers "safety=2,treatment=1" (see flow_answers_parse()) from the
  * start, as --summary does. 0, or -1 with msg. */

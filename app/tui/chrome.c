@@ -49,6 +49,20 @@ void chrome_too_small(struct screen_size sz)
     refresh();
 }
 
+void chrome_too_large(struct screen_size sz)
+{
+    erase();
+    char size[128];
+    snprintf(size, sizeof size, _("This screen can use at most %d columns and %d rows."),
+             TERM_MAX_COLS, TERM_MAX_LINES);
+    const char *lines[] = {_("The window is too large. Please make it smaller."), size};
+    for (int i = 0; i < 2 && i < sz.lines; i++)
+        term_text(i, 0, lines[i], sz.cols, A_BOLD);
+    if (sz.lines > 3)
+        term_text(3, 0, _("Crisis: call or text 988."), sz.cols, A_BOLD);
+    refresh();
+}
+
 void chrome_centre(int y, const char *text, int attr, struct screen_size sz)
 {
     int w = (int)text_width(text, strlen(text));

@@ -16,6 +16,9 @@ void chrome_draw(const struct ui *ui, const char *title, const char *hints, cons
 
 /* "Please make the window larger", and the crisis line. */
 void chrome_too_small(struct screen_size sz);
+/* "The window is too large": the real window is over TERM_MAX_COLS x
+ * TERM_MAX_LINES (term.h); sz is the capped size curses was given. */
+void chrome_too_large(struct screen_size sz);
 
 /* Centre text on row y. */
 void chrome_centre(int y, const char *text, int attr, struct screen_size sz);

@@ -178,16 +178,56 @@ int keys_getch(void)
     return c == 27 ? after_esc() : c == ERR ? ERR : plain_key(c);
 }
 
+/* The bytes of one UTF-8 character, from its first byte: 0 for a byte that
+ * cannot start one. */
+static int utf8_length(int b)
+{
+    return b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+}
+
 int keys_get_wch(wint_t *ch)
 {
-    int kind = get_wch(ch);
-    if (kind == KEY_CODE_YES)
-        *ch = (wint_t)plain_key((int)*ch);
-    if (kind != OK || *ch != 27)
-        return kind;
-    int key = after_esc();
-    *ch = (wint_t)key;
-    return key < 0x100 ? OK : KEY_CODE_YES;
+    /* Bytes, not curses' get_wch(): an invalid UTF-8 byte must not make
+     * curses wait for more (it swallowed Esc and 143 keys after it). A
+     * character is gathered here; a byte that cannot go on with it ends it
+     * and is read again as the next key. */
+    int c = keys_getch();
+    if (c == ERR)
+        return ERR;
+    if (c > 0xFF) { /* a KEY_ code, KEYS_NONE included */
+        *ch = (wint_t)c;
+        return KEY_CODE_YES;
+    }
+    if (c < 0x80) {
+        *ch = (wint_t)c;
+        return OK;
+    }
+    int need = utf8_length(c);
+    if (!need) { /* a stray continuation byte, or one never valid in UTF-8 */
+        *ch = KEYS_NONE;
+        return KEY_CODE_YES;
+    }
+    char bytes[4] = {(char)c};
+    int have = 1, delay = wgetdelay(stdscr);
+    timeout(100); /* the rest of a character comes in the same write */
+    while (have < need) {
+        int b = getch();
+        if (b == ERR || b > 0xFF || (b & 0xC0) != 0x80) {
+            if (b != ERR)
+                ungetch(b);
+            break;
+        }
+        bytes[have++] = (char)b;
+    }
+    timeout(delay);
+    wchar_t wc;
+    mbstate_t st = {0};
+    if (have < need || mbrtowc(&wc, bytes, (size_t)have, &st) != (size_t)have) {
+        *ch = KEYS_NONE;
+        return KEY_CODE_YES;
+    }
+    *ch = (wint_t)wc;
+    return OK;
 }
 
 /* The number being typed, in the bottom right corner until the next frame. */

@@ -59,12 +59,17 @@ static int too_small(struct screen_size sz)
 static void draw(struct ui *ui)
 {
     struct screen_size sz = term_size();
+    if (term_too_large()) {
+        chrome_too_large(sz);
+        return;
+    }
     if (too_small(sz)) {
         chrome_too_small(sz);
         return;
     }
     erase();
     screen_table[ui->screen]->draw(ui, sz);
+    ui_speech_draw(ui, sz);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         prompt_draw(ui, sz); /* over the footer, the cursor in it */
     refresh();
@@ -139,7 +144,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         return;
     }
     struct screen_size sz = term_size();
-    if (too_small(sz)) {
+    if (too_small(sz) || term_too_large()) {
         if ((key == 'q' || key == 'Q') && ui->opts->mode != MODE_KIOSK)
             ui->quit = 1;
         return;
@@ -149,11 +154,13 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         prompt_key(ui, is_code, ch, sz);
         return;
     }
-    if (key < 0)
-        return; /* no screen has a key beyond ASCII */
-    if (global_key(ui, key))
-        return;
     const struct screen_ops *ops = screen_table[ui->screen];
+    if (ops->type && key != KEY_MOUSE && ops->type(ui, is_code, ch, sz))
+        return; /* typed into the screen's text field, any script */
+    if (key < 0)
+        return; /* no other key beyond ASCII */
+    if (global_key(ui, key) || ui_speech_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz))
+        return;
     if (key != KEY_MOUSE)
         ops->key(ui, key, sz);
     else if (ops->mouse)
@@ -165,6 +172,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
 /* Everything this patient did, zeroed and freed. */
 static void forget_patient(struct ui *ui)
 {
+    ui_speech_stop(ui);       /* at once, its copy of the text with it */
     visit_forget(&ui->visit); /* answers and summary, zeroed */
     screen_forget(ui, FORGET_PATIENT);
     ui->prompt = (struct prompt){0};
@@ -241,12 +249,14 @@ static void idle_step(struct ui *ui, long long last_input)
 int ui_run(struct content **content, struct flow **flow, const struct ui_options *opts)
 {
     char err[512];
+    struct ui_speech *speech = ui_speech_new(opts); /* before curses: it may log why not */
     if (term_start((enum term_theme)opts->theme, err, sizeof err) < 0) {
         fprintf(stderr, "patient-kiosk: %s\n", err);
+        free(speech);
         return 2;
     }
     setup_signals(opts);
-    struct ui ui = {.opts = opts, .screen = SCREEN_HOME};
+    struct ui ui = {.opts = opts, .screen = SCREEN_HOME, .speech = speech};
     visit_start(&ui.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     if (screen_start(&ui) < 0) {
         term_end();
@@ -268,7 +278,7 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
-    int errors = 0;
+    int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
     while (!ui.quit && !stop_signal) {
@@ -278,28 +288,42 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         /* A page still being laid out is finished a step at a time while
          * no key is waiting; then getch blocks as before. */
         int wait = wait_ms(&ui, last_input), busy = cache_pending(&ui.cache);
-        timeout(busy ? 0 : ui_wait_ms(wait));
-        wint_t ch;
+        /* While reading aloud, the reader's news wakes the loop too. */
+        int heard = busy ? 0 : ui_speech_wait(&ui, ui_wait_ms(wait), &last_input, term_size());
+        if (heard > 0 && !stop_signal)
+            continue;
+        timeout(busy || heard < 0 ? 0 : ui_wait_ms(wait));
+        wint_t ch = 0;
         int kind = keys_get_wch(&ch);
         int key = kind == ERR ? ERR : (int)ch;
         if (stop_signal)
             break;
+        if (key == ERR && term_resized()) {
+            kind = KEY_CODE_YES;
+            key = KEY_RESIZE;
+            ch = KEY_RESIZE;
+        }
         if (key == ERR && busy) {
             cache_step(&ui);
             redraw = 0; /* nothing on the screen changed */
             continue;
         }
         if (key == ERR) {
+            /* End of input or a hung-up terminal (EOF, EIO): leave as on
+             * SIGHUP, whatever timer is armed, rather than spin. */
+            closed = term_input_closed() ? closed + 1 : 0;
+            if (closed >= 3)
+                break;
             if (wait >= 0) {
                 idle_step(&ui, last_input);
+                ui_speech_sync(&ui, term_size());
                 continue;
             }
-            /* Input closed (end of stdin): leave, do not spin. */
             if (++errors > 100)
                 break;
             continue;
         }
-        errors = 0;
+        errors = closed = 0;
         int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
         if (!resize)
             last_input = ui_now_ms();
@@ -308,7 +332,9 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         handle_key(&ui, is_code, ch);
+        ui_speech_sync(&ui, term_size());
     }
+    ui_speech_free(&ui);
     term_end();
     visit_forget(&ui.visit);
     screen_forget(&ui, FORGET_ALL);

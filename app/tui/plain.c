@@ -191,7 +191,28 @@ const char *plain_read(struct plain *p)
         p->done = 1;
         return NULL;
     }
-    ssize_t n = getline(&p->line, &p->line_cap, p->in);
+    if (!p->line) {
+        p->line_cap = PLAIN_LINE_MAX + 1;
+        p->line = malloc(p->line_cap);
+        if (!p->line) {
+            p->line_cap = 0;
+            p->done = 1;
+            return NULL;
+        }
+    }
+    /* At most PLAIN_LINE_MAX bytes kept; the rest of the line is dropped. */
+    ssize_t n = 0;
+    size_t kept = 0;
+    for (int c; (c = getc(p->in)) != EOF && !plain_stop;) {
+        n++;
+        if (c == '\n')
+            break;
+        if (kept < PLAIN_LINE_MAX)
+            p->line[kept++] = (char)c;
+    }
+    p->line[kept] = '\0';
+    if (n == 0)
+        n = -1;
     p->printed = 0;
     plain_measure(p);
     if (n < 0 || plain_stop) {

@@ -66,9 +66,13 @@ struct plain {
     int show_intro;     /* print the welcome text with the next menu */
     int done;           /* quit, end of input or a signal */
     const char *prompt; /* the prompt plain_read() waits under, or NULL */
-    char *line;         /* the last line read (getline buffer) */
+    char *line;         /* the last line read, at most PLAIN_LINE_MAX bytes */
     size_t line_cap;
 };
+
+/* The longest input line kept: the rest of a longer line is read and
+ * dropped (a pipe with no newline must not fill the memory). */
+enum { PLAIN_LINE_MAX = 1024 };
 
 /* Read one line: the trimmed text (valid until the next read), or NULL when
  * the input ended or a stop signal came (p->done is then set). */

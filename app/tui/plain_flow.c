@@ -6,6 +6,7 @@
 #define PLAIN_INTERNAL
 #include "tui/plain.h"
 #include "core/i18n.h"
+#include "core/qr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,16 +231,50 @@ static void save_summary(struct plain *p)
     plain_say(p, msg);
 }
 
+/* The take-home code for a phone, then what it says as plain text (a
+ * screen reader reads that; the code is for the camera). */
+static void takehome(struct plain *p)
+{
+    const char *md = visit_summary(&p->visit);
+    struct qr *qr =
+        md ? qr_takehome(md, p->width, _("More on your printed or saved summary.")) : NULL;
+    if (!qr) {
+        plain_say(p, _("The screen is too small for the code. Make the window larger, or print or "
+                       "save the summary."));
+        return;
+    }
+    char msg[512];
+    if (qr->items < qr->items_total)
+        snprintf(msg, sizeof msg,
+                 _("Not all of it fits one code: it holds the %zu most important of %zu points "
+                   "and questions."),
+                 qr->items, qr->items_total);
+    else
+        snprintf(msg, sizeof msg, "%s",
+                 _("Scan this code with your phone's camera. Nothing is sent or saved."));
+    plain_say(p, msg);
+    char *drawn = qr_draw(qr, p->opts->visit.ascii);
+    if (drawn) {
+        plain_write(p, drawn);
+        explicit_bzero(drawn, strlen(drawn));
+        free(drawn);
+    }
+    plain_say(p, _("The code says:"));
+    plain_write(p, qr->text);
+    qr_free(qr);
+}
+
 /* "p print, s save, r read again, b change answers, h home, q quit: " with
  * only the keys that work here. */
 static void summary_prompt(const struct plain *p, char *buf, size_t size)
 {
-    const char *keys[6];
+    const char *keys[7];
     size_t n = 0;
     if (p->opts->visit.print_argv)
         keys[n++] = _("p print");
     if (p->opts->visit.save_dir)
         keys[n++] = _("s save");
+    keys[n++] = _("t take home");
     keys[n++] = _("r read again");
     keys[n++] = _("b change answers");
     keys[n++] = _("h home");
@@ -286,6 +321,8 @@ void plain_summary(struct plain *p)
             print_summary(p);
         } else if (strcasecmp(s, "s") == 0 && p->opts->visit.save_dir) {
             save_summary(p);
+        } else if (strcasecmp(s, "t") == 0) {
+            takehome(p);
         } else if (strcasecmp(s, "r") == 0) {
             return; /* shown again from the top */
         } else if (strcasecmp(s, "b") == 0) {

@@ -12,6 +12,8 @@
  *   screen_question.c  one question per screen, with Back / Next / Home buttons
  *   screen_urgent.c    the urgent page an urgent answer opens
  *   screen_summary.c   the summary for the clinician: the print (p) and save (s) keys
+ *   screen_ask.c       the question builder before the summary: ticks and the patient's own
+ *   screen_takehome.c  the summary as a QR code for the patient's phone
  *   screen_language.c  choosing the language, and the language switch
  *   screen_help.c      every key
  *   screen_kiosk.c     the kiosk's attract screen, "Still there?", staff PIN and menu
@@ -21,6 +23,7 @@
 #define KIOSK_SCREEN_H
 
 #include <stddef.h>
+#include <wchar.h>
 
 #include "core/content.h"
 #include "tui/cache.h"
@@ -42,6 +45,8 @@ enum screen_id {
     SCREEN_IDLE,     /* "Still there?" with a countdown */
     SCREEN_STAFF,    /* kiosk: PIN, then the staff menu */
     SCREEN_CONTENTS, /* training: every page and question */
+    SCREEN_ASK,      /* the question builder, before the summary */
+    SCREEN_TAKEHOME, /* the summary as a QR code */
     SCREEN_COUNT
 };
 
@@ -84,6 +89,25 @@ enum screen_forget {
 };
 
 struct ui;
+struct ui_speech;
+
+/* What a screen shows, for Read aloud (speech_ui.c): layout i (its tag)
+ * has its line 0 on row[i] of the rows the screen scrolls through, at
+ * column x[i], and is heard after prefix[i] ("" for none; not shown); *top
+ * is the row shown first (on screen row 1), rows how many show, total how
+ * many there are. source names what is shown: another source, and what is
+ * read is no longer on screen. */
+enum { SCREEN_TEXT_MAX = 2 + FLOW_MAX_ANSWERS };
+struct screen_text {
+    size_t count;
+    const struct layout *layout[SCREEN_TEXT_MAX];
+    int row[SCREEN_TEXT_MAX], x[SCREEN_TEXT_MAX];
+    char prefix[SCREEN_TEXT_MAX][48];
+    size_t *top;
+    int rows;
+    size_t total;
+    const void *source;
+};
 
 struct screen_ops {
     const char *name;
@@ -92,6 +116,11 @@ struct screen_ops {
     void (*draw)(struct ui *ui, struct screen_size sz);
     /* A key: an ASCII character or a curses key code. */
     void (*key)(struct ui *ui, int key, struct screen_size sz);
+    /* Any key before the shared ones (L, ?, c) and before characters beyond
+     * ASCII are dropped, for a screen typing text in any script: is_code and
+     * ch as get_wch() gave them (never a mouse event or a resize). Returns 1
+     * when it took the key, 0 to let it go on to key(). NULL: none. */
+    int (*type)(struct ui *ui, int is_code, wint_t ch, struct screen_size sz);
     /* A touch, click or wheel turn; NULL: the screen has no use for one. */
     void (*mouse)(struct ui *ui, const struct ui_mouse *m, struct screen_size sz);
     /* The terminal changed size (told to every screen, not only the
@@ -99,6 +128,9 @@ struct screen_ops {
     void (*resize)(struct ui *ui, struct screen_size sz);
     /* Drop what the state holds (see enum screen_forget); NULL: nothing. */
     void (*forget)(struct ui *ui, enum screen_forget what);
+    /* What Read aloud reads (complete layouts): 0, or -1 when nothing can be
+     * read now; NULL: the screen has nothing to read. */
+    int (*text)(struct ui *ui, struct screen_size sz, struct screen_text *t);
 };
 
 /* The table, indexed by enum screen_id (screen.c). */
@@ -106,7 +138,7 @@ extern const struct screen_ops *const screen_table[SCREEN_COUNT];
 
 extern const struct screen_ops screen_home, screen_home_results, screen_page, screen_page_toc,
     screen_contents, screen_question, screen_urgent, screen_summary, screen_language, screen_help,
-    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff;
+    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff, screen_ask, screen_takehome;
 
 struct ui {
     struct visit visit; /* the patient's visit: content, questions, answers, summary */
@@ -120,6 +152,7 @@ struct ui {
     struct prompt prompt;       /* the search prompt while it is open */
     char search[128];           /* the search of the home and page screens */
     char notice[1024];          /* one-line message in the footer until the next key */
+    struct ui_speech *speech;   /* Read aloud (speech_ui.c); NULL when off */
     enum screen_id idle_return; /* where a key on the countdown (or staff's Esc) goes back to */
     long long countdown_end;    /* monotonic ms when the countdown runs out */
     int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
@@ -152,8 +185,13 @@ enum { FOCUS_KEEP, FOCUS_FIRST };
 void screen_question_show(struct ui *ui, int focus);
 /* Show the urgent page of the answer just given (see core/urgent.h). */
 void screen_urgent_open(struct ui *ui);
-/* The summary screen, built again from the answers. */
+/* The summary screen, built again from the answers; the first time for a
+ * patient whose content has question topics, the question builder before it. */
 void screen_summary_open(struct ui *ui);
+/* The question builder (then the summary: screen_summary_open()). */
+void screen_ask_open(struct ui *ui);
+/* The take-home code of the summary (Esc goes back to it). */
+void screen_takehome_open(struct ui *ui);
 /* Send text (already laid out for paper) to the print command, saying
  * "Printing" in the footer meanwhile. 0, or -1 with ui->notice saying what
  * went wrong; nothing the patient did is lost. */
@@ -161,6 +199,8 @@ int screen_summary_print_text(struct ui *ui, const char *text, struct screen_siz
 /* Print the last printed summary again, within REPRINT_MINUTES. 0, or -1
  * with ui->notice saying why not. */
 int screen_summary_reprint(struct ui *ui, struct screen_size sz);
+/* "Printing, please wait..." in the footer, drawn at once. */
+void screen_say_printing(struct screen_size sz);
 
 /* The language choice, from the screen now shown (it goes back there),
  * focused on the language shown now (focus_current) or on the first. */
@@ -184,6 +224,24 @@ void screen_kiosk_staff_close(struct ui *ui);
 void screen_kiosk_activity(struct ui *ui, long long now);
 /* Milliseconds before the PIN may be tried again (0: now). */
 long long screen_kiosk_lock_wait(const struct ui *ui, long long now);
+
+/* Read aloud (speech_ui.c), with --speech where sound can be played.
+ * ui_speech_new() runs before curses starts and logs once why reading aloud
+ * is off (SSH, no audio device, no eSpeak NG); NULL then. */
+struct ui_speech *ui_speech_new(const struct ui_options *opts);
+void ui_speech_free(struct ui *ui);
+/* Stop at once (wipe, exit, hang-up). */
+void ui_speech_stop(struct ui *ui);
+/* A key or tap (m non-NULL) for the Read aloud buttons: 1 when used. */
+int ui_speech_key(struct ui *ui, int key, const struct ui_mouse *m, struct screen_size sz);
+/* After a key: stop when the screen no longer shows what is read. */
+void ui_speech_sync(struct ui *ui, struct screen_size sz);
+/* Over the drawn screen: the buttons and the sentence being read. */
+void ui_speech_draw(struct ui *ui, struct screen_size sz);
+/* While reading, wait up to ms (-1: for ever) for a key or the reader's
+ * news. 1: news taken (redraw; *last_input moves on while it reads), 0: a
+ * key is waiting or nothing is being read, -1: the wait is over. */
+int ui_speech_wait(struct ui *ui, int ms, long long *last_input, struct screen_size sz);
 
 /* Forget the patient: answers, summary, search, open page; back to the
  * attract screen (kiosk) or home, in the default language (loop.c). */

@@ -35,7 +35,7 @@ static const char *const help_keys[] = {
     N_("t                    list the headings of this page and jump"),
     N_("L                    choose another language (your answers stay)"),
     N_("Space                tick or untick an answer (questions with several answers)"),
-    N_("p                    print your summary (on the summary screen)"),
+    N_("p                    print this page, or your summary"),
     N_("c                    training: every page and question"),
     N_("?                    this help"),
     N_("q                    quit"),

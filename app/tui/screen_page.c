@@ -110,11 +110,12 @@ static void page_draw(struct ui *ui, struct screen_size sz)
             snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
                      L->line_count ? st->top + 1 : 0, last, L->line_count, pct);
     }
-    chrome_draw(ui, st->title ? st->title : "",
-                ui->opts->visit.file
-                    ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
-                    : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help"),
-                position, sz);
+    const char *hints =
+        ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+        : ui->opts->visit.print_argv
+            ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
+            : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
+    chrome_draw(ui, st->title ? st->title : "", hints, position, sz);
     move(1, 1);
 }
 
@@ -141,6 +142,30 @@ static void find_next(struct ui *ui, int dir, struct screen_size sz)
 static void find_first(struct ui *ui, struct screen_size sz)
 {
     find_next(ui, 1, sz);
+}
+
+/* Print the page being read, as --render --format pdf sets it (or as text
+ * for a receipt printer). */
+static void print_page(struct ui *ui, struct screen_size sz)
+{
+    char err[512];
+    size_t len;
+    int fell_back = 0;
+    const char *key = page_state(ui)->key;
+    int q = strncmp(key, QUESTION_KEY, strlen(QUESTION_KEY)) == 0 && ui->visit.flow
+                ? flow_find(ui->visit.flow, key + strlen(QUESTION_KEY))
+                : -1;
+    char *md = q >= 0
+                   ? flow_question_document(ui->visit.flow, q)
+                   : content_read_page(ui->visit.content, key, &len, &fell_back, err, sizeof err);
+    if (!md) {
+        snprintf(ui->notice, sizeof ui->notice, "%s",
+                 q >= 0 ? _("Not enough memory to print.") : err);
+        return;
+    }
+    screen_say_printing(sz);
+    visit_print_page(&ui->visit, md, ui->notice, sizeof ui->notice);
+    free(md);
 }
 
 static void go_back(struct ui *ui)
@@ -188,6 +213,11 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
             ui->search[0] = '\0'; /* Esc first clears the highlighted search */
         else
             go_back(ui);
+        break;
+    case 'p':
+    case 'P':
+        if (ui->opts->visit.print_argv && !ui->opts->visit.file && st->key)
+            print_page(ui, sz);
         break;
     case 'q':
     case 'Q':
@@ -252,6 +282,23 @@ static void page_forget(struct ui *ui, enum screen_forget what)
     *st = (struct page_state){0};
 }
 
+/* Read aloud: the open page, one layout. */
+static int page_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct layout *L = page_layout(ui, sz);
+    if (!L)
+        return -1;
+    cache_more(ui, L, SIZE_MAX); /* read from where the patient is to the end */
+    *t = (struct screen_text){.count = 1,
+                              .layout = {L},
+                              .x = {1},
+                              .top = &page_state(ui)->top,
+                              .rows = screen_body_rows(sz),
+                              .total = L->line_count,
+                              .source = L};
+    return 0;
+}
+
 const struct screen_ops screen_page = {
     .name = "page",
     .state_size = sizeof(struct page_state),
@@ -260,6 +307,7 @@ const struct screen_ops screen_page = {
     .mouse = page_mouse,
     .resize = page_resize,
     .forget = page_forget,
+    .text = page_text,
 };
 
 /* ---- the headings of the open page, to jump to ---- */

@@ -421,6 +421,30 @@ static void question_key(struct ui *ui, int key, struct screen_size sz)
     }
 }
 
+/* Read aloud: the question's title (tag 0), its help (tag 1), then each
+ * answer (tag 2 + a), heard after "Answer N:". */
+static int question_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct qview *v = qview_get(ui, screen_text_width(sz));
+    if (!v)
+        return -1;
+    *t = (struct screen_text){.count = 2,
+                              .layout = {v->title, v->help},
+                              .row = {0, v->help_row},
+                              .x = {1, 1},
+                              .top = &question_state(ui)->top,
+                              .rows = screen_body_rows(sz),
+                              .total = (size_t)v->total,
+                              .source = v};
+    for (int a = 0; a < v->count && t->count < SCREEN_TEXT_MAX; a++, t->count++) {
+        t->layout[t->count] = v->label[a];
+        t->row[t->count] = v->first[a];
+        t->x[t->count] = CHOICE_INDENT;
+        snprintf(t->prefix[t->count], sizeof t->prefix[t->count], _("Answer %d:"), a + 1);
+    }
+    return 0;
+}
+
 const struct screen_ops screen_question = {
     .name = "question",
     .state_size = sizeof(struct question_state),
@@ -428,4 +452,5 @@ const struct screen_ops screen_question = {
     .key = question_key,
     .mouse = question_mouse,
     .forget = question_forget,
+    .text = question_text,
 };

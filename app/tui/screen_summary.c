@@ -60,6 +60,10 @@ static void summary_forget(struct ui *ui, enum screen_forget what)
 
 void screen_summary_open(struct ui *ui)
 {
+    if (!ui->visit.ask.seen && ui->visit.flow && flow_topic_count(ui->visit.flow)) {
+        screen_ask_open(ui); /* the patient's own questions first, once */
+        return;
+    }
     drop_summary(ui);
     summary_state(ui)->top = 0;
     ui->screen = SCREEN_SUMMARY;
@@ -84,7 +88,7 @@ static struct layout *summary_layout(struct ui *ui, struct screen_size sz)
 
 /* Say "Printing, please wait..." in the footer: printing may take a few
  * seconds. */
-static void say_printing(struct screen_size sz)
+void screen_say_printing(struct screen_size sz)
 {
     term_fill(sz.lines - 1, 0, term_attr(ROLE_FOOTER));
     term_text(sz.lines - 1, 1, _("Printing, please wait..."), sz.cols - 2, term_attr(ROLE_FOOTER));
@@ -94,7 +98,7 @@ static void say_printing(struct screen_size sz)
 int screen_summary_print_text(struct ui *ui, const char *text, struct screen_size sz)
 {
     if (ui->opts->visit.print_argv)
-        say_printing(sz);
+        screen_say_printing(sz);
     return visit_print_text(&ui->visit, text, ui->notice, sizeof ui->notice);
 }
 
@@ -113,7 +117,7 @@ static void print_summary(struct ui *ui, struct screen_size sz)
 {
     struct summary_state *st = summary_state(ui);
     char *copy = NULL;
-    say_printing(sz);
+    screen_say_printing(sz);
     if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
         drop_last_print(st);
@@ -171,7 +175,9 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
                             ? _("p print  Backspace change answers  Esc home")
                         : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
                                                    : _("Backspace change answers  Esc home");
-    chrome_draw(ui, _("Your summary for the clinician"), hints, NULL, sz);
+    char all[512];
+    snprintf(all, sizeof all, "%s  %s", hints, _("t take home  a my questions"));
+    chrome_draw(ui, _("Your summary for the clinician"), all, NULL, sz);
     snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
@@ -205,6 +211,15 @@ static void summary_key(struct ui *ui, int key, struct screen_size sz)
         if (ui->opts->visit.save_dir && summary_layout(ui, sz))
             visit_save(&ui->visit, ui->notice, sizeof ui->notice);
         break;
+    case 't':
+    case 'T':
+        screen_takehome_open(ui);
+        break;
+    case 'a':
+    case 'A':
+        if (ui->visit.flow && flow_topic_count(ui->visit.flow))
+            screen_ask_open(ui);
+        break;
     case 'q':
     case 'Q':
         ui->quit = 1;
@@ -218,6 +233,22 @@ static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen
                  screen_body_rows(sz));
 }
 
+/* Read aloud: the summary, one layout. */
+static int summary_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct layout *L = summary_layout(ui, sz);
+    if (!L)
+        return -1;
+    *t = (struct screen_text){.count = 1,
+                              .layout = {L},
+                              .x = {1},
+                              .top = &summary_state(ui)->top,
+                              .rows = screen_body_rows(sz),
+                              .total = L->line_count,
+                              .source = L};
+    return 0;
+}
+
 const struct screen_ops screen_summary = {
     .name = "summary",
     .state_size = sizeof(struct summary_state),
@@ -225,4 +256,5 @@ const struct screen_ops screen_summary = {
     .key = summary_key,
     .mouse = summary_mouse,
     .forget = summary_forget,
+    .text = summary_text,
 };

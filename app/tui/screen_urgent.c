@@ -185,6 +185,22 @@ static void urgent_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_
         *top = max_top(L, sz);
 }
 
+/* Read aloud: the urgent page, one layout. */
+static int urgent_text(struct ui *ui, struct screen_size sz, struct screen_text *t)
+{
+    struct layout *L = urgent_layout(ui, sz);
+    if (!L)
+        return -1;
+    *t = (struct screen_text){.count = 1,
+                              .layout = {L},
+                              .x = {1},
+                              .top = &urgent_state(ui)->top,
+                              .rows = page_rows(sz),
+                              .total = L->line_count,
+                              .source = L};
+    return 0;
+}
+
 const struct screen_ops screen_urgent = {
     .name = "urgent",
     .state_size = sizeof(struct urgent_state),
@@ -192,4 +208,5 @@ const struct screen_ops screen_urgent = {
     .key = urgent_key,
     .mouse = urgent_mouse,
     .forget = urgent_forget,
+    .text = urgent_text,
 };

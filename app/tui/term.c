@@ -6,10 +6,15 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
+#include <malloc.h>
 #include <ncurses.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* The screen, and how it is painted: the only mutable globals. */
 static SCREEN *term_screen;
@@ -21,6 +26,10 @@ static const struct role_style *term_roles;
 static int term_bytes_pending;
 /* The mouse events curses agreed to report (keys.c hands it the same). */
 static unsigned long term_mouse;
+/* The window's size is ours to read, not ncurses': a SIGWINCH only sets
+ * this, and term_resized() applies the size, capped. */
+static volatile sig_atomic_t term_winch;
+static int term_large; /* the real window is larger than TERM_MAX_*: not drawn */
 
 struct role_style {
     short fg, bg;
@@ -57,6 +66,55 @@ static const struct role_style high_contrast[ROLE_COUNT] = {
     [ROLE_NOTE] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL},
 };
 
+static void on_winch(int sig)
+{
+    (void)sig;
+    term_winch = 1;
+}
+
+/* The window's real size, from the terminal; 0 when it cannot be read. */
+static int window_size(int *rows, int *cols)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+        return 0;
+    if (ws.ws_row == 0 || ws.ws_col == 0)
+        return 0;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 1;
+}
+
+int term_resized(void)
+{
+    if (!term_winch || !term_screen)
+        return 0;
+    term_winch = 0;
+    int rows, cols;
+    if (!window_size(&rows, &cols))
+        return 1;
+    term_large = rows > TERM_MAX_LINES || cols > TERM_MAX_COLS;
+    int shrink = rows < LINES || cols < COLS;
+    resizeterm(rows > TERM_MAX_LINES ? TERM_MAX_LINES : rows,
+               cols > TERM_MAX_COLS ? TERM_MAX_COLS : cols);
+    /* The terminal rewrapped or cleared what it showed: paint it all. */
+    clearok(curscr, TRUE);
+    if (shrink)
+        malloc_trim(0); /* a big window's screen buffers go back to the system */
+    return 1;
+}
+
+int term_too_large(void)
+{
+    return term_large;
+}
+
+int term_input_closed(void)
+{
+    struct pollfd p = {.fd = 0, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 int term_start(enum term_theme theme, char *err, size_t errlen)
 {
     const char *term = getenv("TERM");
@@ -66,8 +124,34 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
                    "TERM=xterm-256color"));
         return -1;
     }
+    /* Our own SIGWINCH handler, set before newterm(), keeps ncurses from
+     * taking a new size itself: a hostile client can ask for 65535x65535,
+     * which ncurses cannot allocate (it crashed). A window that starts too
+     * large is started at the largest size drawn (LINES and COLUMNS, read by
+     * newterm(), say so), then shows "too large". */
+    struct sigaction sa = {0};
+    sa.sa_handler = on_winch;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGWINCH, &sa, NULL);
+    int rows, cols;
+    term_large = window_size(&rows, &cols) && (rows > TERM_MAX_LINES || cols > TERM_MAX_COLS);
+    char *old_lines = getenv("LINES"), *old_cols = getenv("COLUMNS");
+    char saved_lines[16] = "", saved_cols[16] = "";
+    snprintf(saved_lines, sizeof saved_lines, "%s", old_lines ? old_lines : "");
+    snprintf(saved_cols, sizeof saved_cols, "%s", old_cols ? old_cols : "");
+    if (term_large) {
+        char v[16];
+        snprintf(v, sizeof v, "%d", rows > TERM_MAX_LINES ? TERM_MAX_LINES : rows);
+        setenv("LINES", v, 1);
+        snprintf(v, sizeof v, "%d", cols > TERM_MAX_COLS ? TERM_MAX_COLS : cols);
+        setenv("COLUMNS", v, 1);
+    }
     FILE *out = stdout;
     term_screen = newterm(NULL, out, stdin);
+    if (term_large) {
+        old_lines ? setenv("LINES", saved_lines, 1) : unsetenv("LINES");
+        old_cols ? setenv("COLUMNS", saved_cols, 1) : unsetenv("COLUMNS");
+    }
     if (!term_screen) {
         snprintf(err, errlen,
                  _("the terminal type \"%s\" (TERM) is unknown on this machine; try "

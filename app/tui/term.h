@@ -38,6 +38,22 @@ void term_end(void);
  * a mouse or before term_start(). */
 unsigned long term_mouse_mask(void);
 
+/* The largest window laid out and drawn; a larger one shows only "too
+ * large" (ui_draw_too_large()), at this size. */
+enum { TERM_MAX_COLS = 500, TERM_MAX_LINES = 300 };
+
+/* After getch() gave ERR: 1 when the window changed size (SIGWINCH); the new
+ * size is then applied, capped at TERM_MAX_*: treat it as KEY_RESIZE. */
+int term_resized(void);
+/* 1 while the real window is larger than TERM_MAX_COLS x TERM_MAX_LINES. */
+int term_too_large(void);
+
+/* After getch() gave ERR: 1 when that was no timeout but the input's end
+ * (EOF) or a hung-up terminal (EIO): the input is readable or hung up, yet
+ * nothing came. A key arriving just then looks the same once, so callers
+ * act only when it happens several times running. */
+int term_input_closed(void);
+
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 

@@ -6,6 +6,7 @@
 
 #include "core/content.h"
 #include "core/flow.h"
+#include "core/speech.h"
 #include "core/visit.h"
 #include "core/log.h"
 
@@ -35,6 +36,8 @@ struct ui_options {
     size_t language_count;
     /* Where events go (never patient data: see core/log.h); NULL: nowhere. */
     const struct klog *log;
+    int speech; /* 1: offer Read aloud (--speech, speech = yes) */
+    struct speech_options speech_opts;
 };
 
 /* The languages the patient may choose: those the content has (see

@@ -1,15 +1,17 @@
 # tests/e2e/flow.sh: the guided questions end to end: walk the whole flow
 # with keys, go back and change an answer, reach the summary, print it to a
-# stand-in printer, see a failing printer leave the summary in place, and
-# see a broken questions.md named when the questions are opened.
+# stand-in printer (the PDF handout, read back with pdftotext), save it,
+# print a page of the reader (the choices table), see a failing printer
+# leave the summary in place, and see a broken questions.md named when the
+# questions are opened. (The text printout for receipt printers: plain.sh.)
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
 
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 48\n[summary]\nsave_folder = %s/saved\n' \
+printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = %s/print/record.sh %s/rec -d front_desk\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
-printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+printf '[print]\ncommand = %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 
 start 80 24 "TMPDIR=$work/tmp" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf"
 expect "home shows the questions entry" "visit"
@@ -30,17 +32,18 @@ expect "the summary shows" "Questions to discuss with your clinician"
 
 keys p
 expect "printing is confirmed" "Sent to the printer"
-check "the printer got the summary" grep -qF "Questions to discuss with your clinician" "$work/rec/text"
-check "the summary names the chosen antidepressant" grep -qF "Sertraline" "$work/rec/text"
+pdf_text() { pdftotext "$work/rec/text" - 2>/dev/null; }
+check "the printer got a PDF" test "$(head -c 5 "$work/rec/text")" = "%PDF-"
+check "the printer's file is named summary.pdf" grep -q '/summary\.pdf$' "$work/rec/path"
+check "the printer got the summary" sh -c "$(declare -f pdf_text); work='$work'; pdf_text | grep -qF 'Questions to discuss with your clinician'"
+check "the summary names the chosen antidepressant" sh -c "$(declare -f pdf_text); work='$work'; pdf_text | grep -qF Sertraline"
+check "the handout has lines for the name and date of birth" sh -c "$(declare -f pdf_text); work='$work'; pdf_text | grep -qF 'Date of birth:'"
 check "the print command got its own arguments" grep -qxF -- "-d" "$work/rec/argv"
 check "the temporary file was private" grep -qxF 600 "$work/rec/filemode"
 check "the temporary folder was private" grep -qxF 700 "$work/rec/dirmode"
 check "the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
-check "the printout is 48 columns wide" test "$(wc -L < "$work/rec/text")" -le 48
-check "the printout starts with the clinic's name" sh -c "grep -v '^ *\$' '$work/rec/text' | head -1 | grep -qF 'Riverside Family Clinic'"
-check "the printout has a Name line to fill in" grep -qE '^Name: _{10,}' "$work/rec/text"
-check "the printout has a Date of birth line" grep -qE '^Date of birth: _{10,}' "$work/rec/text"
+check "the handout starts with the clinic's name" sh -c "pdftotext -f 1 -l 1 '$work/rec/text' - | grep -v '^ *\$' | head -1 | grep -qF 'Riverside Family Clinic'"
 
 keys s
 expect "saving is confirmed, by the file's name" "Saved as summary-"
@@ -48,7 +51,8 @@ expect_not "the server's folder is never shown" "$work/saved"
 check "a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
 check "the HTML copy declares its charset and language" sh -c "grep -qF '<html lang=\"en\"><head><meta charset=\"utf-8\">' '$work'/saved/summary-*.html"
-check "saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
+check "a PDF copy was saved" sh -c "pdftotext '$work'/saved/summary-*.pdf - | grep -qF 'Questions to discuss with your clinician'"
+check "saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt '$work'/saved/summary-*.pdf | sort -u)\" = 600"
 
 # Back through the path to the antidepressant question; change the answer.
 for _ in $(seq 1 30); do
@@ -62,8 +66,21 @@ keys 2 Enter
 answer_until_summary
 keys p
 expect "printed again" "Sent to the printer"
-check "the changed path dropped the old answer" sh -c "! grep -qF Sertraline '$work/rec/text'"
-check "the new answer is in the summary" grep -qF "Do you take an antidepressant now? — No" "$work/rec/text"
+pdftotext "$work/rec/text" "$work/second.txt"
+check "the changed path dropped the old answer" sh -c "! grep -qF Sertraline '$work/second.txt'"
+check "the new answer is in the summary" grep -qF "Do you take an antidepressant now? — No" "$work/second.txt"
+
+# Any page prints from the reader: the choices table, as a ruled table.
+rm -f "$work/rec/text"
+keys Escape
+keys "$(menu_number "Choices about your antidepressant")"
+expect "the choices page opens" "What your care team may decide"
+expect "the reader offers p print" "p print"
+keys p
+expect "the page is sent to the printer" "Sent to the printer"
+pdftotext "$work/rec/text" "$work/page.txt"
+check "the printer got the page as a PDF" test "$(head -c 5 "$work/rec/text")" = "%PDF-"
+check "the page's table is in it" sh -c "grep -qF 'Hold it for a' '$work/page.txt' && grep -qF 'Who' '$work/page.txt'"
 
 # A printer that refuses the job: a clear message, the summary stays.
 start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/fail.conf"

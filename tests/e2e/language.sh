@@ -7,7 +7,7 @@
 work=$(mktemp -d)
 trap 'cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/rec"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec\n[summary]\nsecond_language = en\n' \
+printf '[print]\ncommand = %s/print/record.sh %s/rec\nformat = text\n[summary]\nsecond_language = en\n' \
     "$KIOSK_TEST_DATA" "$work" > "$work/lang.conf"
 label() { grep -m1 "($2)" "$KIOSK_CONTENT_DIR/$1/index.md" | sed 's/^- \[\(.*\)\](.*/\1/'; }
 
@@ -41,6 +41,7 @@ keys Enter
 
 SUMMARY_MARK=$(translated zh_CN 'Your summary for the clinician')
 URGENT_MARK=$(translated zh_CN 'Urgent: help is available now')
+ASK_MARK=$(translated zh_CN 'Your questions for your care team')
 answer_until_summary
 zh_title=$(translated zh_CN 'Questions to discuss with your clinician')
 expect "the summary is in Chinese" "$zh_title"

@@ -98,6 +98,7 @@ for lang in es zh; do
     screen >> "$work/screens"
     keys Enter
     SUMMARY_MARK=$(translated "$po" 'Your summary for the clinician')
+    ASK_MARK=$(translated "$po" 'Your questions for your care team')
     answer_until_summary
     screen >> "$work/screens"
     scan "$lang" "screens" "$work/screens"

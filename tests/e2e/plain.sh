@@ -144,9 +144,9 @@ check "the piped output holds no ESC byte" no_esc "$work/piped.out"
 # Print and save from the plain summary: the stand-in printer records what
 # it got; the saved copies land in the configured folder.
 mkdir -p "$work/rec" "$work/tmp" "$work/saved"
-printf '[print]\ncommand = sh %s/print/record.sh %s/rec -d front_desk\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
+printf '[clinic]\nname = Riverside Family Clinic\n[print]\ncommand = %s/print/record.sh %s/rec -d front_desk\nformat = text\nwidth = 40\n[summary]\nsave_folder = %s/saved\n' \
     "$KIOSK_TEST_DATA" "$work" "$work" > "$work/print.conf"
-printf '[print]\ncommand = sh %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
+printf '[print]\ncommand = %s/print/fail.sh\n' "$KIOSK_TEST_DATA" > "$work/fail.conf"
 { cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\np\ns\nq\n'; } > "$work/print-answers"
 TMPDIR="$work/tmp" TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/print.conf" \
     < "$work/print-answers" > "$work/print.out" 2>&1
@@ -155,6 +155,9 @@ check "plain: printing is confirmed" grep -qF "Sent to the printer" "$work/print
 check "plain: the printer got the summary" grep -qF "Questions to discuss with your clinician" "$work/rec/text"
 check "plain: the print command got its own arguments" grep -qxF -- "-d" "$work/rec/argv"
 check "plain: the printout is the configured 40 columns wide" test "$(wc -L < "$work/rec/text")" -le 40
+check "plain: the text printout starts with the clinic's name" sh -c "grep -v '^ *\$' '$work/rec/text' | head -1 | grep -qF 'Riverside Family Clinic'"
+check "plain: the text printout has a Name line to fill in" grep -qE '^Name: _{10,}' "$work/rec/text"
+check "plain: the text printout has a Date of birth line" grep -qE '^Date of birth: _{10,}' "$work/rec/text"
 check "plain: the temporary file was private" grep -qxF 600 "$work/rec/filemode"
 check "plain: the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "plain: no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"

@@ -19,7 +19,7 @@ expect "the search prompt opens while the page is still being laid out" "Search 
 keys -l zebrafinch
 expect "it stays open for the word" "Search this page: zebrafinch"
 keys Enter
-expect "and the search finds it near the end" "appears only here"
+expect_within 90 "and the search finds it near the end" "appears only here"
 keys Escape / Escape
 expect_not "Esc closes the prompt" "Search this page:"
 keys q

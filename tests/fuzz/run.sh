@@ -1,9 +1,14 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz/run.sh SECONDS [TARGET...]: build the libFuzzer targets with
-# clang (ASan + UBSan) from the core sources and run each for SECONDS on its
-# seed corpus in tests/fuzz/corpus/<target>/. New inputs go to a scratch
-# folder, crashes to tests/fuzz/crashes/ (then add them to tests/data/fuzz/
-# so make check keeps them fixed). Run from the top of a configured tree:
+# clang (ASan + UBSan) from every core source (app/core/*.c, so a new file
+# is never missed; read aloud's eSpeak NG part excepted) and, for fuzz_plain, app/tui/*.c (plain mode needs a few
+# of the screen's helpers; it never starts curses), and run each
+# for SECONDS on its seed corpus in tests/fuzz/corpus/<target>/. Default:
+# every tests/fuzz/fuzz_*.c. New inputs go to a scratch folder, crashes to
+# tests/fuzz/crashes/ (then add them to tests/data/fuzz/ so make check keeps
+# them fixed). Exits 1 when a target does not build or finds a crash, leak
+# or timeout. Run from the top of a configured tree:
 #   make fuzz FUZZ_SECONDS=600
 set -eu
 seconds=${1:-60}
@@ -13,22 +18,40 @@ build=${FUZZ_BUILD:-$top/tests/fuzz/build}
 mkdir -p "$build" "$top/tests/fuzz/crashes"
 cc=${CLANG:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I$top -I$top/app"
-flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih)"
-libs="$(pkg-config --libs libcmark-gfm libunibreak inih) -lcmark-gfm-extensions -lunistring -lcrypt"
-core="$top/app/core"
-srcs="$core/text.c $core/markdown.c $core/layout.c $core/layout_lines.c $core/layout_table.c \
-$core/content.c $core/flow.c $core/flow_check.c $core/flow_load.c $core/flow_session.c $core/flow_doc.c \
-$core/summary.c $core/kiosk_config.c $core/kiosk_config_values.c $core/readability.c $core/i18n.c $core/printout.c $core/print.c"
-targets=${*:-layout flow config summary}
+flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih pangocairo libqrencode)"
+libs="$(pkg-config --libs libcmark-gfm libunibreak inih pangocairo libqrencode) -lcmark-gfm-extensions -lunistring -lcrypt"
+# Read aloud is left out (speech_none.c stands in): no target speaks, and
+# eSpeak NG need not be installed to fuzz.
+core=$(ls "$top"/app/core/*.c | grep -v -e '/speech\.c$' -e '/speech_reader\.c$')
+tui="$(ls "$top"/app/tui/*.c) $(pkg-config --libs ncursesw)"
+if [ $# -gt 0 ]; then
+    targets=$*
+else
+    targets=$(cd "$top/tests/fuzz" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')
+fi
+# fuzz_plain and fuzz_menu read content; the bundled content, never the host's.
+export KIOSK_CONTENT_DIR="$top/content" KIOSK_CONFIG=
+status=0
 for t in $targets; do
     echo "== fuzz_$t: building"
+    extra=
+    [ "$t" = plain ] && extra=$tui
     # shellcheck disable=SC2086
     $cc $flags -DLOCALEDIR='"/nonexistent"' -DCONTENTDIR='"/nonexistent"' \
-        "$top/tests/fuzz/fuzz_$t.c" $srcs $libs -o "$build/fuzz_$t"
+        "$top/tests/fuzz/fuzz_$t.c" $core $extra $libs -o "$build/fuzz_$t"
     scratch="$build/corpus_$t"
-    mkdir -p "$scratch"
+    mkdir -p "$scratch" "$top/tests/fuzz/corpus/$t"
     echo "== fuzz_$t: $seconds s"
-    "$build/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
-        -artifact_prefix="$top/tests/fuzz/crashes/${t}-" "$scratch" "$top/tests/fuzz/corpus/$t" \
-        2>&1 | grep -E '^(#[0-9]+ *DONE|stat::|==[0-9]+==ERROR|SUMMARY|INFO: Running|Done)' || true
+    rc=0
+    "$build/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$top/tests/fuzz/crashes/${t}-" \
+        "$scratch" "$top/tests/fuzz/corpus/$t" >"$build/fuzz_$t.log" 2>&1 || rc=$?
+    grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|INFO: seed corpus|Done)' \
+        "$build/fuzz_$t.log" || true
+    if [ "$rc" -ne 0 ]; then
+        echo "== fuzz_$t: FAILED (exit $rc); the log is $build/fuzz_$t.log"
+        tail -40 "$build/fuzz_$t.log"
+        status=1
+    fi
 done
+exit $status

@@ -27,6 +27,8 @@ static void assert_defaults(const struct kiosk_config *cfg)
     ck_assert_str_eq(cfg->print_argv[0], "lp");
     ck_assert_ptr_null(cfg->print_argv[1]);
     ck_assert_uint_eq(cfg->print_width, 80);
+    ck_assert_int_eq(cfg->print_format, CONFIG_FORMAT_PDF);
+    ck_assert_int_eq(cfg->paper, CONFIG_PAPER_LETTER);
     ck_assert_str_eq(cfg->second_language, "");
     ck_assert_str_eq(cfg->save_folder, "");
 }
@@ -161,7 +163,7 @@ START_TEST(test_example_file)
         len += n;
     }
     fclose(fp);
-    ck_assert_uint_eq(settings, 12); /* every key is shown */
+    ck_assert_uint_eq(settings, 15); /* every key is shown */
     int r = config_load_buffer("example", text, len, &cfg, err, sizeof err);
     ck_assert_msg(r == 0, "%s", err);
     ck_assert_str_eq(cfg.clinic_name, "Riverside Community Clinic");
@@ -347,6 +349,31 @@ START_TEST(test_numbers)
 }
 END_TEST
 
+/* [print] format = pdf|text and paper = letter|a4; anything else is
+ * refused with a message naming the setting and what it may be. */
+START_TEST(test_format_and_paper)
+{
+    struct kiosk_config cfg;
+    ck_assert_str_eq(load_text("[print]\nformat = text\npaper = a4\n", &cfg), "");
+    ck_assert_int_eq(cfg.print_format, CONFIG_FORMAT_TEXT);
+    ck_assert_int_eq(cfg.paper, CONFIG_PAPER_A4);
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[print]\nformat = pdf\npaper = letter\n", &cfg), "");
+    ck_assert_int_eq(cfg.print_format, CONFIG_FORMAT_PDF);
+    ck_assert_int_eq(cfg.paper, CONFIG_PAPER_LETTER);
+    config_free(&cfg);
+    ck_assert_str_eq(bad_text("[print]\n\nformat = PostScript\n"),
+                     "t.conf:3: error: format must be pdf (a typeset page) or text (lines for a "
+                     "receipt printer), not \"PostScript\"");
+    ck_assert_str_eq(bad_text("[print]\npaper = A4\n"),
+                     "t.conf:2: error: paper must be a4 or letter, not \"A4\"");
+    ck_assert_str_eq(bad_text("[print]\npaper = \n"),
+                     "t.conf:2: error: paper must be a4 or letter, not \"\"");
+    ck_assert_str_eq(bad_text("[summary]\npaper = a4\n"),
+                     "t.conf:2: error: unknown key \"paper\" in [summary]; it belongs in [print]");
+}
+END_TEST
+
 START_TEST(test_text_values)
 {
     struct kiosk_config cfg;
@@ -439,6 +466,28 @@ START_TEST(test_languages)
                      "t.conf:2: error: default_language must be a language code of two or three "
                      "lower-case letters, such as en, not \"e\"");
 
+    /* A shell named as the printer command is refused, with or without env. */
+    static const char *const shells[] = {"sh -c \"lp\"",
+                                         "/bin/bash -c lp",
+                                         "dash",
+                                         "/usr/bin/env sh -c 'touch x'",
+                                         "env -i PATH=/bin zsh -c lp",
+                                         "busybox sh -c lp"};
+    static const char *const names[] = {"sh", "bash", "dash", "sh", "zsh", "sh"};
+    for (size_t i = 0; i < sizeof shells / sizeof shells[0]; i++) {
+        char text[128], want[256];
+        snprintf(text, sizeof text, "[print]\ncommand = %s\n", shells[i]);
+        snprintf(want, sizeof want,
+                 "t.conf:2: error: command must not run a shell (\"%s\"): the kiosk runs the "
+                 "printer program directly, without a shell; name that program, such as lp",
+                 names[i]);
+        ck_assert_str_eq(bad_text(text), want);
+    }
+    ck_assert_str_eq(load_text("[print]\ncommand = /usr/bin/env lp -d shelf\n", &cfg), "");
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[print]\ncommand = lp -d sh\n", &cfg), "");
+    config_free(&cfg);
+
     ck_assert_str_eq(load_text("[summary]\nsecond_language = fr\n", &cfg), "");
     ck_assert_str_eq(cfg.second_language, "fr");
     config_free(&cfg);
@@ -476,6 +525,16 @@ START_TEST(test_modes_and_folders)
     ck_assert_str_eq(load_text("[summary]\nsave_folder =\n", &cfg), "");
     ck_assert_str_eq(cfg.save_folder, "");
     config_free(&cfg);
+
+    /* Read aloud: off unless "yes". */
+    ck_assert_str_eq(load_text("[kiosk]\nmode = kiosk\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 0);
+    config_free(&cfg);
+    ck_assert_str_eq(load_text("[kiosk]\nspeech = yes\n", &cfg), "");
+    ck_assert_int_eq(cfg.speech, 1);
+    config_free(&cfg);
+    ck_assert_str_eq(bad_text("[kiosk]\n\nspeech = on\n"),
+                     "t.conf:3: error: speech must be yes or no, not \"on\"");
 }
 END_TEST
 
@@ -745,6 +804,7 @@ Suite *config_suite(void)
     tcase_add_test(tc, test_bad_files);
     tcase_add_test(tc, test_unreadable);
     tcase_add_test(tc, test_numbers);
+    tcase_add_test(tc, test_format_and_paper);
     tcase_add_test(tc, test_text_values);
     tcase_add_test(tc, test_languages);
     tcase_add_test(tc, test_modes_and_folders);

@@ -348,7 +348,7 @@ static const struct {
     {"bad-flows/reserved-id.md", "bad-flows/reserved-id.md:8: error: the id \"end\" is reserved: "
                                  "it means \"go to the summary\"; choose another id"},
     {"bad-flows/heading-word.md", "bad-flows/heading-word.md:3: error: unknown word \"multi\" in "
-                                  "{#medicines multi}; only \"multiple\" may follow the id"},
+                                  "{#medicines multi}; only \"multiple\" or \"ask\" may follow the id"},
     {"bad-flows/missing-id.md",
      "bad-flows/missing-id.md:5: error: answer \"Yes\" goes to \"#sleep\", but no question has "
      "that id\n"

@@ -58,9 +58,14 @@ int main(void)
     srunner_add_suite(runner, urgent_suite());
     srunner_add_suite(runner, datefmt_suite());
     srunner_add_suite(runner, visit_suite());
+    srunner_add_suite(runner, handout_suite());
+    srunner_add_suite(runner, ask_suite());
+    srunner_add_suite(runner, teachback_suite());
     srunner_add_suite(runner, ops_suite());
     srunner_add_suite(runner, keyseq_suite());
     srunner_add_suite(runner, numentry_suite());
+    srunner_add_suite(runner, limits_suite());
+    srunner_add_suite(runner, speech_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

@@ -178,6 +178,33 @@ START_TEST(test_print_records_text)
 }
 END_TEST
 
+/* The command sees only what printing needs: PATH, LANG, LC_*, and the
+ * CUPS variables; nothing else of the kiosk's environment. */
+START_TEST(test_print_environment)
+{
+    struct env e;
+    char script[PATH_MAX];
+    env_open(&e);
+    setenv("KIOSK_SECRET_TEST", "do-not-pass", 1);
+    setenv("CUPS_SERVER", "printhost:631", 1);
+    setenv("LC_PAPER", "C.UTF-8", 1);
+    char *argv[] = {"sh", script_path("record-env.sh", script, sizeof script), e.rec, NULL};
+    char err[256];
+    ck_assert_msg(print_text(argv, "x", 1, err, sizeof err) == 0, "%s", err);
+    char *env = record(&e, "env");
+    ck_assert_msg(strstr(env, "KIOSK_SECRET_TEST") == NULL, "%s", env);
+    ck_assert_msg(strstr(env, "TMPDIR=") == NULL, "%s", env);
+    ck_assert_ptr_nonnull(strstr(env, "CUPS_SERVER=printhost:631\n"));
+    ck_assert_ptr_nonnull(strstr(env, "LC_PAPER=C.UTF-8\n"));
+    ck_assert_ptr_nonnull(strstr(env, "PATH="));
+    free(env);
+    unsetenv("KIOSK_SECRET_TEST");
+    unsetenv("CUPS_SERVER");
+    unsetenv("LC_PAPER");
+    env_close(&e);
+}
+END_TEST
+
 START_TEST(test_print_large_and_empty)
 {
     struct env e;
@@ -489,6 +516,7 @@ Suite *print_suite(void)
     TCase *tc = tcase_create("print");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_print_records_text);
+    tcase_add_test(tc, test_print_environment);
     tcase_add_test(tc, test_print_large_and_empty);
     tcase_add_test(tc, test_print_failures);
     tcase_add_test(tc, test_print_timeout);

@@ -49,6 +49,20 @@ START_TEST(widths_in_cells)
 END_TEST
 
 /* text_width() and text_char_width() skip wcwidth() for ASCII. */
+START_TEST(clean_drops_what_a_terminal_would_obey)
+{
+    static const char in[] = "a\x1b]52;c;QQ==\x07"
+                             "b\xc2\x9b"
+                             "2J\xe2\x80\xae"
+                             "c\td\xff\n\xe2\x81\xa6"
+                             "e\xf0\x9f\x87\xba\xf0\x9f\x87\xb8";
+    char out[3 * sizeof in + 1];
+    size_t n = text_clean(out, in, sizeof in - 1);
+    ck_assert_str_eq(out, "a]52;c;QQ==b2Jc d\xef\xbf\xbd\neUS");
+    ck_assert_uint_eq(n, strlen(out));
+}
+END_TEST
+
 START_TEST(ascii_widths_match_wcwidth)
 {
     for (int c = 1; c < 0x80; c++) {
@@ -229,6 +243,7 @@ Suite *text_suite(void)
     tcase_add_test(tc, decode_valid_and_invalid);
     tcase_add_test(tc, widths_in_cells);
     tcase_add_test(tc, ascii_widths_match_wcwidth);
+    tcase_add_test(tc, clean_drops_what_a_terminal_would_obey);
     tcase_add_test(tc, breaks_follow_uax14);
     tcase_add_test(tc, find_ignores_case);
     tcase_add_test(tc, find_ignores_accents);

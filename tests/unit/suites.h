@@ -17,9 +17,14 @@ Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
+Suite *handout_suite(void);
+Suite *ask_suite(void);
+Suite *teachback_suite(void);
 Suite *ops_suite(void);
 Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
+Suite *limits_suite(void);
+Suite *speech_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screen_takehome.c: "take it home": the summary's points and questions as
+ * a QR code in half-block characters (core/qr.h), dark on light, for the
+ * patient's phone. Nothing is written anywhere; when it all does not fit
+ * the screen, the code holds the most important part and says so. */
+#include "config.h"
+
+#include "tui/chrome.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+#include "core/i18n.h"
+#include "core/qr.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The code as drawn, for the size it was made for. It holds patient text
+ * (qr_free() zeroes it); it is made again each time the screen is opened. */
+struct takehome_state {
+    struct qr *qr;
+    struct screen_size made_for;
+};
+
+static struct takehome_state *takehome_state(struct ui *ui)
+{
+    return ui->state[SCREEN_TAKEHOME];
+}
+
+static void drop_code(struct takehome_state *st)
+{
+    qr_free(st->qr);
+    *st = (struct takehome_state){0};
+}
+
+static void takehome_forget(struct ui *ui, enum screen_forget what)
+{
+    (void)what; /* the words change with the language too */
+    drop_code(takehome_state(ui));
+}
+
+/* The code for this screen size, made again when the size changed. */
+static struct qr *code(struct ui *ui, struct screen_size sz)
+{
+    struct takehome_state *st = takehome_state(ui);
+    if (st->qr && st->made_for.lines == sz.lines && st->made_for.cols == sz.cols)
+        return st->qr;
+    drop_code(st);
+    const char *md = visit_summary(&ui->visit);
+    if (!md)
+        return NULL;
+    /* Rows 0 and 1 for the title and the message, the last two for the chrome. */
+    st->qr = qr_takehome(md, qr_fit(sz.lines - 4, sz.cols - 2),
+                         _("More on your printed or saved summary."));
+    st->made_for = sz;
+    return st->qr;
+}
+
+void screen_takehome_open(struct ui *ui)
+{
+    drop_code(takehome_state(ui));
+    ui->screen = SCREEN_TAKEHOME;
+}
+
+static void takehome_draw(struct ui *ui, struct screen_size sz)
+{
+    struct qr *qr = code(ui, sz);
+    char msg[512];
+    if (!qr)
+        snprintf(msg, sizeof msg, "%s",
+                 _("The screen is too small for the code. Make the window larger, or print or "
+                   "save the summary."));
+    else if (qr->items < qr->items_total)
+        snprintf(msg, sizeof msg,
+                 _("Not all of it fits one code: it holds the %zu most important of %zu points "
+                   "and questions."),
+                 qr->items, qr->items_total);
+    else
+        snprintf(msg, sizeof msg, "%s",
+                 _("Scan this code with your phone's camera. Nothing is sent or saved."));
+    term_text(1, 1, msg, sz.cols - 2, A_BOLD);
+    if (qr) {
+        char *drawn = qr_draw(qr, ui->opts->visit.ascii);
+        int w = qr_draw_cols(qr, ui->opts->visit.ascii);
+        int x = (sz.cols - w) / 2 > 0 ? (sz.cols - w) / 2 : 0, y = 2;
+        for (char *line = drawn, *nl; line && (nl = strchr(line, '\n')); line = nl + 1, y++) {
+            *nl = '\0';
+            if (y < sz.lines - 2)
+                term_text(y, x, line, w, term_attr(ROLE_FOOTER));
+        }
+        if (drawn)
+            explicit_bzero(drawn, strlen(drawn));
+        free(drawn);
+    }
+    chrome_draw(ui, _("Take your summary home"), _("Esc back to the summary"), NULL, sz);
+    move(1, 1);
+}
+
+static void takehome_key(struct ui *ui, int key, struct screen_size sz)
+{
+    (void)sz;
+    switch (key) {
+    case 27:
+    case KEY_BACKSPACE:
+    case 127:
+    case 8:
+    case KEY_LEFT:
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+        drop_code(takehome_state(ui));
+        ui->screen = SCREEN_SUMMARY; /* as it was left, scrolled where it was */
+        break;
+    case 'h':
+    case 'H':
+        drop_code(takehome_state(ui));
+        ui->screen = SCREEN_HOME;
+        break;
+    case 'q':
+    case 'Q':
+        ui->quit = 1;
+        break;
+    }
+}
+
+/* A touch anywhere goes back to the summary. */
+static void takehome_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
+{
+    if (!m->wheel)
+        takehome_key(ui, 27, sz);
+}
+
+const struct screen_ops screen_takehome = {
+    .name = "takehome",
+    .state_size = sizeof(struct takehome_state),
+    .draw = takehome_draw,
+    .key = takehome_key,
+    .mouse = takehome_mouse,
+    .forget = takehome_forget,
+};
