@@ -367,8 +367,8 @@ static int print_handout(const struct visit *v, unsigned char *pdf, size_t len, 
     if (!v->opts->print_argv)
         say(msg, msglen, _("Printing is not set up here."));
     else if (pdf && print_pdf(v->opts->print_argv, pdf, len, err, sizeof err) < 0) {
-        klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
-        snprintf(msg, msglen, "%s %s", err,
+        klog_event(v->opts->log, KLOG_PRINT_FAILED, err); /* the command: for staff */
+        snprintf(msg, msglen, "%s %s", _("The printer did not accept the summary."),
                  _("Your summary is still here; you can try again or ask the front desk."));
     } else if (pdf) {
         rc = 0;
