@@ -12,7 +12,9 @@
 #include "core/kiosk_config.h"
 #include "core/printout.h"
 #include "core/log.h"
+#include "core/protect.h"
 #include "core/visit.h"
+#include "core/wipe.h"
 #include "core/layout.h"
 #include "tui/term.h"
 #include "tui/plain.h"
@@ -307,12 +309,30 @@ static int print_summary(struct content *content, struct flow *flow, struct flow
             fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
         else if (fputs(text, stdout) >= 0)
             status = 0;
-        if (text)
-            explicit_bzero(text, strlen(text));
-        free(text);
+        wipe_string(text); /* the printout is patient text */
     }
     visit_end(&v, &content, &flow); /* the same content and flow: the caller frees them */
     return status;
+}
+
+/* A line for the administrator: on stderr (the journal under systemd; the
+ * screen is not started yet) and in the event log. */
+static void log_warning(const struct klog *log, const char *what)
+{
+    fprintf(stderr, "%s: %s\n", PACKAGE, what);
+    klog_event(log, KLOG_PROTECT, what);
+}
+
+/* Before a patient's first key: memory set apart for their data, and in
+ * kiosk and patient (SSH) sessions no core file, no debugger by the same
+ * user, and a crash that zeroes it first (docs/SECURITY.md). */
+static void protect_session(enum ui_mode mode, const struct klog *log)
+{
+    char msg[512];
+    if (protect_init(msg, sizeof msg) != PROTECT_LOCKED)
+        log_warning(log, msg);
+    if (mode != MODE_TRAINING && protect_process(msg, sizeof msg) < 0)
+        log_warning(log, msg);
 }
 
 /* `--render PAGE --format pdf`: the page as the reader prints it. */
@@ -549,6 +569,7 @@ int main(int argc, char **argv)
             .speech = o.speech || cfg.speech,
             .speech_opts = ui_audio_options(),
         };
+        protect_session(mode, &log);
         /* Screen readers, braille displays and dumb terminals: plain lines. */
         const char *term = getenv("TERM");
         int plain = o.plain || (term && strcmp(term, "dumb") == 0);

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "core/buf.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,7 +23,7 @@ void buf_add(struct buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 64;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = malloc(cap);
+        char *p = b->patient ? protect_alloc(cap) : malloc(cap);
         if (!p) {
             b->failed = 1;
             return;
@@ -30,8 +32,7 @@ void buf_add(struct buf *b, const char *s, size_t n)
          * behind in freed memory. */
         if (b->s) {
             memcpy(p, b->s, b->len);
-            explicit_bzero(b->s, b->cap);
-            free(b->s);
+            wipe_free(b->s, b->cap);
         }
         b->s = p;
         b->cap = cap;
@@ -62,16 +63,14 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     vsnprintf(tmp, (size_t)n + 1, fmt, ap);
     va_end(ap);
     buf_add(b, tmp, (size_t)n);
-    explicit_bzero(tmp, (size_t)n);
-    free(tmp);
+    wipe_free(tmp, (size_t)n);
 }
 
 void buf_wipe(struct buf *b)
 {
-    if (b->s)
-        explicit_bzero(b->s, b->cap);
-    free(b->s);
-    memset(b, 0, sizeof *b);
+    struct buf empty = {.limit = b->limit, .patient = b->patient};
+    wipe_free(b->s, b->cap);
+    *b = empty;
 }
 
 char *buf_take(struct buf *b)
@@ -82,6 +81,6 @@ char *buf_take(struct buf *b)
         return NULL;
     }
     char *s = b->s;
-    memset(b, 0, sizeof *b);
+    *b = (struct buf){.limit = b->limit, .patient = b->patient};
     return s;
 }

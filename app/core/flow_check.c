@@ -6,6 +6,7 @@
 #include "core/flow.h"
 #include "core/diag.h"
 #include "core/i18n.h"
+#include "core/wipe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -650,9 +651,7 @@ int flow_answers_parse(const struct flow *f, const char *spec, struct flow_sessi
         rc = spec_replay(&sp, s);
     if (rc < 0)
         flow_session_wipe(s);
-    if (sp.want)
-        explicit_bzero(sp.want, (n + 1) * sizeof *sp.want);
-    free(sp.want);
+    wipe_free(sp.want, (n + 1) * sizeof *sp.want);
     free(sp.order);
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "core/flow.h"
+#include "core/wipe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -87,11 +88,9 @@ void flow_session_free(struct flow_session *s)
 {
     if (!s)
         return;
-    if (s->sel && s->trail)
-        flow_session_wipe(s);
-    free(s->sel);
-    free(s->trail);
-    free(s);
+    wipe_free(s->sel, (s->n + 1) * sizeof *s->sel);
+    wipe_free(s->trail, (s->n + 1) * sizeof *s->trail);
+    wipe_free(s, sizeof *s);
 }
 
 const struct flow *flow_session_flow(const struct flow_session *s)

@@ -25,6 +25,7 @@
 #include "core/diag.h"
 #include "core/kiosk_config_parse.h"
 #include "core/text.h"
+#include "core/wipe.h"
 
 #include <crypt.h>
 #include <errno.h>
@@ -419,8 +420,7 @@ int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t er
     }
     int r = config_load_buffer(path, buf, len, cfg, err, errlen);
     e = errno;
-    explicit_bzero(buf, len);
-    free(buf);
+    wipe_free(buf, len);
     errno = e;
     return r;
 }
@@ -473,8 +473,7 @@ int config_hash_pin(const char *pin, char *out, size_t outlen)
         r = 0;
     }
     int e = errno;
-    explicit_bzero(data, sizeof *data);
-    free(data);
+    wipe_free(data, sizeof *data);
     errno = e;
     return r;
 }
@@ -497,7 +496,6 @@ int config_pin_matches(const struct kiosk_config *cfg, const char *pin)
             diff |= (unsigned char)want[i] ^ (unsigned char)data->output[i];
         match = diff == 0;
     }
-    explicit_bzero(data, sizeof *data);
-    free(data);
+    wipe_free(data, sizeof *data);
     return match;
 }

@@ -6,6 +6,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "core/i18n.h"
+#include "core/wipe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -133,12 +134,13 @@ static void layout_paragraph(struct builder *b, cmark_node *node, uint16_t style
 static void add_heading(struct builder *b, int level, const struct styled *st)
 {
     struct layout *L = b->out;
-    struct layout_heading *h = realloc(L->headings, (L->heading_count + 1) * sizeof *L->headings);
-    if (!h) {
+    /* Doubling: a page may have 100000 headings, and wipe_realloc() copies. */
+    if (layout_grow((void **)&L->headings, &L->heading_cap, L->heading_count + 1,
+                    sizeof *L->headings) < 0) {
         b->failed = 1;
         return;
     }
-    L->headings = h;
+    struct layout_heading *h = L->headings;
     char *text = strndup(st->text, st->len);
     if (!text) {
         b->failed = 1;
@@ -479,11 +481,11 @@ void layout_free(struct layout *L)
     if (L->job)
         job_free(L->job);
     for (size_t i = 0; i < L->heading_count; i++)
-        free(L->headings[i].text);
-    free(L->headings);
-    free(L->text);
-    free(L->spans);
-    free(L->lines);
+        wipe_string(L->headings[i].text);
+    wipe_free(L->headings, L->heading_cap * sizeof *L->headings);
+    wipe_free(L->text, L->text_cap);
+    wipe_free(L->spans, L->span_cap * sizeof *L->spans);
+    wipe_free(L->lines, L->line_cap * sizeof *L->lines);
     free(L);
 }
 

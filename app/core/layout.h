@@ -2,7 +2,8 @@
  *
  * This is the one layout engine: the screen draws its lines, the printout and
  * `--render` print them as text. Widths are terminal cells. A layout owns all
- * of its memory; layout_free() releases it. Functions that allocate return
+ * of its memory; layout_free() zeroes and releases it, and no copy of its text
+ * is left behind as it grows (core/wipe.h). Functions that allocate return
  * NULL when out of memory. */
 #ifndef KIOSK_LAYOUT_H
 #define KIOSK_LAYOUT_H
@@ -60,12 +61,14 @@ struct layout_opts {
                        * (the linear mode: a screen reader reads a grid's borders and
                        * cells row by row, with no header beside a value) */
     const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
+    int patient; /* 1: patient text (the summary): kept in the patient arena (core/protect.h) */
 };
 
 struct layout_job;
 
 struct layout {
     int width;
+    int patient;            /* from layout_opts */
     struct layout_job *job; /* NULL once every line is laid out (see layout_more()) */
     char *text;
     size_t text_len, text_cap;
@@ -74,7 +77,7 @@ struct layout {
     struct layout_line *lines;
     size_t line_count, line_cap;
     struct layout_heading *headings;
-    size_t heading_count;
+    size_t heading_count, heading_cap;
 };
 
 /* Lay out doc at opts->width. Returns a layout or NULL when out of memory. */

@@ -6,11 +6,14 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "core/i18n.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Grow *buf (of *cap elements of size) to hold at least need; 0 or -1. */
+/* Grow *buf (of *cap elements of size) to hold at least need; 0 or -1. The
+ * old block is zeroed (wipe_realloc): a page may be the patient's summary. */
 int layout_grow(void **buf, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
@@ -18,7 +21,7 @@ int layout_grow(void **buf, size_t *cap, size_t need, size_t size)
     size_t n = *cap ? *cap : 16;
     while (n < need)
         n *= 2;
-    void *p = realloc(*buf, n * size);
+    void *p = wipe_realloc(*buf, *cap * size, n * size);
     if (!p)
         return -1;
     *buf = p;
@@ -32,7 +35,7 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
 {
     if (st->failed || n == 0)
         return;
-    free(st->brks); /* the text changes: break opportunities are computed again */
+    wipe_free(st->brks, st->len); /* the text changes: break opportunities are computed again */
     st->brks = NULL;
     /* Worst case every byte is invalid and becomes a 3-byte U+FFFD. Runs and
      * lines keep 32-bit offsets into the text. */
@@ -60,9 +63,9 @@ void styled_add(struct styled *st, const char *s, size_t n, uint16_t style)
 
 void styled_free(struct styled *st)
 {
-    free(st->text);
-    free(st->runs);
-    free(st->brks);
+    wipe_free(st->text, st->cap);
+    wipe_free(st->runs, st->run_cap * sizeof *st->runs);
+    wipe_free(st->brks, st->len);
     memset(st, 0, sizeof *st);
 }
 
@@ -471,18 +474,24 @@ int builder_start(struct builder *b, struct layout_opts *o, const struct layout_
     if (!b->out)
         return -1;
     b->out->width = o->width;
+    b->out->patient = o->patient;
     return 0;
 }
 
 /* Cut the array *p of *cap elements of size bytes down to n (at least 1).
- * Keeps it as it is if realloc() fails. */
-static void shrink(void **p, size_t *cap, size_t n, size_t size)
+ * Keeps it as it is if memory runs out. A patient layout's arrays move into
+ * the patient arena (when it has room), the old blocks zeroed. */
+static void shrink(void **p, size_t *cap, size_t n, size_t size, int patient)
 {
     if (n == 0)
         n = 1;
-    if (!*p || n >= *cap)
+    if (!*p || (n >= *cap && (!patient || protect_owns(*p))))
         return;
-    void *q = realloc(*p, n * size);
+    void *q = patient ? protect_alloc(n * size) : realloc(*p, n * size);
+    if (q && patient) {
+        memcpy(q, *p, n * size);
+        wipe_free(*p, *cap * size);
+    }
     if (q) {
         *p = q;
         *cap = n;
@@ -492,9 +501,9 @@ static void shrink(void **p, size_t *cap, size_t n, size_t size)
 void builder_release(struct builder *b)
 {
     for (size_t i = 0; i < b->link_count; i++)
-        free(b->links[i]);
-    free(b->links);
-    free(b->margins);
+        wipe_string(b->links[i]);
+    wipe_free(b->links, b->link_cap * sizeof *b->links);
+    wipe_free(b->margins, b->margin_cap * sizeof *b->margins);
     b->links = NULL;
     b->link_count = b->link_cap = 0;
     b->margins = NULL;
@@ -506,9 +515,9 @@ void layout_shrink(struct layout *L)
     /* The arrays grew by doubling; a page's layout is kept while it is read. */
     if (L->text)
         L->text[L->text_len] = '\0'; /* line_end() trims without ending the text */
-    shrink((void **)&L->text, &L->text_cap, L->text_len + 1, 1);
-    shrink((void **)&L->spans, &L->span_cap, L->span_count, sizeof *L->spans);
-    shrink((void **)&L->lines, &L->line_cap, L->line_count, sizeof *L->lines);
+    shrink((void **)&L->text, &L->text_cap, L->text_len + 1, 1, L->patient);
+    shrink((void **)&L->spans, &L->span_cap, L->span_count, sizeof *L->spans, L->patient);
+    shrink((void **)&L->lines, &L->line_cap, L->line_count, sizeof *L->lines, L->patient);
 }
 
 struct layout *builder_finish(struct builder *b)

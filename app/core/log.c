@@ -30,6 +30,7 @@ static const struct {
     [KLOG_CONTENT_ERROR] = {"content-error", LOG_ERR},
     [KLOG_CONFIG_ERROR] = {"config-error", LOG_ERR},
     [KLOG_SPEECH_OFF] = {"speech-off", LOG_WARNING},
+    [KLOG_PROTECT] = {"protect", LOG_WARNING},
 };
 
 const char *klog_event_name(enum klog_event event)

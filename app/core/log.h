@@ -32,6 +32,7 @@ enum klog_event {
     KLOG_CONTENT_ERROR, /* detail: "FILE:LINE: error: ..." */
     KLOG_CONFIG_ERROR,  /* detail: "FILE:LINE: error: ..." */
     KLOG_SPEECH_OFF,    /* --speech asked for, but read aloud is off: detail says why */
+    KLOG_PROTECT,       /* detail: what keeps patient data from dumps, debuggers or swap failed */
 };
 
 struct klog {

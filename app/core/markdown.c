@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "core/parse_heap.h"
+#include "core/wipe.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,13 +42,15 @@ cmark_node *markdown_parse(const char *text, size_t len)
 char *markdown_to_html(cmark_node *doc)
 {
     /* The parser only lends its extension list; the string comes from malloc
-     * (not from the tree's heap) because the caller frees it with free(). */
-    cmark_mem *libc = cmark_get_default_mem_allocator();
-    cmark_parser *parser = new_parser(libc);
+     * (not from the tree's heap) because the caller frees it. The document
+     * may be the patient's summary: the renderer's buffers are zeroed as they
+     * grow and when freed. */
+    cmark_mem *mem = wipe_cmark_allocator();
+    cmark_parser *parser = new_parser(mem);
     if (!parser)
         return NULL;
     char *html = cmark_render_html_with_mem(doc, CMARK_OPT_DEFAULT,
-                                            cmark_parser_get_syntax_extensions(parser), libc);
+                                            cmark_parser_get_syntax_extensions(parser), mem);
     cmark_parser_free(parser);
     /* Cleaned as the screen cleans text (text_clean()): no C1 control or
      * bidi override from content reaches the page. The raw copy may hold

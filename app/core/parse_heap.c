@@ -8,7 +8,9 @@
  * unmapped: a long page laid out block by block gives its tree back as it
  * goes. Regions are aligned to their size, so a block's region is its address
  * rounded down. Under AddressSanitizer, headers and free blocks are poisoned,
- * so a use after cmark_node_free() is still reported. */
+ * so a use after cmark_node_free() is still reported. A block is zeroed when
+ * it is freed, and realloc never leaves a copy behind (large blocks move by
+ * copying too), because a tree may be the patient's summary. */
 #include "config.h"
 
 #include "core/parse_heap.h"
@@ -285,9 +287,13 @@ static void heap_free(void *p)
     struct block_head *b = head_of(p);
     size_t c = b->size_class;
     struct region *r = NULL;
+    /* A tree may hold the patient's summary: zero what the block held
+     * before it is reused or handed back. */
     if (c == 0) {
+        explicit_bzero(p, b->bytes);
         free(b);
     } else {
+        explicit_bzero(p, b->bytes);
         ANNOUNCE_FREE(p);
         POISON(p, c * GRAIN - GRAIN);
         POISON(b, sizeof *b);
@@ -315,12 +321,10 @@ static void *heap_realloc(void *p, size_t bytes)
     if (!p)
         return heap_alloc(bytes);
     struct block_head *b = head_of(p);
-    if (b->size_class == 0 && bytes > PARSE_HEAP_SMALL_MAX) {
-        if (bytes > SIZE_MAX - GRAIN || !(b = realloc(b, GRAIN + bytes)))
-            out_of_memory();
-        return payload_of(b, bytes);
-    }
+
     if (b->size_class != 0 && bytes <= b->size_class * GRAIN - GRAIN) {
+        if (bytes < b->bytes)
+            explicit_bzero((char *)p + bytes, b->bytes - bytes);
         ANNOUNCE_RESIZE(p, b->bytes, bytes);
         POISON(p, b->size_class * GRAIN - GRAIN);
         return payload_of(b, bytes); /* it still fits */

@@ -14,8 +14,9 @@
  * Messages in err are meant to be shown to a patient or front-desk staff:
  * one sentence, no jargon beyond the command's name. err is always
  * NUL-terminated when errlen > 0, and is "" on success. Neither function
- * copies the text, so there is nothing of the patient's left to wipe; the
- * caller still owns (and should explicit_bzero) its text.
+ * copies the text (the file is written with write(), no stdio buffer), so
+ * there is nothing of the patient's left to wipe; the caller still owns (and
+ * releases with wipe_string()) its text.
  *
  * The caller must not have set SIGCHLD to SIG_IGN (the exit status would be
  * lost), and must not reap children with waitpid(-1, ...) elsewhere. */

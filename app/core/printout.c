@@ -4,21 +4,34 @@
 #include "config.h"
 
 #include "core/printout.h"
+#include "core/buf.h"
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/print.h"
 #include "core/text.h"
+#include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void wipe_free(char *s)
+/* The printout as it is written: a patient buffer (core/buf.h), in the
+ * patient arena and zeroed as it grows (open_memstream() would leave each
+ * outgrown copy in freed memory). */
+static ssize_t text_write(void *cookie, const char *buf, size_t n)
 {
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
+    struct buf *b = cookie;
+    buf_add(b, buf, n);
+    return b->failed ? -1 : (ssize_t)n;
+}
+
+/* A stream writing into b, unbuffered: stdio keeps no copy of its own. */
+static FILE *text_open(struct buf *b)
+{
+    FILE *f = fopencookie(b, "w", (cookie_io_functions_t){.write = text_write});
+    if (f)
+        setvbuf(f, NULL, _IONBF, 0);
+    return f;
 }
 
 /* The summary in the clinician's language, headings included, or NULL. */
@@ -34,11 +47,11 @@ static char *second_summary(const struct printout_request *r)
 
 static int append_text(FILE *out, const char *md, const struct layout_opts *o)
 {
-    struct layout *L = layout_markdown(md, strlen(md), o);
+    struct layout_opts po = *o;
+    po.patient = 1;
+    struct layout *L = layout_markdown(md, strlen(md), &po);
     int rc = L ? layout_print(L, out) : -1;
-    if (L && L->text)
-        explicit_bzero(L->text, L->text_len);
-    layout_free(L);
+    layout_free(L); /* zeroes it */
     return rc;
 }
 
@@ -47,7 +60,7 @@ static int append_html(FILE *out, const char *md)
     cmark_node *doc = markdown_parse(md, strlen(md));
     char *html = doc ? markdown_to_html(doc) : NULL;
     int rc = html && fputs(html, out) >= 0 ? 0 : -1;
-    wipe_free(html);
+    wipe_string(html);
     cmark_node_free(doc);
     return rc;
 }
@@ -93,9 +106,8 @@ static char *header_md(const struct printout_request *r)
 char *printout_build(const struct printout_request *r)
 {
     char *second = second_summary(r);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
+    struct buf t = {.patient = 1};
+    FILE *out = text_open(&t);
     int rc = out && r->summary_md ? 0 : -1;
     const char *parts[2] = {r->summary_md, second};
     char *head = header_md(r);
@@ -129,14 +141,12 @@ char *printout_build(const struct printout_request *r)
     }
     if (rc == 0 && r->html)
         fputs("</body></html>\n", out);
-    wipe_free(second);
+    wipe_string(second);
     if (!out || fclose(out) != 0 || rc < 0) {
-        if (text)
-            explicit_bzero(text, len);
-        free(text);
+        buf_wipe(&t);
         return NULL;
     }
-    return text;
+    return buf_take(&t);
 }
 
 int printout_save(const struct printout_request *request, const char *folder, char *msg,
@@ -152,7 +162,7 @@ int printout_save(const struct printout_request *request, const char *folder, ch
                                sizeof path, err, sizeof err) == 0;
         if (!text)
             snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
-        wipe_free(text);
+        wipe_string(text);
     }
     if (ok) {
         /* The name only, never the server's folder: "summary-20261118-110640". */

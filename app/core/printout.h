@@ -21,9 +21,9 @@ struct printout_request {
     int html;                       /* 1: an HTML page instead of text */
 };
 
-/* The printout, malloc'd and NUL-terminated; it holds patient answers, so
- * the caller zeroes it (explicit_bzero) before freeing it. NULL when out of
- * memory. */
+/* The printout, NUL-terminated, in the patient arena (core/protect.h); it
+ * holds patient answers, so the caller releases it with wipe_string()
+ * (core/wipe.h). NULL when out of memory. */
 char *printout_build(const struct printout_request *request);
 
 /* Save the printout into folder as a text file and an HTML file (see

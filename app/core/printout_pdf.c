@@ -7,6 +7,8 @@
 
 #include "core/printout.h"
 #include "core/i18n.h"
+#include "core/isolate.h"
+#include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,17 +38,16 @@ static void side_words(struct side_words *w, struct handout_side *side, int form
     }
 }
 
-static void wipe_free(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
+struct pdf_job {
+    const struct printout_request *r;
+    enum handout_paper paper;
+};
 
-unsigned char *printout_pdf(const struct printout_request *r, enum handout_paper paper, size_t *len,
-                            char *err, size_t errlen)
+/* The handout made here (in the child isolate_run() starts). */
+static unsigned char *make_pdf(void *arg, size_t *len, char *err, size_t errlen)
 {
+    const struct printout_request *r = ((struct pdf_job *)arg)->r;
+    enum handout_paper paper = ((struct pdf_job *)arg)->paper;
     const char *lang = r->lang ? r->lang : "en";
     struct handout_side sides[2] = {
         {.md = r->summary_md, .lang = lang, .title = r->info->clinic_name},
@@ -73,8 +74,18 @@ unsigned char *printout_pdf(const struct printout_request *r, enum handout_paper
         struct handout h = {.paper = paper, .sides = sides, .side_count = n};
         pdf = handout_pdf(&h, len, err, errlen);
     }
-    wipe_free(second);
+    wipe_string(second); /* summary_build()'s: maybe in the patient arena */
     return pdf;
+}
+
+unsigned char *printout_pdf(const struct printout_request *r, enum handout_paper paper, size_t *len,
+                            char *err, size_t errlen)
+{
+    /* Pango, cairo and GLib free the patient's words without zeroing them:
+     * the handout is made in a process of its own, which takes them along
+     * when it ends (docs/SECURITY.md). */
+    struct pdf_job job = {r, paper};
+    return isolate_run(make_pdf, &job, len, err, errlen);
 }
 
 unsigned char *printout_page_pdf(const char *md, const char *lang, const char *clinic_name,

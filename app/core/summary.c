@@ -9,6 +9,7 @@
 #include "core/datefmt.h"
 #include "core/markdown.h"
 #include "core/phrase.h"
+#include "core/wipe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,29 +35,20 @@ static int section_of(unsigned flags)
     return flags & FLOW_URGENT ? SEC_URGENT : flags & FLOW_PRIORITY ? SEC_PRIORITY : SEC_POINTS;
 }
 
-static void wipe_free(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
-
 static int add_point(struct points *pts, char *text)
 {
     if (!text)
         return -1;
     for (size_t i = 0; i < pts->n; i++)
         if (strcmp(pts->items[i], text) == 0) {
-            explicit_bzero(text, strlen(text));
-            free(text);
+            wipe_string(text);
             return 0;
         }
     if (pts->n == pts->cap) {
         size_t cap = pts->cap ? pts->cap * 2 : 8;
         char **items = realloc(pts->items, cap * sizeof *items);
         if (!items) {
-            free(text);
+            wipe_string(text);
             return -1;
         }
         pts->items = items;
@@ -77,9 +69,8 @@ static char *with_reason(char *point, const struct flow *f, int q, const char *l
     buf_wipe(&raw);
     struct buf out = {0};
     buf_printf(&out, "%s *(%s %s)*", point, _("from:"), why ? why : "");
-    free(why);
-    explicit_bzero(point, strlen(point));
-    free(point);
+    wipe_string(why);
+    wipe_string(point);
     return out.failed ? NULL : out.s;
 }
 
@@ -112,9 +103,9 @@ static char *merged_note(const struct flow *f, int q, uint32_t sel, int a)
     char *raw = !slot ? strdup(tmpl) : joined ? phrase_fill(tmpl, joined) : NULL;
     char *out = raw ? markdown_escape(raw) : NULL;
     for (size_t i = 0; i < n; i++)
-        wipe_free(words[i]);
-    wipe_free(joined);
-    wipe_free(raw);
+        wipe_string(words[i]);
+    wipe_string(joined);
+    wipe_string(raw);
     return out;
 }
 
@@ -152,10 +143,8 @@ static int question_points(const struct flow *f, int q, uint32_t sel, struct poi
 
 static void points_free(struct points *pts)
 {
-    for (size_t i = 0; i < pts->n; i++) {
-        explicit_bzero(pts->items[i], strlen(pts->items[i]));
-        free(pts->items[i]);
-    }
+    for (size_t i = 0; i < pts->n; i++)
+        wipe_string(pts->items[i]);
     free(pts->items);
 }
 
@@ -254,7 +243,8 @@ static void put_footer(struct buf *b, const struct flow *f, const struct summary
 char *summary_build(const struct flow *f, const struct flow_session *s,
                     const struct summary_info *info)
 {
-    struct buf b = {.limit = SUMMARY_HARD_LIMIT};
+    /* The document: in the patient arena. */
+    struct buf b = {.limit = SUMMARY_HARD_LIMIT, .patient = 1};
     struct points pts[SEC_COUNT] = {{0}};
     const int *path;
     size_t n = flow_path(s, &path);

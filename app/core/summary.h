@@ -3,12 +3,14 @@
  * or saves (content/README.md lists what goes into it).
  *
  * Text that comes from content or config (labels, notes, clinic name) is
- * escaped (markdown_escape()), so it can never add Markdown structure. Nothing here logs or
- * writes anything; the caller owns the returned string and should zero it
- * (explicit_bzero) before freeing it, as it holds patient answers. */
+ * escaped (markdown_escape()), so it can never add Markdown structure.
+ * Nothing here logs or
+ * writes anything; the caller owns the returned string and releases it with
+ * wipe_string() (core/wipe.h), as it holds patient answers. */
 #ifndef KIOSK_SUMMARY_H
 #define KIOSK_SUMMARY_H
 
+#include "core/wipe.h"
 #include <time.h>
 
 #include "core/ask.h"
@@ -28,9 +30,11 @@ struct summary_info {
 /* Build the summary of the answers on s's path, in the words of flow. flow is
  * normally flow_session_flow(s); it may be another language of the same flow
  * (flow_compare() clean) for a printout in the clinician's language.
- * Returns a malloc'd NUL-terminated string, or NULL when out of memory or
- * when it would be larger than a flow that passes flow_validate() can make
- * (about 4 x FLOW_MAX_SUMMARY). */
+ * Returns a NUL-terminated string in the patient arena (core/protect.h; from
+ * malloc when the arena is full or not set up), which the caller releases
+ * with wipe_string() (core/wipe.h); NULL when out of memory or when it
+ * would be larger than a flow that passes flow_validate() can make (about
+ * 4 x FLOW_MAX_SUMMARY). */
 char *summary_build(const struct flow *flow, const struct flow_session *s,
                     const struct summary_info *info);
 

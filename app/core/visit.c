@@ -9,20 +9,11 @@
 #include "core/printout.h"
 #include "core/summary.h"
 #include "core/urgent.h"
+#include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Zero a string of patient text, then free it. (A stand-in until the
- * project's one wipe-then-free helper, issue 20, lands.) */
-static inline void wipe_free(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
 
 static void say(char *msg, size_t msglen, const char *text)
 {
@@ -234,7 +225,7 @@ char *visit_question_help(const struct visit *v, int q)
         text = NULL;
     else if (!before)
         text = strdup(help);
-    free(why);
+    wipe_string(why); /* names an answer */
     return text;
 }
 
@@ -298,7 +289,7 @@ const char *visit_summary(struct visit *v)
 
 void visit_summary_forget(struct visit *v)
 {
-    wipe_free(v->summary_md);
+    wipe_string(v->summary_md);
     v->summary_md = NULL;
 }
 
@@ -428,7 +419,7 @@ int visit_print(struct visit *v, char **copy, char *msg, size_t msglen)
     if (rc == 0 && copy)
         *copy = text;
     else
-        wipe_free(text);
+        wipe_string(text);
     return rc;
 }
 

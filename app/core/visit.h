@@ -129,10 +129,12 @@ enum visit_step visit_go_on(const struct visit *v);
 void visit_position(const struct visit *v, char *buf, size_t size);
 /* The text shown under question q: the flow's welcome text before the
  * first question's help, and in training a line saying which earlier answer
- * led here. Malloc'd (caller frees); NULL when out of memory. */
+ * led here. Malloc'd; it may name an answer, so the caller releases it with
+ * wipe_string() (core/wipe.h). NULL when out of memory. */
 char *visit_question_help(const struct visit *v, int q);
 /* The training line alone ("[Training] Question id ..."), or NULL outside
- * training or when out of memory. Malloc'd (caller frees). */
+ * training or when out of memory. Malloc'd; it names an answer: the caller
+ * releases it with wipe_string(). */
 char *visit_training_reason(const struct visit *v, int q);
 /* "( )", "(*)", "[ ]" or "[x]" for answer a of question q. */
 const char *visit_answer_mark(const struct visit *v, int q, int a);
@@ -150,15 +152,17 @@ char *visit_urgent_text(const struct visit *v, size_t *len, int *fell_back);
 /* ---- the summary and the printout ---- */
 
 /* The summary of the answers as Markdown, built on first need and kept
- * until the answers or the language change. Owned by the visit; NULL when
- * out of memory or before the questions started. */
+ * until the answers or the language change. Owned by the visit (in the
+ * patient arena, zeroed when dropped); NULL when out of memory or before the
+ * questions started. A layout of it should set layout_opts.patient. */
 const char *visit_summary(struct visit *v);
 /* Drop the summary (zeroed): the next visit_summary() builds it again. */
 void visit_summary_forget(struct visit *v);
 /* The printout: the summary in the patient's language and, when
  * configured, the clinician's; text laid out width cells wide, or a whole
- * HTML page (html = 1). Malloc'd: the caller zeroes and frees it
- * (explicit_bzero). NULL when out of memory. */
+ * HTML page (html = 1). In the patient arena (core/protect.h): the caller
+ * releases it with wipe_string() (core/wipe.h), never free(). NULL when out
+ * of memory. */
 char *visit_printout(struct visit *v, int width, int html);
 /* Send text to the print command. 0 with msg "Sent to the printer...", or
  * -1 with msg saying it was not printed (not set up, or the printer
@@ -168,7 +172,7 @@ char *visit_printout(struct visit *v, int width, int html);
 int visit_print_text(const struct visit *v, const char *text, char *msg, size_t msglen);
 /* Print the summary at opts->print_width. As visit_print_text(); on
  * success *copy (when copy is not NULL) gets the printed text for a staff
- * reprint (the caller zeroes and frees it). */
+ * reprint (in the patient arena: the caller releases it with wipe_string()). */
 int visit_print(struct visit *v, char **copy, char *msg, size_t msglen);
 /* The summary as a PDF handout (printout_pdf()) on opts->paper: bytes
  * (*len) for the caller to free with handout_free(), or NULL with msg. */

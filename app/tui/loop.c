@@ -12,6 +12,8 @@
 #include "tui/term.h"
 #include "tui/keys.h"
 #include "core/i18n.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <signal.h>
@@ -169,20 +171,25 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         ui->quit = 0; /* only the staff menu may leave the kiosk */
 }
 
-/* Everything this patient did, zeroed and freed. */
-static void forget_patient(struct ui *ui)
+/* Everything this patient did, zeroed and freed (what: FORGET_PATIENT, or
+ * FORGET_ALL at the end); then what curses, the stack and the heap still
+ * held of it (docs/SECURITY.md). */
+static void forget_patient(struct ui *ui, enum screen_forget what)
 {
     ui_speech_stop(ui);       /* at once, its copy of the text with it */
     visit_forget(&ui->visit); /* answers and summary, zeroed */
-    screen_forget(ui, FORGET_PATIENT);
+    screen_forget(ui, what);
     ui->prompt = (struct prompt){0};
     explicit_bzero(ui->search, sizeof ui->search);
-    ui->notice[0] = '\0';
+    explicit_bzero(ui->notice, sizeof ui->notice); /* "No page mentions ..." */
+    term_forget();
+    wipe_stack();
+    wipe_heap();
 }
 
 void loop_wipe(struct ui *ui)
 {
-    forget_patient(ui);
+    forget_patient(ui, FORGET_PATIENT);
     if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
         screen_language_switch(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;
@@ -196,7 +203,7 @@ static int idle_armed(const struct ui *ui)
 
 /* How long getch may block: the time left before the next idle step, or
  * forever (-1). Never a periodic tick outside the countdown. */
-static int wait_ms(const struct ui *ui, long long last_input)
+static int idle_wait_ms(const struct ui *ui, long long last_input)
 {
     if (!idle_armed(ui))
         return -1;
@@ -213,6 +220,17 @@ static int wait_ms(const struct ui *ui, long long last_input)
         return (int)(left <= 0 ? 0 : to_next_second ? to_next_second : 1000);
     }
     return until <= now ? 0 : (int)(until - now);
+}
+
+/* idle_wait_ms(), or sooner when the reprint copy is due to go. */
+static int wait_ms(const struct ui *ui, long long last_input)
+{
+    int wait = idle_wait_ms(ui, last_input);
+    long long left = screen_summary_reprint_left(ui, ui_now_ms());
+    if (left < 0)
+        return wait;
+    int r = left > 86400000 ? 86400000 : (int)left;
+    return wait < 0 || r < wait ? r : wait;
 }
 
 static void idle_step(struct ui *ui, long long last_input)
@@ -278,6 +296,10 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         fprintf(stderr, "patient-kiosk: %s\n", ui.notice);
         return 2;
     }
+    /* Typed and found text a crash handler zeroes too (core/protect.h). */
+    protect_register(ui.search, sizeof ui.search);
+    protect_register(ui.notice, sizeof ui.notice);
+    protect_register(&ui.visit.ask, sizeof ui.visit.ask); /* the patient's own questions */
     int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
@@ -314,8 +336,11 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             closed = term_input_closed() ? closed + 1 : 0;
             if (closed >= 3)
                 break;
-            if (wait >= 0) {
-                idle_step(&ui, last_input);
+            if (screen_summary_reprint_expire(&ui, ui_now_ms()))
+                continue;
+            if (wait >= 0) { /* a timer was due: the idle step's, or the reprint copy's */
+                if (idle_armed(&ui))
+                    idle_step(&ui, last_input);
                 ui_speech_sync(&ui, term_size());
                 continue;
             }
@@ -334,12 +359,14 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
         handle_key(&ui, is_code, ch);
         ui_speech_sync(&ui, term_size());
     }
+    /* Quit, hang-up or SIGTERM: the patient is forgotten first (curses'
+     * buffers too, so before term_end()), then the program ends. */
+    forget_patient(&ui, FORGET_ALL);
     ui_speech_free(&ui);
     term_end();
-    visit_forget(&ui.visit);
-    screen_forget(&ui, FORGET_ALL);
-    ui.prompt = (struct prompt){0};
-    explicit_bzero(ui.search, sizeof ui.search);
+    protect_unregister(ui.search);
+    protect_unregister(ui.notice);
+    protect_unregister(&ui.visit.ask);
     cache_clear(&ui.cache);
     visit_end(&ui.visit, content, flow);
     return 0;

@@ -9,6 +9,8 @@
 #include "tui/plain.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/protect.h"
+#include "core/wipe.h"
 #include "tui/ui_clock.h"
 
 #include <ctype.h>
@@ -193,7 +195,7 @@ const char *plain_read(struct plain *p)
     }
     if (!p->line) {
         p->line_cap = PLAIN_LINE_MAX + 1;
-        p->line = malloc(p->line_cap);
+        p->line = protect_alloc(p->line_cap); /* one block, never moved: no stray copy */
         if (!p->line) {
             p->line_cap = 0;
             p->done = 1;
@@ -471,16 +473,36 @@ static void plain_signals_end(struct plain *p, const struct plain_signals *old)
     sigaction(SIGTSTP, &old->tstp, NULL);
 }
 
-/* Everything this patient did, zeroed and freed. */
+/* Everything this patient did, zeroed and freed; the session is over, so
+ * the stdio buffers (what was typed and what was shown) are zeroed too. */
 static void plain_forget(struct plain *p)
 {
     visit_forget(&p->visit); /* answers and summary, zeroed */
-    if (p->line) {
-        explicit_bzero(p->line, p->line_cap);
-        free(p->line);
-    }
+    wipe_free(p->line, p->line_cap);
     p->line = NULL;
     p->line_cap = 0;
+    fflush(p->out);
+    for (int i = 0; i < 2; i++)
+        if (p->stdio_buf[i])
+            explicit_bzero(p->stdio_buf[i], PLAIN_STDIO_BYTES);
+    wipe_stack();
+    wipe_heap();
+}
+
+/* stdio's buffers for the patient's input and output, in the patient arena
+ * so that plain_forget() can zero them. They are never freed: the streams
+ * outlive this session (stdout is flushed at exit). */
+static void plain_stdio_start(struct plain *p)
+{
+    FILE *streams[2] = {p->in, p->out};
+    for (int i = 0; i < 2; i++) {
+        p->stdio_buf[i] = protect_alloc(PLAIN_STDIO_BYTES);
+        if (p->stdio_buf[i] &&
+            setvbuf(streams[i], p->stdio_buf[i], i ? _IOLBF : _IOFBF, PLAIN_STDIO_BYTES) != 0) {
+            wipe_free(p->stdio_buf[i], PLAIN_STDIO_BYTES);
+            p->stdio_buf[i] = NULL;
+        }
+    }
 }
 
 int plain_run(struct content **content, struct flow **flow, const struct ui_options *opts, FILE *in,
@@ -497,6 +519,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
     };
     plain_measure(&p);
     visit_start(&p.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
+    plain_stdio_start(&p);
     struct content_language langs[PLAIN_MAX_LANGUAGES];
     p.language_count = ui_languages(opts, p.visit.content->root, langs, PLAIN_MAX_LANGUAGES);
     struct plain_signals old;

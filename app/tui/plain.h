@@ -50,6 +50,8 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
 
 /* The most languages the language list offers. */
 #define PLAIN_MAX_LANGUAGES 16
+/* Bytes of each stdio buffer. */
+#define PLAIN_STDIO_BYTES 4096
 
 enum plain_screen { PLAIN_HOME, PLAIN_QUESTION, PLAIN_SUMMARY };
 
@@ -68,6 +70,7 @@ struct plain {
     const char *prompt; /* the prompt plain_read() waits under, or NULL */
     char *line;         /* the last line read, at most PLAIN_LINE_MAX bytes */
     size_t line_cap;
+    char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
 };
 
 /* The longest input line kept: the rest of a longer line is read and

@@ -7,6 +7,7 @@
 #include "tui/plain.h"
 #include "core/i18n.h"
 #include "core/qr.h"
+#include "core/wipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,7 +165,7 @@ void plain_question(struct plain *p)
         plain_write(p, "\n");
         plain_say(p, help);
     }
-    free(help);
+    wipe_string(help); /* may name an answer (training) */
     plain_write(p, "\n");
     list_answers(p, q);
     for (;;) {
@@ -207,13 +208,6 @@ void plain_question(struct plain *p)
 }
 
 /* ---- the summary ---- */
-
-static void zero_layout(struct layout *L)
-{
-    if (L && L->text)
-        explicit_bzero(L->text, L->text_len);
-    layout_free(L);
-}
 
 static void print_summary(struct plain *p)
 {
@@ -298,6 +292,7 @@ void plain_summary(struct plain *p)
     const char *md = visit_summary(&p->visit);
     struct layout_opts o = plain_layout_opts(p, p->width);
     o.show_sources = 0;
+    o.patient = 1;
     struct layout *L = md ? layout_markdown(md, strlen(md), &o) : NULL;
     if (!L) {
         plain_say(p, _("Not enough memory to show the summary."));
@@ -308,7 +303,7 @@ void plain_summary(struct plain *p)
     plain_say(p, _("Your summary for the clinician"));
     plain_write(p, "\n");
     int rc = plain_pager(p, L);
-    zero_layout(L);
+    layout_free(L); /* zeroes it */
     if (rc < 0)
         return;
     char prompt[512];

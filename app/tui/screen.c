@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tui/screen.h"
+#include "core/wipe.h"
 
 #include <stdlib.h>
 
@@ -35,7 +36,7 @@ void screen_forget(struct ui *ui, enum screen_forget what)
     if (what != FORGET_ALL)
         return;
     for (size_t i = 0; i < SCREEN_COUNT; i++) {
-        free(ui->state[i]);
+        wipe_free(ui->state[i], screen_table[i]->state_size); /* zeroed: a PIN, a page shown */
         ui->state[i] = NULL;
     }
 }

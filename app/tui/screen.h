@@ -201,6 +201,12 @@ int screen_summary_print_text(struct ui *ui, const char *text, struct screen_siz
 int screen_summary_reprint(struct ui *ui, struct screen_size sz);
 /* "Printing, please wait..." in the footer, drawn at once. */
 void screen_say_printing(struct screen_size sz);
+/* Milliseconds at now before the copy kept for a reprint is zeroed (0: it
+ * is due), or -1 when there is none. */
+long long screen_summary_reprint_left(const struct ui *ui, long long now);
+/* Zero the reprint copy once its minutes are up, even with nobody at the
+ * kiosk (the main loop wakes for it). 1 when it just went. */
+int screen_summary_reprint_expire(struct ui *ui, long long now);
 
 /* The language choice, from the screen now shown (it goes back there),
  * focused on the language shown now (focus_current) or on the first. */

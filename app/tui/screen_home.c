@@ -8,6 +8,7 @@
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "core/i18n.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <stdint.h>
@@ -229,7 +230,8 @@ static void results_forget(struct ui *ui, enum screen_forget what)
     if (what == FORGET_WORDS)
         return;
     struct results_state *st = results_state(ui);
-    free(st->entries);
+    /* Which pages matched tells the search: zeroed. */
+    wipe_free(st->entries, st->menu.count * sizeof *st->entries);
     *st = (struct results_state){0};
 }
 

@@ -10,6 +10,7 @@
 #include "core/check.h"
 #include "core/staff_lock.h"
 #include "core/i18n.h"
+#include "core/protect.h"
 #include "core/text.h"
 
 #include <ncurses.h>
@@ -180,6 +181,7 @@ void screen_kiosk_staff_open(struct ui *ui)
     struct staff_state *st = staff_state(ui);
     st->unlocked = 0;
     st->menu = (struct menu){.count = 0};
+    protect_register(st->pin, sizeof st->pin); /* a crash zeroes it too (once is enough) */
     ui->idle_return = ui->screen;
     ui->screen = SCREEN_STAFF;
 }
@@ -324,6 +326,8 @@ static void staff_forget(struct ui *ui, enum screen_forget what)
     /* The back-off outlives a patient: wrong PINs stay slow for the next. */
     explicit_bzero(st->pin, sizeof st->pin);
     st->unlocked = 0;
+    if (what == FORGET_ALL)
+        protect_unregister(st->pin); /* the state is freed next */
 }
 
 const struct screen_ops screen_kiosk_staff = {

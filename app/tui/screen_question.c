@@ -10,6 +10,7 @@
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <stdio.h>
@@ -116,7 +117,7 @@ static int qview_build(struct ui *ui, struct qview *v, int width)
     v->title = layout_text(flow_question_title(f, v->q), STYLE_STRONG | STYLE_HEADING, &o);
     char *help = visit_question_help(&ui->visit, v->q);
     v->help = layout_text(help ? help : "", 0, &o);
-    free(help);
+    wipe_string(help); /* in training it names an earlier answer */
     v->count = (int)flow_answer_count(f, v->q);
     struct layout_opts lo = o;
     lo.width = o.width - CHOICE_INDENT > 10 ? o.width - CHOICE_INDENT : 10;

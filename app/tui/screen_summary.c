@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/text.h"
+#include "core/wipe.h"
 
 #include <ncurses.h>
 #include <stdio.h>
@@ -40,11 +41,8 @@ static void drop_summary(struct ui *ui)
 
 static void drop_last_print(struct summary_state *st)
 {
-    if (st->last_print) {
-        explicit_bzero(st->last_print, strlen(st->last_print));
-        free(st->last_print);
-        st->last_print = NULL;
-    }
+    wipe_string(st->last_print);
+    st->last_print = NULL;
 }
 
 static void summary_forget(struct ui *ui, enum screen_forget what)
@@ -56,6 +54,23 @@ static void summary_forget(struct ui *ui, enum screen_forget what)
     /* The copy kept for a staff reprint goes once its few minutes are up. */
     if (what == FORGET_ALL || ui_now_ms() - st->last_print_at >= REPRINT_MINUTES * 60000LL)
         drop_last_print(st);
+}
+
+long long screen_summary_reprint_left(const struct ui *ui, long long now)
+{
+    const struct summary_state *st = ui->state[SCREEN_SUMMARY];
+    if (!st || !st->last_print)
+        return -1;
+    long long left = st->last_print_at + REPRINT_MINUTES * 60000LL - now;
+    return left > 0 ? left : 0;
+}
+
+int screen_summary_reprint_expire(struct ui *ui, long long now)
+{
+    if (screen_summary_reprint_left(ui, now) != 0)
+        return 0;
+    drop_last_print(summary_state(ui));
+    return 1;
 }
 
 void screen_summary_open(struct ui *ui)
@@ -82,6 +97,7 @@ static struct layout *summary_layout(struct ui *ui, struct screen_size sz)
     cache_drop(&ui->cache, summary_key_name); /* at another width */
     struct layout_opts o = visit_layout_opts(&ui->visit, width);
     o.show_sources = 0;
+    o.patient = 1; /* its lines in the patient arena */
     L = layout_markdown(md, strlen(md), &o);
     return L ? cache_put(&ui->cache, summary_key_name, width, L, 1) : NULL;
 }
@@ -121,7 +137,7 @@ static void print_summary(struct ui *ui, struct screen_size sz)
     if (visit_print(&ui->visit, &copy, ui->notice, sizeof ui->notice) == 0) {
         /* Kept a few minutes for a staff reprint, then zeroed. */
         drop_last_print(st);
-        st->last_print = copy;
+        st->last_print = copy; /* in the patient arena */
         st->last_print_at = ui_now_ms();
     }
 }

@@ -30,6 +30,9 @@ static unsigned long term_mouse;
  * this, and term_resized() applies the size, capped. */
 static volatile sig_atomic_t term_winch;
 static int term_large; /* the real window is larger than TERM_MAX_*: not drawn */
+/* The screen's size at the start: curses' output buffer is sized for it
+ * (term_forget() overwrites the buffer). */
+static int term_start_lines, term_start_cols;
 
 struct role_style {
     short fg, bg;
@@ -179,6 +182,8 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     term_mouse =
         mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
+    term_start_lines = LINES;
+    term_start_cols = COLS;
     term_roles = theme == THEME_HIGH_CONTRAST ? high_contrast : roles;
     term_color = theme != THEME_MONO && has_colors() && start_color() == OK;
     if (term_color) {
@@ -204,6 +209,50 @@ void term_end(void)
 unsigned long term_mouse_mask(void)
 {
     return term_mouse;
+}
+
+/* One frame of blanks, bold and plain in turn, drawn in full: about seven
+ * bytes a cell leave through curses' output buffer, and nothing shows. */
+static void blank_frame(void)
+{
+    for (int y = 0; y < LINES; y++)
+        for (int x = 0; x < COLS; x++)
+            mvaddch(y, x, ' ' | ((x + y) % 2 ? A_BOLD : A_NORMAL));
+    clearok(curscr, TRUE);
+    refresh();
+}
+
+void term_forget(void)
+{
+    if (!term_screen)
+        return;
+    /* Typed keys stay in curses' input ring after they are read: fill it,
+     * then empty it. */
+    for (int i = 0; i < 4096 && ungetch(0) == OK; i++)
+        ;
+    flushinp();
+    /* Every cell of stdscr, and through a full repaint of newscr and
+     * curscr, blank. */
+    attrset(A_NORMAL);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
+    /* curses keeps the bytes it last sent (the patient's text among them) in
+     * an output buffer of (2 + LINES) * (6 + COLS) bytes at the size it
+     * started with (ncurses 6.4), reached only by a refresh (putp() and
+     * mvcur() go through stdio). A frame of blanks that needs more bytes
+     * than that overwrites all of it; drawn at the starting size when the
+     * screen is smaller now. */
+    int lines = LINES, cols = COLS;
+    int big = (long)lines * cols < (long)term_start_lines * term_start_cols;
+    if (big)
+        resize_term(term_start_lines, term_start_cols);
+    blank_frame();
+    if (big)
+        resize_term(lines, cols);
+    erase();
+    clearok(curscr, TRUE);
+    refresh();
 }
 
 int term_attr(enum term_role role)

@@ -54,6 +54,16 @@ int term_too_large(void);
  * act only when it happens several times running. */
 int term_input_closed(void);
 
+/* Make curses drop what it drew and what was typed, when a patient is
+ * forgotten: the keys left in its input queue are overwritten and
+ * discarded; every window is blanked and the screen cleared and repainted
+ * from blank, so curses' copies of the screen hold nothing of the patient's;
+ * and a frame of blanks long enough to fill its output buffer overwrites the
+ * bytes it last sent. Copies curses freed earlier (line buffers of an old
+ * window size) are out of reach here; see docs/SECURITY.md. Safe without
+ * term_start(). */
+void term_forget(void);
+
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 

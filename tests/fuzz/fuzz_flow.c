@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (s) {
             struct summary_info info = {.clinic_name = "x*y", .when = 1};
             char *md = summary_build(f, s, &info);
-            free(md);
+            wipe_string(md);
             flow_session_free(s);
         }
         flow_free(f);

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             struct layout_opts o = {.width = 32};
             layout_free(layout_markdown(md, strlen(md), &o));
         }
-        free(md);
+        wipe_string(md);
     }
     flow_session_free(s);
     free(spec);

@@ -163,7 +163,7 @@ START_TEST(test_whole_summary)
              "Last reviewed: November 1, 2026\n\n");
     ck_assert_int_eq(summary_has_urgent(s), 1);
     ck_assert_int_eq(summary_has_priority(s), 1);
-    free(doc);
+    wipe_string(doc);
     flow_session_free(s);
     flow_free(f);
 }
@@ -186,7 +186,7 @@ START_TEST(test_sections_left_out)
     ck_assert_ptr_nonnull(strstr(doc, "call or text 988"));
     ck_assert_int_eq(summary_has_urgent(s), 0);
     ck_assert_int_eq(summary_has_priority(s), 0);
-    free(doc);
+    wipe_string(doc);
     flow_session_free(s);
     flow_free(f);
 }
@@ -206,7 +206,7 @@ START_TEST(test_path_only)
     ck_assert_ptr_nonnull(strstr(doc, "First question?"));
     ck_assert_ptr_null(strstr(doc, "Second question?"));
     ck_assert_ptr_null(strstr(doc, "## Urgent"));
-    free(doc);
+    wipe_string(doc);
     flow_session_free(s);
     flow_free(f);
 }
@@ -294,7 +294,7 @@ START_TEST(test_no_injection)
     ck_assert_ptr_nonnull(strstr(plain, "Last reviewed: > quote"));
     free(plain);
     cmark_node_free(tree);
-    free(doc);
+    wipe_string(doc);
     flow_session_free(s);
     flow_free(f);
 }
@@ -313,7 +313,7 @@ START_TEST(test_other_language)
     ck_assert_ptr_nonnull(strstr(doc, "- Pregunte por saltar.\n"));
     ck_assert_ptr_nonnull(strstr(doc, "- ¿Tercera pregunta? \xe2\x80\x94 Sí\n"));
     ck_assert_ptr_null(strstr(doc, "Questions you may want to ask")); /* walk-es has none */
-    free(doc);
+    wipe_string(doc);
     flow_session_free(s);
     flow_free(en);
     flow_free(es);

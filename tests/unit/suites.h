@@ -25,6 +25,7 @@ Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
 Suite *limits_suite(void);
 Suite *speech_suite(void);
+Suite *wipe_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
