@@ -481,6 +481,12 @@ int main(int argc, char **argv)
                                       .min_ease_es = 60,
                                       .today = time(NULL),
                                       .local = local};
+        /* --config too: the placeholders it leaves empty are reported. */
+        if (o.config && configured) {
+            copts.config_path = o.config;
+            copts.clinic_name = cfg.clinic_name;
+            copts.clinic_phone = cfg.clinic_phone;
+        }
         struct check_result result;
         int status = check_content(root, &copts, stdout, &result);
         config_free(&cfg);

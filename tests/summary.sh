@@ -57,6 +57,27 @@ es_title=$(msggrep --no-wrap -K -e '^Questions to discuss with your clinician$' 
 KIOSK_LOCALEDIR=$KIOSK_LOCALEDIR "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang es --summary safety=2 > "$work/es"
 check "Spanish: the title in Spanish" has "$work/es" "$es_title"
 
+# Merged notes read as sentences in every language: the chosen answers'
+# words joined as the language joins a list, in the note's own sentence.
+walk=safety=2,treatment=1,antidepressant=1,which-antidepressant=1+2+3,antidepressant-change=1
+walk=$walk,anxiety-sleep=1+2,mood-seizure=2,adhd=5,pain=6,substances=1,heart=1+2+4+5+6,serotonin=1
+for lang in en es zh; do
+    KIOSK_LOCALEDIR=$KIOSK_LOCALEDIR "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang $lang --summary "$walk" \
+        --width 300 > "$work/sentences.$lang"
+done
+check "en: conditions merge into one sentence" has "$work/sentences.en" \
+    "that I have had an aneurysm, bleeding in the brain, and a blood vessel that connects an artery and a vein in the wrong way. It is listed"
+check "en: two conditions joined with and" has "$work/sentences.en" "that I have high blood pressure and heart disease."
+check "en: medicines in the sentence, small letters, brand names kept" has "$work/sentences.en" \
+    "I take sertraline (Zoloft), escitalopram (Lexapro), and citalopram (Celexa)."
+check "en: no \"this:\" list is left" lacks "$work/sentences.en" "had this:"
+check "es: the same in Spanish" has "$work/sentences.es" \
+    "que he tenido un aneurisma, sangrado en el cerebro y un vaso sanguíneo que une una arteria y una vena de forma anormal."
+check "es: two joined with y" has "$work/sentences.es" "que tengo presión arterial alta y una enfermedad del corazón."
+check "es: medicines" has "$work/sentences.es" "Tomo sertralina (Zoloft), escitalopram (Lexapro) y citalopram (Celexa)."
+check "zh: the same in Chinese" has "$work/sentences.zh" "我曾有过动脉瘤、脑出血和动静脉畸形（动脉和静脉之间连接异常的血管）。"
+check "zh: two joined with 和" has "$work/sentences.zh" "我有高血压和心脏病。"
+
 # bad ANSWERS-OR-OPTION MESSAGE ARGS...: exit 2, MESSAGE on standard error, nothing on standard output.
 bad() {
     local name=$1 msg=$2

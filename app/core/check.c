@@ -121,6 +121,28 @@ static int known_var(const struct content *c, const char *name)
     return c && content_var(c, name) != NULL;
 }
 
+/* --check --config: a {{clinic-name}} or {{clinic-phone}} at byte at of
+ * page p that neither the configuration nor index.md fills. */
+static void check_config_value(struct report *r, const struct page *p, const struct content *c,
+                               const char *name, size_t at)
+{
+    const struct check_options *o = r->opts;
+    if (!o->config_path)
+        return;
+    int is_name = strcmp(name, "clinic-name") == 0;
+    if (!is_name && strcmp(name, "clinic-phone") != 0)
+        return;
+    const char *value = is_name ? o->clinic_name : o->clinic_phone;
+    const char *meta = c ? content_var(c, name) : NULL;
+    if ((value && *value) || (meta && *meta))
+        return;
+    say(r, p->path, line_of(p->text, at), 0,
+        "{{%s}} is left empty: %s sets no %s in its [clinic] section, so patients read \"%s\" "
+        "here (or its translation); set it, like %s",
+        name, o->config_path, is_name ? "name" : "phone", content_placeholder_default(name, 1),
+        is_name ? "\"name = Riverside Clinic\"" : "\"phone = 555-0100\"");
+}
+
 static void check_placeholders(struct report *r, const struct page *p, const struct content *c)
 {
     for (const char *s = p->text; (s = strstr(s, "{{")) != NULL; s += 2) {
@@ -139,6 +161,8 @@ static void check_placeholders(struct report *r, const struct page *p, const str
                 "unknown placeholder {{%s}} (known: clinic-name, clinic-phone and the keys of the "
                 "metadata block in index.md)",
                 name);
+        else
+            check_config_value(r, p, c, name, (size_t)(s - p->text));
     }
 }
 

@@ -24,6 +24,13 @@ struct check_options {
     double min_ease_es; /* Spanish Fernandez-Huerta floor (default 60) */
     time_t today;       /* for "review date in the past" (tests pass a fixed day) */
     const char *local;  /* the local folder laid over the content folder, or NULL */
+    /* --check --config FILE: the file's name and the values it gives
+     * {{clinic-name}} and {{clinic-phone}} ("" = left empty). Each page line
+     * with a placeholder it leaves empty is a warning naming the setting (the
+     * patient then reads words like "the clinic"). config_path NULL: no
+     * configuration is checked. */
+    const char *config_path;
+    const char *clinic_name, *clinic_phone;
 };
 
 struct check_result {

@@ -4,6 +4,7 @@
 #include "core/content.h"
 #include "core/buf.h"
 #include "core/content_find.h"
+#include "core/i18n.h"
 #include "core/markdown.h"
 #include "core/teachback.h"
 
@@ -377,7 +378,26 @@ void content_close(struct content *c)
     free(c);
 }
 
-char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
+const char *content_placeholder_default(const char *name, int english)
+{
+    /* Each reads naturally wherever the pages put the placeholder: "call
+     * {{clinic-name}} at {{clinic-phone}}", "your care team at
+     * {{clinic-name}}", "You can also call {{clinic-phone}}". */
+    static const struct {
+        const char *name, *text;
+    } defaults[] = {
+        {"clinic-name", N_("the clinic")},
+        {"clinic-phone", N_("the number your care team gave you")},
+    };
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+        if (strcmp(name, defaults[i].name) == 0)
+            return english ? defaults[i].text : _(defaults[i].text);
+    return NULL;
+}
+
+/* content_fill(), the defaults in English when english is 1. */
+static char *fill(const struct content *content, const char *text, size_t len, size_t *out_len,
+                  int english)
 {
     struct buf out = {0};
     size_t plain = 0; /* start of the text not yet copied */
@@ -392,6 +412,9 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
         memcpy(name, text + i + 2, nlen);
         name[nlen] = '\0';
         const char *value = content_var(content, name);
+        const char *fallback = content_placeholder_default(name, english);
+        if ((!value || !*value) && fallback)
+            value = fallback;
         if (!value)
             continue;
         buf_add(&out, text + plain, i - plain);
@@ -407,8 +430,15 @@ char *content_fill(const struct content *content, const char *text, size_t len, 
     return filled;
 }
 
+char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len)
+{
+    return fill(content, text, len, out_len, 0);
+}
+
+/* Read and fill a file; the clinic defaults in English when english is 1;
+ * whole: the teach-back answers kept (content_page_check()). */
 static char *read_file(const struct content *content, const char *path, size_t *len, char *err,
-                       size_t errlen, int whole)
+                       size_t errlen, int whole, int english)
 {
     size_t raw_len;
     char *raw = content_slurp(path, CONTENT_MAX_FILE, &raw_len);
@@ -417,7 +447,7 @@ static char *read_file(const struct content *content, const char *path, size_t *
                  errno == EFBIG ? "the file is larger than 64 MB" : strerror(errno));
         return NULL;
     }
-    char *filled = content_fill(content, raw, raw_len, len);
+    char *filled = fill(content, raw, raw_len, len, english);
     free(raw);
     if (!filled)
         snprintf(err, errlen, "%s: error: out of memory", path);
@@ -429,7 +459,7 @@ static char *read_file(const struct content *content, const char *path, size_t *
 char *content_read_file(const struct content *content, const char *path, size_t *len, char *err,
                         size_t errlen)
 {
-    return read_file(content, path, len, err, errlen, 0);
+    return read_file(content, path, len, err, errlen, 0, 0);
 }
 
 static char *read_page(const struct content *content, const char *page, size_t *len, int *fell_back,
@@ -447,7 +477,7 @@ static char *read_page(const struct content *content, const char *page, size_t *
         snprintf(err, errlen, "%s: error: leads outside the content folder", path);
         return NULL;
     }
-    return read_file(content, path, len, err, errlen, whole);
+    return read_file(content, path, len, err, errlen, whole, *fell_back);
 }
 
 char *content_read_page(const struct content *content, const char *page, size_t *len,

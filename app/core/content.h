@@ -93,9 +93,17 @@ char *content_read_file(const struct content *content, const char *path, size_t 
                         size_t errlen);
 
 /* Replace every {{name}} whose name is known by its value, escaped so that
- * it cannot add Markdown structure. Returns a malloc'd string (caller frees)
- * or NULL when out of memory. */
+ * it cannot add Markdown structure. {{clinic-name}} and {{clinic-phone}}
+ * that nothing set (or set to "") read as content_placeholder_default(),
+ * in the UI language. Returns a malloc'd string (caller frees) or NULL when
+ * out of memory. */
 char *content_fill(const struct content *content, const char *text, size_t len, size_t *out_len);
+
+/* The words a patient reads where the configuration gives no clinic name or
+ * phone: "the clinic", "the number your care team gave you", in the UI
+ * language (english: in English, for an English page shown in its place).
+ * NULL for any other name. Static strings. */
+const char *content_placeholder_default(const char *name, int english);
 
 /* The index page without its title and menu (the home screen's welcome
  * text), laid out. NULL when out of memory or unreadable. */

@@ -57,6 +57,9 @@ struct layout_opts {
     int width;        /* cells, >= 1 */
     int ascii;        /* 1: ASCII bullets and borders (no UTF-8 locale) */
     int show_sources; /* 1: show `<!-- sources: ... -->` notes (training mode) */
+    int cards;        /* 1: every table as stacked "Header: value" cards, at any width
+                       * (the linear mode: a screen reader reads a grid's borders and
+                       * cells row by row, with no header beside a value) */
     const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
     int patient; /* 1: patient text (the summary): kept in the patient arena (core/protect.h) */
 };

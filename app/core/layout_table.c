@@ -1,8 +1,8 @@
 /* layout_table.c: GFM tables in three tiers. A box-drawn grid at natural
  * widths when it fits; otherwise the widest columns shrink first and text
  * wraps inside cells; when even the narrowest readable grid does not fit,
- * every row becomes a stacked card of "Header: value" lines. No cell text is
- * ever cut or dropped. */
+ * every row becomes a stacked card of "Header: value" lines (always, with
+ * layout_opts.cards). No cell text is ever cut or dropped. */
 #include "config.h"
 
 #include "core/layout_internal.h"
@@ -240,7 +240,7 @@ void layout_table(struct builder *b, cmark_node *node)
         table_free(&t);
         return;
     }
-    if (table_widths(b, &t, builder_avail(b)) == 0)
+    if (!b->opts->cards && table_widths(b, &t, builder_avail(b)) == 0)
         layout_grid(b, &t);
     else
         layout_cards(b, &t);

@@ -26,6 +26,7 @@ static const struct {
     [KLOG_PIN_FAILED] = {"pin-failed", LOG_WARNING},
     [KLOG_PRINT_SENT] = {"print-sent", LOG_INFO},
     [KLOG_PRINT_FAILED] = {"print-failed", LOG_ERR},
+    [KLOG_SAVE_FAILED] = {"save-failed", LOG_ERR},
     [KLOG_CONTENT_ERROR] = {"content-error", LOG_ERR},
     [KLOG_CONFIG_ERROR] = {"config-error", LOG_ERR},
     [KLOG_SPEECH_OFF] = {"speech-off", LOG_WARNING},

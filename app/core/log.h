@@ -28,6 +28,7 @@ enum klog_event {
     KLOG_PIN_FAILED,    /* detail: wrong PINs in a row and the wait before the next try */
     KLOG_PRINT_SENT,    /* detail: what was printed (summary, test page) */
     KLOG_PRINT_FAILED,  /* detail: print.c's message (about the printer, not the text) */
+    KLOG_SAVE_FAILED,   /* detail: print.c's message (about the folder, not the text) */
     KLOG_CONTENT_ERROR, /* detail: "FILE:LINE: error: ..." */
     KLOG_CONFIG_ERROR,  /* detail: "FILE:LINE: error: ..." */
     KLOG_SPEECH_OFF,    /* --speech asked for, but read aloud is off: detail says why */

@@ -164,9 +164,17 @@ int printout_save(const struct printout_request *request, const char *folder, ch
             snprintf(err, sizeof err, "%s", _("Not enough memory to save."));
         wipe_string(text);
     }
-    if (ok)
-        snprintf(msg, msglen, _("Saved as %s (and a .txt copy)."), path);
-    else
+    if (ok) {
+        /* The name only, never the server's folder: "summary-20261118-110640". */
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        size_t n = strcspn(base, ".");
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)n, base);
+        snprintf(msg, msglen,
+                 _("Saved as %s (a web page and a text copy). Staff can find it by this name."),
+                 name);
+    } else
         snprintf(msg, msglen, "%s", err);
     return ok ? 0 : -1;
 }

@@ -28,7 +28,9 @@ char *printout_build(const struct printout_request *request);
 
 /* Save the printout into folder as a text file and an HTML file (see
  * save_text(): new files, 0600, never overwriting). Writes what happened,
- * for the patient, to msg: where it was saved, or why it was not. Returns 0
+ * to msg: for the patient, the files' name (never the folder); for staff,
+ * why it was not saved (the folder named: visit_save() logs it and tells
+ * the patient less). Returns 0
  * or -1. request->html is ignored (both are written). */
 int printout_save(const struct printout_request *request, const char *folder, char *msg,
                   size_t msglen);

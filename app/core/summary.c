@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/datefmt.h"
 #include "core/markdown.h"
+#include "core/phrase.h"
 #include "core/wipe.h"
 
 #include <stdarg.h>
@@ -34,26 +35,6 @@ static int section_of(unsigned flags)
     return flags & FLOW_URGENT ? SEC_URGENT : flags & FLOW_PRIORITY ? SEC_PRIORITY : SEC_POINTS;
 }
 
-/* Note template with each {answer} replaced by labels, escaped. */
-static char *piped_note(const char *tmpl, const char *labels)
-{
-    static const char key[] = "{answer}";
-    struct buf raw = {0};
-    buf_add(&raw, "", 0);
-    for (const char *p = tmpl, *hit; *p; p = hit + strlen(key)) {
-        hit = strstr(p, key);
-        if (!hit) {
-            buf_str(&raw, p);
-            break;
-        }
-        buf_add(&raw, p, (size_t)(hit - p));
-        buf_str(&raw, labels);
-    }
-    char *out = raw.failed ? NULL : markdown_escape(raw.s);
-    buf_wipe(&raw);
-    return out;
-}
-
 static int add_point(struct points *pts, char *text)
 {
     if (!text)
@@ -77,8 +58,6 @@ static int add_point(struct points *pts, char *text)
     return 0;
 }
 
-/* The chosen answers of q, as points. Chosen answers with the same note and
- * flags give one point, with their labels joined at {answer}. */
 /* Training mode: "*(from: Question: answer)*" after the point. */
 static char *with_reason(char *point, const struct flow *f, int q, const char *labels)
 {
@@ -95,34 +74,66 @@ static char *with_reason(char *point, const struct flow *f, int q, const char *l
     return out.failed ? NULL : out.s;
 }
 
+/* 1 when answers a and b of q say the same note (but for its slot's words,
+ * phrase.h) in the same section: the summary then says it once. */
+static int same_point(const struct flow *f, int q, int a, int b)
+{
+    const char *na = flow_answer_note(f, q, a), *nb = flow_answer_note(f, q, b);
+    return na && nb && phrase_same_note(na, nb) &&
+           section_of(flow_answer_flags(f, q, a)) == section_of(flow_answer_flags(f, q, b));
+}
+
+/* The note of answer a of q, said once for a and every later chosen answer
+ * with the same note: their words joined in its slot ("I take sertraline
+ * and lithium"). Escaped; NULL when out of memory. */
+static char *merged_note(const struct flow *f, int q, uint32_t sel, int a)
+{
+    const char *tmpl = flow_answer_note(f, q, a);
+    char *words[FLOW_MAX_ANSWERS] = {0};
+    size_t n = 0;
+    int failed = 0;
+    for (int b = a; b < FLOW_MAX_ANSWERS; b++)
+        if (sel & (UINT32_C(1) << b) && (b == a || same_point(f, q, a, b))) {
+            words[n] = phrase_of(flow_answer_note(f, q, b), flow_answer_label(f, q, b));
+            failed |= !words[n++];
+        }
+    size_t at, len;
+    int slot = phrase_slot(tmpl, &at, &len);
+    char *joined = slot && !failed ? phrase_join(words, n) : NULL;
+    char *raw = !slot ? strdup(tmpl) : joined ? phrase_fill(tmpl, joined) : NULL;
+    char *out = raw ? markdown_escape(raw) : NULL;
+    for (size_t i = 0; i < n; i++)
+        wipe_string(words[i]);
+    wipe_string(joined);
+    wipe_string(raw);
+    return out;
+}
+
+/* The chosen answers of q, as points. Chosen answers with the same note
+ * (but for its slot's words) and section give one point, their words
+ * joined as a list in its slot (phrase.h). */
 static int question_points(const struct flow *f, int q, uint32_t sel, struct points *pts,
                            int reasons)
 {
     for (int a = 0; a < FLOW_MAX_ANSWERS; a++) {
-        const char *tmpl = flow_answer_note(f, q, a);
-        unsigned flags = flow_answer_flags(f, q, a);
-        if (!(sel & (UINT32_C(1) << a)) || !tmpl)
+        if (!(sel & (UINT32_C(1) << a)) || !flow_answer_note(f, q, a))
             continue;
         int seen = 0;
         for (int b = 0; b < a && !seen; b++)
-            seen = sel & (UINT32_C(1) << b) && flow_answer_note(f, q, b) &&
-                   strcmp(flow_answer_note(f, q, b), tmpl) == 0 &&
-                   section_of(flow_answer_flags(f, q, b)) == section_of(flags);
+            seen = sel & (UINT32_C(1) << b) && same_point(f, q, a, b);
         if (seen)
             continue;
         struct buf labels = {0};
         buf_str(&labels, flow_answer_label(f, q, a));
         for (int b = a + 1; b < FLOW_MAX_ANSWERS; b++)
-            if (sel & (UINT32_C(1) << b) && flow_answer_note(f, q, b) &&
-                strcmp(flow_answer_note(f, q, b), tmpl) == 0 &&
-                section_of(flow_answer_flags(f, q, b)) == section_of(flags)) {
+            if (sel & (UINT32_C(1) << b) && same_point(f, q, a, b)) {
                 buf_str(&labels, ", ");
                 buf_str(&labels, flow_answer_label(f, q, b));
             }
-        char *point = labels.failed ? NULL : piped_note(tmpl, labels.s);
+        char *point = labels.failed ? NULL : merged_note(f, q, sel, a);
         if (reasons)
             point = with_reason(point, f, q, labels.s);
-        int rc = add_point(&pts[section_of(flags)], point);
+        int rc = add_point(&pts[section_of(flow_answer_flags(f, q, a))], point);
         buf_wipe(&labels);
         if (rc < 0)
             return -1;

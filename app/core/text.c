@@ -6,7 +6,6 @@
 #include <linebreak.h>
 #include <pthread.h>
 #include <string.h>
-#include <wctype.h>
 
 size_t text_decode(const char *s, size_t len, wchar_t *wc)
 {
@@ -201,35 +200,4 @@ void text_breaks(const char *s, size_t len, const char *lang, char *brks)
         unibreak(s + at, next + 1 - at, lang, brks + at); /* brks[next]: redone next */
         at = next;
     }
-}
-
-static wchar_t fold(wchar_t wc)
-{
-    return (wchar_t)towlower((wint_t)wc);
-}
-
-long text_find(const char *hay, size_t hay_len, size_t from, const char *needle, size_t *match_len)
-{
-    size_t nlen = strlen(needle);
-    if (nlen == 0)
-        return -1;
-    for (size_t start = from; start < hay_len;) {
-        size_t h = start, n = 0;
-        while (n < nlen && h < hay_len) {
-            wchar_t a, b;
-            size_t ha = text_decode(hay + h, hay_len - h, &a);
-            size_t nb = text_decode(needle + n, nlen - n, &b);
-            if (fold(a) != fold(b))
-                break;
-            h += ha;
-            n += nb;
-        }
-        if (n == nlen) {
-            *match_len = h - start;
-            return (long)start;
-        }
-        wchar_t skip;
-        start += text_decode(hay + start, hay_len - start, &skip);
-    }
-    return -1;
 }

@@ -50,9 +50,12 @@ int text_is_noncharacter(wchar_t wc);
 enum { TEXT_BREAK_MUST = 0, TEXT_BREAK_ALLOW = 1, TEXT_BREAK_NO = 2, TEXT_BREAK_INSIDE = 3 };
 void text_breaks(const char *s, size_t len, const char *lang, char *brks);
 
-/* Case-insensitive search for needle in hay (both UTF-8), starting at byte
- * from. Returns the byte offset of the first match or -1; *match_len gets
- * the matched length in hay's bytes. */
+/* Search for needle in hay (both UTF-8), starting at byte from, without
+ * regard to case or accents (full case folding, NFKD, combining marks
+ * dropped: "medicacion" finds "Medicación"; text_find.c, libunistring).
+ * Returns the byte offset of the first match or -1 (also when out of
+ * memory); *match_len gets the matched length in hay's bytes: whole
+ * characters as hay writes them, accents after them included. */
 long text_find(const char *hay, size_t hay_len, size_t from, const char *needle, size_t *match_len);
 
 #endif

@@ -326,9 +326,11 @@ int visit_print_text(const struct visit *v, const char *text, char *msg, size_t 
     }
     char err[512];
     if (print_text(v->opts->print_argv, text, strlen(text), err, sizeof err) < 0) {
+        /* The command, its status and any path are for staff (the log); the
+         * patient reads what happened and what to do. */
         klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
         if (msg && msglen)
-            snprintf(msg, msglen, "%s %s", err,
+            snprintf(msg, msglen, "%s %s", _("The printer did not accept the summary."),
                      _("Your summary is still here; you can try again or ask the front desk."));
         return -1;
     }
@@ -357,8 +359,8 @@ static int print_handout(const struct visit *v, unsigned char *pdf, size_t len, 
     if (!v->opts->print_argv)
         say(msg, msglen, _("Printing is not set up here."));
     else if (pdf && print_pdf(v->opts->print_argv, pdf, len, err, sizeof err) < 0) {
-        klog_event(v->opts->log, KLOG_PRINT_FAILED, err);
-        snprintf(msg, msglen, "%s %s", err,
+        klog_event(v->opts->log, KLOG_PRINT_FAILED, err); /* the command: for staff */
+        snprintf(msg, msglen, "%s %s", _("The printer did not accept the summary."),
                  _("Your summary is still here; you can try again or ask the front desk."));
     } else if (pdf) {
         rc = 0;
@@ -430,18 +432,39 @@ int visit_save(struct visit *v, char *msg, size_t msglen)
         say(msg, msglen, _("Not enough memory to save."));
         return -1;
     }
-    if (!v->opts->print_pdf)
-        return printout_save(&r, v->opts->save_dir, msg, msglen);
-    size_t len = 0;
-    char path[1024];
-    unsigned char *pdf = printout_pdf(&r, v->opts->paper, &len, msg, msglen);
-    int rc = pdf ? save_text(v->opts->save_dir, "summary", "pdf", (const char *)pdf, len, path,
-                             sizeof path, msg, msglen)
+    char err[1024], path[1024];
+    int rc;
+    if (!v->opts->print_pdf) {
+        rc = printout_save(&r, v->opts->save_dir, err, sizeof err);
+    } else {
+        size_t len = 0;
+        unsigned char *pdf = printout_pdf(&r, v->opts->paper, &len, err, sizeof err);
+        rc = pdf ? save_text(v->opts->save_dir, "summary", "pdf", (const char *)pdf, len, path,
+                             sizeof path, err, sizeof err)
                  : -1;
-    handout_free(pdf, len);
-    if (rc == 0 && (rc = printout_save(&r, v->opts->save_dir, msg, msglen)) == 0)
-        snprintf(msg, msglen, _("Saved as %s (and .html and .txt copies)."), path);
-    return rc;
+        handout_free(pdf, len);
+        if (rc == 0 && (rc = printout_save(&r, v->opts->save_dir, err, sizeof err)) == 0) {
+            /* The name only, never the server's folder. */
+            const char *base = strrchr(path, '/');
+            base = base ? base + 1 : path;
+            char name[256];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+            snprintf(err, sizeof err,
+                     _("Saved as %s (a PDF, a web page and a text copy). Staff can find it by "
+                       "this name."),
+                     name);
+        }
+    }
+    if (rc == 0) {
+        say(msg, msglen, err);
+        return 0;
+    }
+    /* The folder and the system's reason are for staff (the log). */
+    klog_event(v->opts->log, KLOG_SAVE_FAILED, err);
+    if (msg && msglen)
+        snprintf(msg, msglen, "%s %s", _("The summary could not be saved."),
+                 _("Your summary is still here; you can try again or ask the front desk."));
+    return -1;
 }
 
 int visit_replay(struct visit *v, const char *answers, char *msg, size_t msglen)

@@ -165,8 +165,10 @@ void visit_summary_forget(struct visit *v);
  * of memory. */
 char *visit_printout(struct visit *v, int width, int html);
 /* Send text to the print command. 0 with msg "Sent to the printer...", or
- * -1 with msg saying why (not set up, the printer's error) and that the
- * summary is still there. */
+ * -1 with msg saying it was not printed (not set up, or the printer
+ * refused it) and that the summary is still there. Words for a patient:
+ * the command, its exit status and any path go to the log (opts->log,
+ * KLOG_PRINT_FAILED), never into msg. */
 int visit_print_text(const struct visit *v, const char *text, char *msg, size_t msglen);
 /* Print the summary at opts->print_width. As visit_print_text(); on
  * success *copy (when copy is not NULL) gets the printed text for a staff
@@ -181,7 +183,9 @@ unsigned char *visit_handout(struct visit *v, size_t *len, char *msg, size_t msg
 int visit_print_page(struct visit *v, const char *md, char *msg, size_t msglen);
 /* Save the summary in opts->save_dir as a text file and an HTML page, and
  * with opts->print_pdf also as the PDF handout (print.h: new 0600 files).
- * msg says where, or why not. 0 or -1. */
+ * msg gives the files' name (no folder), or says it could not be saved
+ * (the reason, with the folder, goes to the log: KLOG_SAVE_FAILED). 0 or
+ * -1. */
 int visit_save(struct visit *v, char *msg, size_t msglen);
 /* Replay answers "safety=2,treatment=1" (see flow_answers_parse()) from the
  * start, as --summary does. 0, or -1 with msg. */

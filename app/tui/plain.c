@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/protect.h"
 #include "core/wipe.h"
+#include "tui/ui_clock.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -54,7 +56,9 @@ void plain_write(struct plain *p, const char *text)
 
 struct layout_opts plain_layout_opts(const struct plain *p, int width)
 {
-    return visit_layout_opts(&p->visit, width);
+    struct layout_opts o = visit_layout_opts(&p->visit, width);
+    o.cards = 1; /* a grid read aloud is a string of borders and cells */
+    return o;
 }
 
 void plain_line(struct plain *p, const struct layout *L, size_t i, const char *prefix)
@@ -85,31 +89,97 @@ void plain_say(struct plain *p, const char *text)
     layout_free(L);
 }
 
+/* ---- the terminal's size ---- */
+
+static int env_number(const char *name, int lo, int hi, int fallback)
+{
+    const char *v = getenv(name);
+    if (!v || !isdigit((unsigned char)*v))
+        return fallback;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    return errno || *end || n < lo || n > hi ? fallback : (int)n;
+}
+
+/* The output terminal's size (TIOCGWINSZ) when it is one and says, else
+ * $COLUMNS and $LINES, else 80x24. Asked again before every answer, so a
+ * resized window gets the new width from the next text on. */
+static void plain_measure(struct plain *p)
+{
+    int cols = 0, rows = 0;
+    struct winsize ws;
+    int fd = fileno(p->out);
+    if (fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0) {
+        cols = ws.ws_col >= 20 && ws.ws_col <= 400 ? ws.ws_col : 0;
+        rows = ws.ws_row >= 5 && ws.ws_row <= 1000 ? ws.ws_row : 0;
+    }
+    p->width = (cols ? cols : env_number("COLUMNS", 20, 400, 80)) - 1;
+    p->height = rows ? rows : env_number("LINES", 5, 1000, 24);
+}
+
 /* ---- input ---- */
 
+/* The countdown: wait up to ms for one key, any key, Enter or not. The
+ * terminal stops collecting a line meanwhile (no ICANON, no echo), and what
+ * was typed before it began is dropped: a half-typed answer left by someone
+ * who walked away is not the next person's. 1 when a key came (it is read
+ * and dropped) or a signal ended the wait; 0 when nobody pressed anything. */
+static int plain_any_key(struct plain *p, int ms)
+{
+    int fd = fileno(p->in);
+    struct termios old, raw;
+    int raw_set = 0;
+    if (tcgetattr(fd, &old) == 0) {
+        raw = old;
+        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcflush(fd, TCIFLUSH);
+        raw_set = tcsetattr(fd, TCSANOW, &raw) == 0;
+    }
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    int got = poll(&pfd, 1, ui_wait_ms(ms)) != 0;
+    if (got && raw_set) { /* the key and the rest of its escape sequence, dropped */
+        char junk[64];
+        while (poll(&pfd, 1, 0) > 0 && pfd.revents & POLLIN && read(fd, junk, sizeof junk) > 0)
+            explicit_bzero(junk, sizeof junk);
+    }
+    if (raw_set)
+        tcsetattr(fd, TCSANOW, &old);
+    return got;
+}
+
 /* Kiosk mode: wait for input no longer than the idle time, then ask "still
- * there?" for the countdown. 1 when input came; 0 when nobody answered:
- * the patient's answers are wiped and the session ends (a kiosk service
- * starts the next one). */
+ * there?" for the countdown, which any key ends (the prompt is then shown
+ * again). 1 when input came; 0 when nobody answered: the patient's answers
+ * are wiped and the session ends (a kiosk service starts the next one). */
 static int plain_wait_input(struct plain *p)
 {
     if (p->opts->mode != MODE_KIOSK || p->opts->idle_seconds <= 0 || !p->in_tty)
         return 1;
     struct pollfd pfd = {.fd = fileno(p->in), .events = POLLIN};
-    if (poll(&pfd, 1, p->opts->idle_seconds * 1000) != 0)
+    if (poll(&pfd, 1, ui_wait_ms(p->opts->idle_seconds * 1000)) != 0)
         return 1;
     char line[256];
+    /* No "touch the screen": a terminal without mouse reporting sends
+     * nothing for a tap. */
     snprintf(line, sizeof line,
-             ngettext("Touch the screen or press any key within %d second to go on.",
-                      "Touch the screen or press any key within %d seconds to go on.",
-                      p->opts->countdown_seconds),
+             ngettext("Press any key within %d second to go on.",
+                      "Press any key within %d seconds to go on.", p->opts->countdown_seconds),
              p->opts->countdown_seconds);
     plain_write(p, "\n");
     plain_say(p, _("Are you still there?"));
     plain_say(p, line);
     fflush(p->out);
-    if (poll(&pfd, 1, p->opts->countdown_seconds * 1000) != 0)
+    if (plain_any_key(p, p->opts->countdown_seconds * 1000)) {
+        if (p->prompt && !plain_stop) {
+            plain_write(p, "\n");
+            plain_write(p, p->prompt);
+            fflush(p->out);
+        }
         return 1;
+    }
     visit_forget(&p->visit); /* answers and summary, zeroed */
     klog_event(p->opts->log, KLOG_IDLE_WIPE, NULL);
     plain_say(p, _("Your answers were erased for your privacy."));
@@ -146,6 +216,7 @@ const char *plain_read(struct plain *p)
     if (n == 0)
         n = -1;
     p->printed = 0;
+    plain_measure(p);
     if (n < 0 || plain_stop) {
         plain_write(p, "\n"); /* end the prompt's line */
         fflush(p->out);
@@ -186,15 +257,21 @@ const char *plain_ask(struct plain *p, const char *prompt)
             if (last) {
                 plain_write(p, last);
                 plain_write(p, " ");
+                p->prompt = last;
+                const char *s = plain_read(p);
+                p->prompt = NULL;
                 free(last);
                 layout_free(L);
-                return plain_read(p);
+                return s;
             }
         }
         layout_free(L);
     }
     plain_write(p, prompt);
-    return plain_read(p);
+    p->prompt = prompt;
+    const char *s = plain_read(p);
+    p->prompt = NULL;
+    return s;
 }
 
 int plain_number(const char *s, int count)
@@ -353,17 +430,6 @@ static void plain_home(struct plain *p)
 
 /* ---- the session ---- */
 
-static int env_number(const char *name, int lo, int hi, int fallback)
-{
-    const char *v = getenv(name);
-    if (!v || !isdigit((unsigned char)*v))
-        return fallback;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    return errno || *end || n < lo || n > hi ? fallback : (int)n;
-}
-
 struct plain_signals {
     struct sigaction hup, term, intr, quit, tstp, pipe;
     struct termios tty;
@@ -448,11 +514,10 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
         .in = in,
         .out = out,
         .in_tty = fd >= 0 && isatty(fd),
-        .width = env_number("COLUMNS", 20, 400, 80) - 1,
-        .height = env_number("LINES", 5, 1000, 24),
         .screen = PLAIN_HOME,
         .show_intro = 1,
     };
+    plain_measure(&p);
     visit_start(&p.visit, *content, *flow, NULL, &opts->visit); /* no flow: read on first use */
     plain_stdio_start(&p);
     struct content_language langs[PLAIN_MAX_LANGUAGES];

@@ -7,19 +7,22 @@
  *
  * Only plain stdio and core/ are used here, never ncurses.
  *
- * Width: $COLUMNS when it is a number from 20 to 400, else 80 (text is laid
- * out one cell narrower, so a terminal that wraps at its last column never
- * adds blank lines). A screenful: $LINES - 1 lines ($LINES from 5 to 1000,
- * else 24), then a "-- More --" line that waits for Enter.
+ * Width: the output terminal's own (TIOCGWINSZ, asked again after every
+ * answer, so a resize counts), else $COLUMNS when it is a number from 20 to
+ * 400, else 80 (text is laid out one cell narrower, so a terminal that wraps
+ * at its last column never adds blank lines). A screenful: the terminal's
+ * rows (else $LINES from 5 to 1000, else 24) less one, then a "-- More --"
+ * line that waits for Enter. Tables always come out as cards of "Header:
+ * value" lines, which a screen reader reads in order.
  *
  * Outside kiosk mode no idle timeout applies: nothing is cleared while the
  * patient reads (a screen-reader user may take a long time). In kiosk mode,
- * after the idle time a "still there?" line waits for the countdown; if
- * nobody answers, the answers are wiped and the session ends, for the
- * kiosk's service to start the next one. The answers are also wiped when
- * the session ends otherwise: q, end of input, or SIGHUP, SIGINT or SIGTERM. In kiosk mode q does
- * not quit, Ctrl-C, Ctrl-\ and Ctrl-Z are ignored and, when the input is a
- * terminal, Ctrl-D is no end of input; everything is restored on return. */
+ * after the idle time a "still there?" line waits for the countdown, which
+ * any key (Enter or not) ends; if nobody presses one, the answers are wiped and the session ends,
+ * for the kiosk's service to start the next one. The answers are also wiped when the session ends
+ * otherwise: q, end of input, or SIGHUP, SIGINT or SIGTERM. In kiosk mode q does not quit, Ctrl-C,
+ * Ctrl-\ and Ctrl-Z are ignored and, when the input is a terminal, Ctrl-D is no end of input;
+ * everything is restored on return. */
 #ifndef KIOSK_PLAIN_H
 #define KIOSK_PLAIN_H
 
@@ -62,9 +65,10 @@ struct plain {
     int printed;           /* lines written since the last line was read */
     size_t language_count; /* languages the content is written in */
     enum plain_screen screen;
-    int show_intro; /* print the welcome text with the next menu */
-    int done;       /* quit, end of input or a signal */
-    char *line;     /* the last line read, at most PLAIN_LINE_MAX bytes */
+    int show_intro;     /* print the welcome text with the next menu */
+    int done;           /* quit, end of input or a signal */
+    const char *prompt; /* the prompt plain_read() waits under, or NULL */
+    char *line;         /* the last line read, at most PLAIN_LINE_MAX bytes */
     size_t line_cap;
     char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
 };

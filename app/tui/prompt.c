@@ -14,6 +14,9 @@ void prompt_open(struct ui *ui, const char *label, char *buf, size_t size,
                  void (*done)(struct ui *ui, struct screen_size sz))
 {
     ui->prompt = (struct prompt){.label = label, .buf = buf, .size = size, .done = done};
+    /* Every search starts from an empty query: the last one (maybe the
+     * previous patient's) is neither shown nor added to. */
+    explicit_bzero(buf, size);
     curs_set(1);
 }
 

@@ -2,8 +2,9 @@
 /* prompt.h: the one-line prompt at the bottom row (search). It is a state
  * of the main loop, not a key loop of its own: while it is open, keys edit
  * buf (at most size bytes with its NUL) and the pages go on being laid out
- * between keys. Enter closes it and calls done when buf is not empty; Esc
- * closes it. */
+ * between keys. It opens empty (buf is cleared, so every search starts from
+ * nothing). Enter closes it and calls done when buf is not empty; Esc
+ * closes it, buf left empty. */
 #ifndef KIOSK_PROMPT_H
 #define KIOSK_PROMPT_H
 

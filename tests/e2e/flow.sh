@@ -46,7 +46,8 @@ check "no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
 check "the handout starts with the clinic's name" sh -c "pdftotext -f 1 -l 1 '$work/rec/text' - | grep -v '^ *\$' | head -1 | grep -qF 'Riverside Family Clinic'"
 
 keys s
-expect "saving is confirmed" "Saved as"
+expect "saving is confirmed, by the file's name" "Saved as summary-"
+expect_not "the server's folder is never shown" "$work/saved"
 check "a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
 check "the HTML copy declares its charset and language" sh -c "grep -qF '<html lang=\"en\"><head><meta charset=\"utf-8\">' '$work'/saved/summary-*.html"
@@ -89,6 +90,7 @@ answer_until_summary
 keys p
 expect "a failed print says so" "did not accept the summary"
 expect "the whole message shows, with what to do" "ask the front desk."
+expect_not "the printer command is never shown" "fail.sh"
 expect "the summary is still on screen" "Your summary for the clinician"
 keys q
 expect "quits" "exit=0"

@@ -161,14 +161,26 @@ check "plain: the text printout has a Date of birth line" grep -qE '^Date of bir
 check "plain: the temporary file was private" grep -qxF 600 "$work/rec/filemode"
 check "plain: the temporary file is gone" test ! -e "$(cat "$work/rec/path")"
 check "plain: no temporary folder is left behind" test -z "$(ls -A "$work/tmp")"
-check "plain: saving is confirmed" grep -qF "Saved as" "$work/print.out"
+check "plain: saving is confirmed" grep -qF "Saved as summary-" "$work/print.out"
+check "plain: by the file's name, not the server's folder" sh -c '! grep -qF "$1" "$2"' _ "$work/saved" "$work/print.out"
 check "plain: a text copy was saved" sh -c "grep -qF 'Questions to discuss with your clinician' '$work'/saved/summary-*.txt"
 check "plain: an HTML copy was saved" sh -c "grep -qF '<h1>Questions to discuss with your clinician</h1>' '$work'/saved/summary-*.html"
 check "plain: saved files are private (0600)" sh -c "test \"\$(stat -c %a '$work'/saved/summary-*.txt)\" = 600"
 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/fail.conf" \
     < "$work/print-answers" > "$work/fail.out" 2>&1
 check "plain: a failed print says so" grep -qF "did not accept the summary" "$work/fail.out"
-check "plain: and that the summary is still there" grep -qF "you can try again or ask the front desk" "$work/fail.out"
+check "plain: and that the summary is still there" \
+    sh -c 'tr "\n" " " < "$1" | grep -qF "you can try again or ask the front desk."' _ "$work/fail.out"
+check "plain: the failure names no command, status or path" \
+    sh -c '! grep -qE "fail\.sh|exited with status|/print/" "$1"' _ "$work/fail.out"
+# A folder that cannot be written: the patient reads that it was not saved,
+# never the server's folder.
+printf '[summary]\nsave_folder = %s/no-such-folder\n' "$work" > "$work/nosave.conf"
+{ cat "$work/answers"; printf '\n\n\n\n\n\n\n\n\n\ns\nq\n'; } > "$work/save-answers"
+TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en --config "$work/nosave.conf" \
+    < "$work/save-answers" > "$work/nosave.out" 2>&1
+check "plain: a failed save says so" grep -qF "The summary could not be saved." "$work/nosave.out"
+check "plain: and names no folder" sh -c '! grep -qF "no-such-folder" "$1"' _ "$work/nosave.out"
 
 COLUMNS=40 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/answers" > "$work/narrow.out" 2>&1
 check "COLUMNS=40: no line wider than 40 cells" test "$(wc -L < "$work/narrow.out")" -le 40
@@ -194,5 +206,55 @@ check "kiosk: the end of input still ends cleanly" test "$status" = 0
 "$KIOSK" --plain --content "$KIOSK_CONTENT_DIR" "$KIOSK_CONTENT_DIR/en/faq.md" </dev/null > "$work/file.out" 2>&1
 check "a file preview prints the page" grep -qF "Common questions" "$work/file.out"
 check "a file preview holds no ESC byte" no_esc "$work/file.out"
+
+# Tables are cards of "Header: value" lines at any width, even one that
+# would hold the grid.
+choices=$(printf 'q\n' | TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en |
+    grep -F "Choices about your antidepressant" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. ')
+printf '%s\n\n\n\n\n\nq\n' "$choices" | COLUMNS=300 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" \
+    --lang en > "$work/cards.out" 2>&1
+check "a table is read as cards at 300 columns" grep -qxF "Choice: Keep taking it as usual" "$work/cards.out"
+check "and its every cell has its header" grep -qF "Who decides: Your prescriber" "$work/cards.out"
+check "and no grid row is drawn" sh -c '! grep -qE "^(│|\|) ?Choice" "$1"' _ "$work/cards.out"
+
+# The terminal's own width wins over a wrong $COLUMNS: 50 columns in tmux.
+T kill-session -t k 2>/dev/null
+rm -f "$work/go"
+T new-session -d -s k -x 50 -y 24 \
+    "while [ ! -e '$work/go' ]; do sleep 0.05; done; env COLUMNS=200 LINES=90 TERM=tmux-256color LANG=C.UTF-8 \
+     LC_ALL=C.UTF-8 '$KIOSK' --plain --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
+T pipe-pane -t k -o "cat > '$work/narrow.raw'"
+touch "$work/go"
+expect_prompt "50 columns: the menu waits (its prompt wrapped)" "quit):"
+keys "$choices" Enter
+expect_prompt "50 columns: a page stops after the window's 24 rows, not \$LINES" "reading --"
+keys q Enter
+expect_prompt "50 columns: back at the menu" "quit):"
+check "50 columns: no line is wider than the terminal" \
+    test "$(tr -d '\r' < "$work/narrow.raw" | wc -L)" -le 50
+check "50 columns: the page was wrapped to the window" \
+    test "$(tr -d '\r' < "$work/narrow.raw" | wc -L)" -ge 40
+
+# The kiosk countdown: any key, no Enter, carries on with the answers kept.
+# The test binary's clock runs five times as fast (tui/ui_clock.h): the 10 s
+# idle time and the 10 s countdown take 2 s each.
+printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand =\n' > "$work/idle.conf"
+T kill-session -t k 2>/dev/null
+T new-session -d -s k -x 80 -y 24 \
+    "env KIOSK_TEST_CLOCK=5 TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$KIOSK_TEST_BIN' --plain --kiosk \
+     --config '$work/idle.conf' --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
+expect_prompt "kiosk: the menu waits" "Choose a number"
+keys "$n" Enter
+expect "kiosk: the questions start" "Question 1 of about"
+keys 2 Enter
+expect "kiosk: the first answer is taken" "Question 2 of about"
+expect "kiosk: idle asks if the patient is still there" "Are you still there?"
+expect "kiosk: the countdown says any key" "Press any key within 10 seconds to go on."
+keys x
+expect_prompt "kiosk: one key, no Enter, shows the question's prompt again" "Choose a number (b back"
+keys b Enter
+expect "kiosk: and the answer was kept" "2. (*) "
+not_erased() { ! T capture-pane -p -t k -S -200 | grep -qF "were erased"; }
+check "kiosk: nothing was erased" not_erased
 
 finish

@@ -80,13 +80,59 @@ expect "at the word" "zaps"
 keys BSpace
 expect "back goes home" "Enter open  1-9 pick"
 keys /
-expect "the prompt offers the last search" "Search all pages: zaps"
-keys BSpace BSpace BSpace BSpace
+expect "search opens again" "Search all pages:"
+check "and starts from an empty query, not the last search" sh -c '! echo "$1" | grep -qF "zaps"' _ "$(screen | tail -1)"
 keys -l qwertyuiop
 keys Enter
 expect "a word no page has says so" 'No page mentions "qwertyuiop".'
 keys q
 expect "search quits" "exit=0"
+
+# Case and accents do not matter, across all pages and on a page; the match
+# is highlighted as the page writes it (reverse video in capture-pane -e).
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang es
+expect "Spanish home" " 1. "
+keys /
+expect "Spanish search prompt" "Buscar en todas las páginas:"
+keys -l PRESION
+keys Enter
+expect "a search without accents lists the pages" 'Páginas que mencionan "PRESION"'
+page=$(grep -il "presión" "$KIOSK_CONTENT_DIR"/es/*.md | head -1)
+label=$(sed -n "s/^- \[\(.*\)\]($(basename "$page"))\$/\1/p" "$KIOSK_CONTENT_DIR/es/index.md")
+expect "among them a page that writes \"presión\"" "$label"
+keys Enter
+expect "a result opens at the word as written" "resión"
+# poll CMD...: CMD succeeds within 5 s.
+poll() { local i; for i in $(seq 50); do "$@" && return 0; sleep 0.1; done; return 1; }
+# The match role: black on yellow (reverse video without colours).
+highlighted() { T capture-pane -e -p -t k | grep -qE $'\e\\[(43|7)m[Pp]resión'; }
+check "the accented word is highlighted whole" poll highlighted
+keys /
+expect "the page's search prompt" "Buscar en esta página:"
+keys -l "RESIÓN"
+keys Enter
+part_highlighted() { T capture-pane -e -p -t k | grep -qE $'\e\\[(43|7)mresión'; }
+check "a search on the page, in capitals, finds it too" poll part_highlighted
+keys q
+
+# Help at 40x12 scrolls to every key, wraps its lines (no word cut), and
+# any other key still goes back.
+start 40 12 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+expect "small: home" " 1. "
+keys '?'
+expect "small: help opens at its top" "Keys you can use"
+expect "small: the footer says how to scroll" "Up/Down scroll"
+expect_not "small: the last key is below" "this help;"
+for _ in 1 2 3 4 5 6; do keys NPage; done
+expect "small: Page Down reaches the last key" "q quit"
+expect "small: and the last line" "other key goes back."
+keys PPage
+expect "small: Page Up goes back up" "tick or untick"
+expect "small: a long key line wraps, its end on the next line" "several answers)"
+keys x
+expect_not "small: another key leaves help" "Keys you can use"
+expect "small: back home" " 1. "
+keys q
 
 # Unknown terminal type: a clear message and exit status 2.
 start 80 24 "TERM=no-such-terminal" "$KIOSK" --content "$KIOSK_CONTENT_DIR"

@@ -19,7 +19,7 @@ mkdir -p "$build" "$top/tests/fuzz/crashes"
 cc=${CLANG:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I$top -I$top/app"
 flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih pangocairo libqrencode)"
-libs="$(pkg-config --libs libcmark-gfm libunibreak inih pangocairo libqrencode) -lcmark-gfm-extensions -lcrypt"
+libs="$(pkg-config --libs libcmark-gfm libunibreak inih pangocairo libqrencode) -lcmark-gfm-extensions -lunistring -lcrypt"
 # Read aloud is left out (speech_none.c stands in): no target speaks, and
 # eSpeak NG need not be installed to fuzz.
 core=$(ls "$top"/app/core/*.c | grep -v -e '/speech\.c$' -e '/speech_reader\.c$')

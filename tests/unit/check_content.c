@@ -50,8 +50,7 @@ START_TEST(minimal_menu_and_metadata)
     int fell_back;
     char *page = content_read_page(c, "one.md", &len, &fell_back, err, sizeof err);
     ck_assert_ptr_nonnull(page);
-    ck_assert_str_eq(page,
-                     "# One\n\nVersion 9.9 at Dr \\*Bold\\* \\[x\\](y), {{unknown}}.\n");
+    ck_assert_str_eq(page, "# One\n\nVersion 9.9 at Dr \\*Bold\\* \\[x\\](y), {{unknown}}.\n");
     ck_assert_int_eq(fell_back, 0);
     free(page);
     content_close(c);
@@ -66,6 +65,29 @@ START_TEST(missing_page_named_with_line)
              "%s/en/index.md:4: error: the menu names %s/en/gone.md, which does not exist",
              test_data_path("content/missing-page"), test_data_path("content/missing-page"));
     ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(unset_clinic_reads_naturally)
+{
+    /* No clinic configured (or an empty one): words, never "{{clinic-name}}". */
+    struct content *c = open_test("content/minimal");
+    ck_assert_msg(c != NULL, "%s", err);
+    size_t len;
+    int fell_back;
+    char *page = content_read_page(c, "one.md", &len, &fell_back, err, sizeof err);
+    ck_assert_ptr_nonnull(page);
+    ck_assert_str_eq(page, "# One\n\nVersion 9.9 at the clinic, {{unknown}}.\n");
+    free(page);
+    content_set_var(c, "clinic-name", "");
+    const char *text = "Call {{clinic-name}} at {{clinic-phone}}.";
+    char *filled = content_fill(c, text, strlen(text), &len);
+    ck_assert_str_eq(filled, "Call the clinic at the number your care team gave you.");
+    ck_assert_uint_eq(len, strlen(filled));
+    free(filled);
+    ck_assert_str_eq(content_placeholder_default("clinic-name", 1), "the clinic");
+    ck_assert_ptr_null(content_placeholder_default("content-version", 1));
+    content_close(c);
 }
 END_TEST
 
@@ -298,6 +320,7 @@ Suite *content_suite(void)
     tcase_add_test(tc, page_names);
     tcase_add_test(tc, minimal_menu_and_metadata);
     tcase_add_test(tc, missing_page_named_with_line);
+    tcase_add_test(tc, unset_clinic_reads_naturally);
     tcase_add_test(tc, no_menu_is_an_error);
     tcase_add_test(tc, links_cannot_leave_the_folder);
     tcase_add_test(tc, symlinks_are_resolved);

@@ -170,6 +170,7 @@ START_TEST(facing_pages)
     pdf = make(HANDOUT_LETTER, sides, 2, &len);
     ck_assert_int_eq(pages(pdf, len), 2 * one);
     handout_free(pdf, len);
+    free(md);
 }
 END_TEST
 

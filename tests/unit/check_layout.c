@@ -299,6 +299,25 @@ START_TEST(table_cards_when_narrow)
 }
 END_TEST
 
+START_TEST(table_cards_when_asked_at_any_width)
+{
+    /* The linear mode asks for cards: a screen reader gets each value next
+     * to its header even where the grid would fit. */
+    struct layout_opts o = {.width = 200, .lang = "en", .cards = 1};
+    struct layout *L = layout_markdown(table_md, strlen(table_md), &o);
+    ck_assert_ptr_nonnull(L);
+    char *all = dump(L);
+    ck_assert_ptr_nonnull(strstr(all, "Choice: Keep taking it\n"));
+    ck_assert_ptr_nonnull(
+        strstr(all, "What it means: You take your antidepressant as usual during treatment\n"));
+    ck_assert_ptr_nonnull(strstr(all, "Who decides: Your prescriber\n"));
+    ck_assert_ptr_null(strstr(all, "┌"));
+    ck_assert_ptr_null(strstr(all, "│"));
+    free(all);
+    layout_free(L);
+}
+END_TEST
+
 START_TEST(table_ascii_borders)
 {
     struct layout_opts o = {.width = 200, .ascii = 1};
@@ -519,6 +538,7 @@ Suite *layout_suite(void)
     tcase_add_test(tables, table_grid_when_it_fits);
     tcase_add_test(tables, table_shrinks_widest_column_and_wraps);
     tcase_add_test(tables, table_cards_when_narrow);
+    tcase_add_test(tables, table_cards_when_asked_at_any_width);
     tcase_add_test(tables, table_ascii_borders);
     tcase_add_test(tables, wide_table_becomes_cards);
     suite_add_tcase(s, tables);

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "core/flow.h"
+#include "core/i18n.h"
 #include "core/markdown.h"
+#include "core/phrase.h"
 #include "core/summary.h"
 #include "suites.h"
 
@@ -140,9 +142,9 @@ START_TEST(test_whole_summary)
              "## Urgent\n\n"
              "- Tell your care team now: yes.\n\n"
              "## Tell your care team before your next session\n\n"
-             "- Tell your care team first: Beta.\n\n"
+             "- Tell your care team first: beta.\n\n"
              "## Points to discuss\n\n"
-             "- Tell your care team: I chose Alpha.\n\n"
+             "- Tell your care team: I chose alpha.\n\n"
              "## Your answers\n\n"
              "- First question? \xe2\x80\x94 Go to second\n"
              "- Second question? \xe2\x80\x94 Alpha; Beta\n"
@@ -262,11 +264,11 @@ START_TEST(test_no_injection)
     ck_assert_ptr_nonnull(doc);
     /* Piping, grouping and escaping. */
     ck_assert_ptr_nonnull(
-        strstr(doc, "## Urgent\n\n- Tell your care team now: I chose Take \\*this\\* \\#1 now.\n"));
+        strstr(doc, "## Urgent\n\n- Tell your care team now: I chose take \\*this\\* \\#1 now.\n"));
     ck_assert_ptr_nonnull(strstr(
         doc,
-        "- Tell your care team first: Plain \\[brackets\\] and again Plain \\[brackets\\].\n"));
-    ck_assert_ptr_nonnull(strstr(doc, "- Ask about 1. Numbered, - Dashed.\n"));
+        "- Tell your care team first: plain \\[brackets\\] and again plain \\[brackets\\].\n"));
+    ck_assert_ptr_nonnull(strstr(doc, "- Ask about 1. Numbered and - Dashed.\n"));
     ck_assert_ptr_nonnull(strstr(doc, "- Ask about the same thing.\n- Ask a question"));
     ck_assert_ptr_nonnull(strstr(doc, "1\\. Numbered; \\- Dashed;"));
     ck_assert_ptr_nonnull(
@@ -318,6 +320,84 @@ START_TEST(test_other_language)
 }
 END_TEST
 
+static char *join_of(const char *a, const char *b, const char *c)
+{
+    char *list[] = {(char *)a, (char *)b, (char *)c};
+    char *out = phrase_join(list, c ? 3 : b ? 2 : 1);
+    ck_assert_ptr_nonnull(out);
+    return out;
+}
+
+#define ck_join(want, a, b, c)                                                                     \
+    do {                                                                                           \
+        char *got_ = join_of(a, b, c);                                                             \
+        ck_assert_str_eq(got_, want);                                                              \
+        free(got_);                                                                                \
+    } while (0)
+
+/* Lists in each language's words, from the catalogs the tests build. */
+START_TEST(test_lists_per_language)
+{
+    ck_assert_msg(getenv("KIOSK_LOCALEDIR") != NULL, "KIOSK_LOCALEDIR is not set: run make check");
+    i18n_init();
+    i18n_set_language("en");
+    ck_join("an aneurysm", "an aneurysm", NULL, NULL);
+    ck_join("an aneurysm and bleeding in the brain", "an aneurysm", "bleeding in the brain", NULL);
+    ck_join("A, B, and C", "A", "B", "C");
+    ck_join("lithium; valproate, or another one; and methadone", "lithium",
+            "valproate, or another one", "methadone");
+    ck_join("methylphenidate (Ritalin, Concerta), lithium, and methadone",
+            "methylphenidate (Ritalin, Concerta)", "lithium", "methadone");
+    i18n_set_language("es");
+    ck_join("un aneurisma y sangrado en el cerebro", "un aneurisma", "sangrado en el cerebro",
+            NULL);
+    ck_join("A, B y C", "A", "B", "C");
+    ck_join("litio e ibuprofeno", "litio", "ibuprofeno", NULL);
+    ck_join("madre e hija", "madre", "hija", NULL); /* "hi" + consonant: e */
+    ck_join("agua y hielo", "agua", "hielo", NULL); /* "hie": y */
+    ck_join("sertralina, litio e imipramina", "sertralina", "litio", "imipramina");
+    i18n_set_language("zh");
+    ck_join("动脉瘤和脑出血", "动脉瘤", "脑出血", NULL);
+    ck_join("动脉瘤、脑出血和高血压", "动脉瘤", "脑出血", "高血压");
+    i18n_set_language("en");
+}
+END_TEST
+
+START_TEST(test_phrases_in_a_sentence)
+{
+    static const struct {
+        const char *note, *label, *want;
+    } cases[] = {
+        {"I take {answer}.", "Sertraline (Zoloft)", "sertraline (Zoloft)"},
+        {"I take {answer}.", "MAOI patch", "MAOI patch"},
+        {"I take {answer}.", "5-HTP", "5-HTP"},
+        {"Tomo {answer}.", "Ácido valproico", "ácido valproico"},
+        {"{answer} is what I take.", "Sertraline", "Sertraline"},
+        {"Ask. {answer} matters.", "Lithium", "Lithium"},
+        {"Pregunte: ¿{answer} importa?", "Litio", "Litio"},
+        {"I have had {an aneurysm}.", "An aneurysm (a bulge)", "an aneurysm"},
+        {"我在服用{answer}。", "舍曲林", "舍曲林"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = phrase_of(cases[i].note, cases[i].label);
+        ck_assert_ptr_nonnull(got);
+        ck_assert_str_eq(got, cases[i].want);
+        free(got);
+    }
+    ck_assert_ptr_null(phrase_of("No slot here.", "Yes"));
+    ck_assert_ptr_null(phrase_of("Empty {} braces.", "Yes"));
+    ck_assert_int_eq(
+        phrase_same_note("I have had {an aneurysm}. Ask.", "I have had {a stroke}. Ask."), 1);
+    ck_assert_int_eq(phrase_same_note("I have had {an aneurysm}. Ask.", "I have {a stroke}. Ask."),
+                     0);
+    ck_assert_int_eq(phrase_same_note("Ask this.", "Ask this."), 1);
+    ck_assert_int_eq(phrase_same_note("Ask {this}.", "Ask this."), 0);
+    char *filled = phrase_fill("Tell them: {answer}, again {answer}.", "A and B");
+    ck_assert_str_eq(filled, "Tell them: A and B, again A and B.");
+    free(filled);
+}
+END_TEST
+
 Suite *summary_suite(void)
 {
     Suite *suite = suite_create("summary");
@@ -330,6 +410,8 @@ Suite *summary_suite(void)
     tcase_add_test(tc, test_path_only);
     tcase_add_test(tc, test_no_injection);
     tcase_add_test(tc, test_other_language);
+    tcase_add_test(tc, test_lists_per_language);
+    tcase_add_test(tc, test_phrases_in_a_sentence);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -203,6 +203,39 @@ START_TEST(find_ignores_case)
 }
 END_TEST
 
+START_TEST(find_ignores_accents)
+{
+    size_t len;
+    /* Typed without the accent, found with it; the match is the page's own
+     * bytes, accent and all. */
+    const char *hay = "La medicación y el corazón";
+    ck_assert_int_eq(text_find(hay, strlen(hay), 0, "medicacion", &len), 3);
+    ck_assert_uint_eq(len, strlen("medicación"));
+    ck_assert_int_eq(text_find(hay, strlen(hay), 0, "CORAZON", &len), 20);
+    ck_assert_uint_eq(len, strlen("corazón"));
+    /* The accent as a combining mark after the letter (NFD): part of the match. */
+    const char *nfd = "una decisio\xcc\x81n final";
+    ck_assert_int_eq(text_find(nfd, strlen(nfd), 0, "decisión", &len), 4);
+    ck_assert_uint_eq(len, strlen("decisio\xcc\x81n"));
+    ck_assert_int_eq(text_find(nfd, strlen(nfd), 0, "decisio", &len), 4);
+    ck_assert_uint_eq(len, strlen("decisio\xcc\x81"));
+    /* Typed with an accent the page lacks. */
+    ck_assert_int_eq(text_find("Mas info", 8, 0, "más", &len), 0);
+    /* Full case folding and compatibility forms. */
+    const char *de = "Die Straße";
+    ck_assert_int_eq(text_find(de, strlen(de), 0, "STRASSE", &len), 4);
+    ck_assert_uint_eq(len, strlen("Straße"));
+    const char *wide = "服用\xef\xbc\xb3\xef\xbc\xb3\xef\xbc\xb2\xef\xbc\xa9类药物";
+    ck_assert_int_eq(text_find(wide, strlen(wide), 0, "ssri", &len), 6);
+    ck_assert_uint_eq(len, 12);
+    /* Chinese has no case: found as written. */
+    const char *zh = "氯胺酮和抗抑郁药";
+    ck_assert_int_eq(text_find(zh, strlen(zh), 0, "抗抑郁", &len), 12);
+    ck_assert_uint_eq(len, 9);
+    ck_assert_int_eq(text_find(zh, strlen(zh), 0, "\xcc\x81", &len), -1);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -213,6 +246,7 @@ Suite *text_suite(void)
     tcase_add_test(tc, clean_drops_what_a_terminal_would_obey);
     tcase_add_test(tc, breaks_follow_uax14);
     tcase_add_test(tc, find_ignores_case);
+    tcase_add_test(tc, find_ignores_accents);
     suite_add_tcase(s, tc);
     TCase *brk = tcase_create("breaks");
     tcase_set_timeout(brk, 60); /* a few seconds under valgrind or sanitizers */

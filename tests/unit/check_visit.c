@@ -213,7 +213,10 @@ START_TEST(t_print_and_save)
     free(printed);
     free(copy);
     ck_assert_int_eq(visit_save(&v, msg, sizeof msg), 0);
-    ck_assert_ptr_nonnull(strstr(msg, dir));
+    /* The patient reads the files' name, never the server's folder. */
+    ck_assert_ptr_nonnull(strstr(msg, "Saved as summary-"));
+    ck_assert_ptr_null(strstr(msg, dir));
+    ck_assert_ptr_null(strchr(msg, '/'));
     /* Forgotten: no answers, no summary, nothing to print. */
     visit_forget(&v);
     ck_assert_int_eq(visit_question(&v), -1);
@@ -221,6 +224,22 @@ START_TEST(t_print_and_save)
     ck_assert_int_eq(visit_print(&v, NULL, msg, sizeof msg), -1);
     close_visit(&v);
     remove_dir(dir);
+
+    /* A printer that refuses and a folder that is gone: whole sentences
+     * for the patient, with no command, status or path in them. */
+    char fail[4096];
+    snprintf(fail, sizeof fail, "%s", test_data_path("print/fail.sh"));
+    char *fail_argv[] = {"sh", fail, NULL};
+    struct visit_options bad = {.print_argv = fail_argv, .save_dir = "/nonexistent/kiosk-folder"};
+    open_visit(&v, &bad, "en");
+    ck_assert_int_eq(visit_replay(&v, "safety=2,signs=3", msg, sizeof msg), 0);
+    ck_assert_int_eq(visit_print(&v, NULL, msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The printer did not accept the summary. Your summary is still here; you "
+                          "can try again or ask the front desk.");
+    ck_assert_int_eq(visit_save(&v, msg, sizeof msg), -1);
+    ck_assert_str_eq(msg, "The summary could not be saved. Your summary is still here; you can "
+                          "try again or ask the front desk.");
+    close_visit(&v);
 
     /* No printer set up: a sentence that says so. */
     struct visit_options off = {0};
