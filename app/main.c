@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: options, configuration, mode and exit status. Everything else is
  * in the libraries under core/ (what is shown) and tui/ (drawing).
  *

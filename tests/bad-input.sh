@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bad-input.sh: hostile and broken content never crashes, hangs or
 # reaches the terminal raw. Every file in tests/data/bad-input/, plus large
 # ones made here (a 10 MB line, 1,000 nested lists and quotes, a table of

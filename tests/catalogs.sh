@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/catalogs.sh: every UI catalog in locale/ is complete: it passes
 # msgfmt --check, has no untranslated and no fuzzy entry, covers every
 # string of the program (msgmerge against a fresh template), and is listed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/check-content.sh: `patient-kiosk --check` on content with one
 # defect per folder (tests/data/bad-content/<case>/, its message in
 # <case>/expected), and the release sign-off that --check --strict requires.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz-replay.sh: replay every fuzz seed and every input that once
 # crashed a fuzz target (tests/data/fuzz/<target>/) through the real code.
 set -u

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/golden.sh: `--render` of every bundled page at 40 and 80 columns must
 # match the committed files in tests/golden/<lang>/. After a deliberate
 # change, `make update-golden` rewrites them; review the diff before committing.

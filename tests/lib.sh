@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/lib.sh: helpers for the end-to-end tests: the real binary in a
 # detached tmux server on a private socket; poll the screen, never sleep blind.
 # Sourced by tests/e2e/*.sh. Needs KIOSK and TMUX_PROG (set by make check).

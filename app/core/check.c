@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.c: the content check a nurse runs after editing: problems with file
  * and line, then every page's reading level. */
 #include "config.h"

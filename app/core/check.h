@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.h: `patient-kiosk --check`: everything a content author can get
  * wrong, reported as "FILE:LINE: error: ..." or "FILE:LINE: warning: ...",
  * then a reading-level table of every page.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* content.c: the content folder: index, menu, metadata, pages, placeholders. */
 #include "config.h"
 

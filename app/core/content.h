@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* content.h: finds and loads a content set: content/<lang>/index.md (title,
  * menu, metadata) and its pages, with {{placeholders}} filled in, a fallback
  * to English for a missing page, and no way out of the content folder.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow.c: reads questions.md into a flow: its questions, answers, notes and
  * flags, checked as it is read. Queries of a flow are in flow_query.c, checks
  * of the whole graph in flow_check.c, one patient's walk in flow_session.c;

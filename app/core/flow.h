@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow.h: the guided question flow. Parse content/<lang>/questions.md into a
  * graph of questions (content/README.md), check it, and walk it with one
  * patient's answers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_check.c: everything that judges a flow or input against it: messages
  * for content authors (flow_validate, flow_compare) and the --summary answer
  * spec (flow_answers_parse). Uses only the public API in flow.h. */

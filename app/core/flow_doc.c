@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_doc.c: a question described for staff (training mode): its id, kind,
  * help, and each answer with where it leads, its flags and its note. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_internal.h: the representation of a flow, shared by flow.c (which
  * builds it from questions.md) and flow_query.c (which answers questions
  * about it). Nothing outside those two files sees these structures. */

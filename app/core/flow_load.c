@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_load.c: reading a question flow from a file or a content folder,
  * checked before use: the patient's language's and, for bilingual
  * printouts, the clinician's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_query.c: what a parsed flow holds: its title and intro, each
  * question and answer, and the general questions. Indexes out of range
  * return NULL, 0 or -1 as flow.h says. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_session.c: one patient's walk through the question flow.
  *
  * Uses only the public accessors of flow.h. The path is never stored apart

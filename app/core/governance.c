@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* governance.c: is the release sign-off in index.md filled in? */
 #include "config.h"
 

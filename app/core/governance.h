@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* governance.h: the release sign-off every language's index.md records:
  * who reviewed the content (reviewed-by), when (review-date) and who
  * translated it (translated-by). `--check` warns while one is empty or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h: the gettext macros every module uses for strings a person reads.
  * _() translates now; N_() marks a string for translation where it is declared. */
 #ifndef KIOSK_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk_config.c: read patient-kiosk.conf with libinih, check every value,
  * and hash / check the staff PIN with libxcrypt.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk_config.h: the kiosk's configuration file (INI, read with libinih)
  * and its defaults, plus hashing and checking the staff PIN.
  *

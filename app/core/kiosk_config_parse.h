@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk_config_parse.h: what the configuration reader (kiosk_config.c) and
  * its value checks (kiosk_config_values.c) share. Not for other modules. */
 #ifndef KIOSK_CONFIG_PARSE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk_config_values.c: every setting of patient-kiosk.conf checked and
  * stored: numbers, text, languages, mode, the print command (split into
  * words with quotes, never for a shell), the save folder, the PIN hash. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.c: walks a cmark-gfm document and lays out each block: headings,
  * paragraphs, lists, quotes, code, rules, source notes and link references. */
 #include "config.h"

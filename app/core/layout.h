@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h: a parsed Markdown document and a width become lines of styled spans.
  *
  * This is the one layout engine: the screen draws its lines, the printout and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout_internal.h: the line builder and wrapper shared by layout.c (blocks)
  * and layout_table.c (GFM tables). Not for use outside core/layout*. */
 #ifndef KIOSK_LAYOUT_INTERNAL_H

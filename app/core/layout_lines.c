@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout_lines.c: the line builder under the layout: styled inline text, UAX #14
  * wrapping in cells, margins (list markers, quote bars), blank lines. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout_table.c: GFM tables in three tiers. A box-drawn grid at natural
  * widths when it fits; otherwise the widest columns shrink first and text
  * wraps inside cells; when even the narrowest readable grid does not fit,

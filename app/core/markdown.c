@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* markdown.c: cmark-gfm set-up shared by every Markdown reader. */
 #include "config.h"
 

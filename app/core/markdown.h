@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* markdown.h: the one place that sets up cmark-gfm (GFM tables, strikethrough).
  *
  * Everything that reads Markdown (pages, the question flow, the summary) parses

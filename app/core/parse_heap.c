@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* parse_heap.c: size-classed blocks in mmap'd regions for cmark-gfm's trees.
  *
  * Every block starts with a header of one max_align_t so payloads keep

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* parse_heap.h: the memory cmark-gfm parses into, kept apart from malloc's heap.
  *
  * Why: a parse tree is tens of thousands of small blocks that live for a few

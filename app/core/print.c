@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* print.c: print a summary through a command run with posix_spawnp (never
  * a shell), or save it as a new 0600 file. See print.h for the contract. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* print.h: hand a summary to the printer command, or save it as a file,
  * without a shell ever seeing it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printout.c: the summary laid out for paper or as HTML, in one or two
  * languages. Every temporary copy of patient text is zeroed before it is
  * freed. */

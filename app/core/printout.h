@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printout.h: the summary as it leaves the kiosk, on paper or in a file:
  * the patient's language, then (when configured) the same summary in the
  * clinician's language; as text laid out for the paper's width, or as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* readability.c: word, sentence and syllable counts, and reading-level scores.
  *
  * Syllable heuristics and their limits:

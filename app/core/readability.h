@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* readability.h: reading-level estimates for patient-education text.
  *
  * Counts words, sentences and syllables in UTF-8 text and turns them into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.c: builds the "Questions to discuss with your clinician" Markdown
  * document from a walked flow: urgent points, priority points, the other
  * points in path order, the answers, general questions and the footer. */

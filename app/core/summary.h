@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.h: one patient's answers become the summary to bring to the
  * clinician, as a Markdown document that the layout engine shows, prints
  * or saves (content/README.md lists what goes into it).

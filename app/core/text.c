@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c: UTF-8 decoding, cell widths and UAX #14 break opportunities. */
 #include "config.h"
 

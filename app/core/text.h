@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h: UTF-8 text measured in terminal cells, and where lines may break.
  *
  * Widths are display cells (wcwidth), never bytes or code points. Invalid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* urgent.c: the text of an urgent page, or the built-in crisis text. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* urgent.h: the page an {urgent=NAME} answer opens at once. The words are
  * content (content/<lang>/NAME.md, one page per kind of urgency); when that
  * page cannot be read the patient still gets a short built-in crisis text

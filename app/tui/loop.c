@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* loop.c: the main loop (ui_run()): draw, wait for a key (never longer than
  * the idle time left, and with no periodic tick), dispatch it through the
  * table of screens (screen.h); the idle countdown, hang-up and termination,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain.c: the linear mode (plain.h): reading lines and writing wrapped
  * text, the pager, the home menu, pages, and the session loop with its
  * signals. The keys every prompt shares (help, language, quit) are in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain.h: the linear mode for screen readers, braille displays and dumb
  * terminals (--plain, or TERM=dumb). No cursor addressing and no escape
  * sequences at all: pages come out as wrapped text a screenful at a time,

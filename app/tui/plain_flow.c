@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_flow.c: the question flow, the urgent page and the summary (print,
  * save) of the linear mode (plain.h), as numbered lines and typed answers.
  * No ncurses here: only stdio and core/. */

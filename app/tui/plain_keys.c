@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_keys.c: the keys every prompt of the linear mode shares (plain.h):
  * ? lists the keys, L switches the language with the answers kept, q quits
  * (refused in kiosk mode). No ncurses here: only stdio and core/. */

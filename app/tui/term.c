@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* term.c: curses start and end, colour roles, styled line drawing. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* term.h: the one place that starts and ends curses: colour roles with a
  * monochrome fallback, mouse, and drawing a laid-out line with its styles. */
 #ifndef KIOSK_TERM_H

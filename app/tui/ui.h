@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui.h: the interactive kiosk on a terminal, as main.c and the plain
  * front end see it (both functions are loop.c's; the screens are behind
  * tui/screen.h). */

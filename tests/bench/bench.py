@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """tests/bench/bench.py: the patient-kiosk benchmark (`make bench`; not part of
 `make check`). It writes its tables into docs/PERFORMANCE.md, between the
 bench:begin and bench:end markers; the rest of that file is left alone.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """tests/bench/crowd.py: only the concurrency part of bench.py, for checking
 one change to target 4 in about a minute instead of a full `make bench`.
 

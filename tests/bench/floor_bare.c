@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* floor_bare.c: the least a curses program does to show a page: set up the
  * screen, print the file's first lines as they are, refresh, wait for a key.
  * Usage: floor_bare FILE */

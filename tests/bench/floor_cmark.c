@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* floor_cmark.c: floor_bare plus cmark-gfm: parse the whole page (with the
  * table and strikethrough extensions and UTF-8 validation, as the kiosk
  * does), then print each block's text on one line, clipped, refresh, wait

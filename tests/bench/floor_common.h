@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* floor_common.h: what the benchmark's floor programs share: read a file,
  * draw one line clipped to the screen width in cells, and the footer every
  * floor ends its screen with (it carries "988", the marker the benchmark

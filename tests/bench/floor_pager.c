@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* floor_pager.c: a minimal curses pager: the lines of a text file (the
  * benchmark gives it patient-kiosk's own --render output at the kiosk's text
  * width, so both show the same text), a status line, Space/PgDn/f a page

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """tests/bench/report.py: turns the measurements of bench.py into the Markdown
 tables of docs/PERFORMANCE.md, and checks the targets."""
 

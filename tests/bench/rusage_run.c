@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rusage_run.c: run a command and report what it used, for the benchmark.
  *
  *     rusage_run OUT CMD [ARG]...

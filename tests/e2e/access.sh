@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/access.sh: what screen readers, braille displays and touch users
 # rely on: the terminal cursor sits on the focused choice, focus and choices
 # are marked in text (not only colour), large targets, high contrast.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/flow.sh: the guided questions end to end: walk the whole flow
 # with keys, go back and change an answer, reach the summary, print it to a
 # stand-in printer (the PDF handout, read back with pdftotext), save it,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/kiosk.sh: kiosk mode end to end: no way out but the staff PIN,
 # the idle countdown wipes the patient, SIGHUP exits cleanly, and a bad
 # config file is named with its line.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/language.sh: pick Spanish on the first screen, answer two
 # questions, switch to Chinese: the answers are still there, the summary
 # comes out in Chinese, and with a second language configured the printed

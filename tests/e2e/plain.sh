@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/plain.sh: the linear mode for screen readers (--plain, and
 # TERM=dumb): numbered menus, a page a screenful at a time, the whole
 # question flow typed as numbers, the summary, the language list, and never

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/reader.sh: the reader end to end: home screen, a page with the
 # comparison table, scrolling, resizing, search, contents, help, back, quit.
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"

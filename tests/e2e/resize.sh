@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/resize.sh: a resize storm: 200 resizes to random sizes (1x1,
 # 20x5 and 300x80 among them) while scrolling and answering. The kiosk must
 # survive, and its final screen must equal a fresh kiosk's at that size.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/urgent.sh: an {urgent=NAME} answer opens that page of the
 # content at once, laid out like a page, under the crisis line, with a way
 # on ("I have told someone") and Back; a page the language lacks comes in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/valgrind.sh: memcheck over a walk through the reader, the
 # question flow, the summary and printing: no memory errors and no byte
 # definitely lost. Skipped (77) where valgrind is not installed.

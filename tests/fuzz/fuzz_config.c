@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_config.c: libFuzzer target: any bytes as the INI configuration. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_flow.c: libFuzzer target: any bytes as questions.md, parsed,
  * validated, compared with itself, walked with answers from the input. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_layout.c: libFuzzer target: any bytes as a Markdown page, laid out at
  * a width taken from the first byte (1 to 256), then searched. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_summary.c: libFuzzer target: the bundled-style flow answered by a
  * random --summary answer string, then the summary built and laid out. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c: runs one fuzz target's LLVMFuzzerTestOneInput over files, so
  * make check replays the seed corpus and every input that once crashed
  * (tests/data/fuzz/<target>/) without needing libFuzzer. Arguments are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_config.c: the config file (defaults, every key, every kind of
  * mistake with its exact file:line message) and the staff PIN hash. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_content.c: content folders: menu, metadata, placeholders, fallback,
  * refusal of paths that leave the folder, the languages list, and the
  * question flows read together on first use. */

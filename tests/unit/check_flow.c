@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_flow.c: the question flow: the bundled English flow, walking,
  * validation messages for broken flows, language parity, answer specs. */
 #include "config.h"

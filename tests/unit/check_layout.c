@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_layout.c: the layout engine: wrapping (accents, CJK), lists, quotes,
  * headings, links, tables in each mode, and properties over every bundled
  * page at widths 20 to 300. */

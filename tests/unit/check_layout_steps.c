@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_layout_steps.c: a layout made in steps (layout_start() and
  * layout_more()) is the same, line for line and span for span, as one made
  * at once, whatever the step size; an unfinished layout can be freed. */

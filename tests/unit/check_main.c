@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_main.c: runs every core module's Check suite; exit status 1 on any failure. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_parse_heap.c: the parse heap hands out aligned, zeroed, resizable
  * blocks, reuses what is freed, and unmaps everything once the last block is
  * freed; every tree the kiosk parses and lays out gives all of it back. */

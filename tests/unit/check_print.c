@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_print.c: printing through stand-in commands (the scripts in tests/data/print,
  * run as "sh SCRIPT ...") and saving summaries as files. */
 #include "config.h"

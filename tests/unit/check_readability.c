@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_readability.c: syllable, word and sentence counts and reading-level
  * scores (content-facts.md section 3). Needs a UTF-8 LC_CTYPE; the suite
  * builder and the fixture set C.UTF-8. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_summary.c: the summary document built from a walked flow. */
 #include "config.h"
 

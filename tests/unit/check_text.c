@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_text.c: UTF-8 decoding, cell widths, break opportunities, search. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_urgent.c: the urgent page an answer opens (urgent.c: the content's
  * page, English's, or the built-in crisis text) and the release sign-off
  * (governance.c), with the review keys' old name kept working (content.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suites.h: one Check suite per core module; check_main.c runs them all. */
 #ifndef KIOSK_TEST_SUITES_H
 #define KIOSK_TEST_SUITES_H

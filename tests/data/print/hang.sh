@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # hang.sh: a stand-in printer that never finishes.
 # Run as: sh hang.sh RECORD_DIR FILE
 # Starts a child (sleep) and writes its process id to RECORD_DIR/child, so

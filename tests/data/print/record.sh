@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # record.sh: a stand-in printer command for tests/unit/check_print.c.
 # Run as: sh record.sh RECORD_DIR [ARG...] FILE
 # Copies FILE (the last argument, which print_text() appends) to
