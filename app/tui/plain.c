@@ -491,12 +491,16 @@ static void plain_forget(struct plain *p)
 }
 
 /* stdio's buffers for the patient's input and output, in the patient arena
- * so that plain_forget() can zero them. They are never freed: the streams
- * outlive this session (stdout is flushed at exit). */
+ * so that plain_forget() can zero them. Only for the process's own stdin
+ * and stdout, which outlive this session (stdout is flushed at exit), so the
+ * buffers are never freed; other streams (a test's, a fuzzer's) are closed
+ * by their caller and keep stdio's own buffers. */
 static void plain_stdio_start(struct plain *p)
 {
     FILE *streams[2] = {p->in, p->out};
     for (int i = 0; i < 2; i++) {
+        if (streams[i] != (i ? stdout : stdin))
+            continue;
         p->stdio_buf[i] = protect_alloc(PLAIN_STDIO_BYTES);
         if (p->stdio_buf[i] &&
             setvbuf(streams[i], p->stdio_buf[i], i ? _IOLBF : _IOFBF, PLAIN_STDIO_BYTES) != 0) {
