@@ -248,7 +248,7 @@ __attribute__((noinline)) static uintptr_t leave_on_stack(void)
 }
 
 /* leave_on_stack() n frames of 1 KiB further down, as drawing would be. */
-__attribute__((noinline)) static uintptr_t deeper(int n)
+__attribute__((noinline, unused)) static uintptr_t deeper(int n)
 {
     volatile char pad[1024];
     pad[0] = (char)n;
