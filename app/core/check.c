@@ -478,7 +478,8 @@ static size_t list_both(const struct report *r, const char *sub, const char *suf
         free_names(more, m);
         return n;
     }
-    memcpy(all + n, more, m * sizeof *all);
+    if (m) /* (more may be NULL when the folder has none) */
+        memcpy(all + n, more, m * sizeof *all);
     free(more);
     n += m;
     if (n)
