@@ -76,6 +76,21 @@ static void say(char *msg, size_t msglen, const char *text)
         snprintf(msg, msglen, "%s", text);
 }
 
+/* Locks the arena out of swap. MLOCK_ONFAULT (Linux 4.4) locks each page
+ * when it is first used, so an idle session keeps only the pages its
+ * patient has filled resident instead of the whole arena; older kernels
+ * lock it all. Returns 0, or -1 with errno set. */
+static int lock_arena(void *m)
+{
+#ifdef MLOCK_ONFAULT
+    if (mlock2(m, PROTECT_ARENA_BYTES, MLOCK_ONFAULT) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+#endif
+    return mlock(m, PROTECT_ARENA_BYTES);
+}
+
 enum protect_status protect_init(char *msg, size_t msglen)
 {
     if (arena.tried) {
@@ -99,7 +114,7 @@ enum protect_status protect_init(char *msg, size_t msglen)
                 (unsigned long)"patient-kiosk patient data");
     *first_block() = (struct block){.size = PROTECT_ARENA_BYTES};
     madvise(m, PROTECT_ARENA_BYTES, MADV_DONTDUMP);
-    if (mlock(m, PROTECT_ARENA_BYTES) == 0) {
+    if (lock_arena(m) == 0) {
         arena.status = PROTECT_LOCKED;
         arena.message[0] = '\0';
     } else {
