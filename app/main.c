@@ -429,8 +429,10 @@ static int hash_pin(void)
  * (a file that must exist; set but empty means none: the tests use it so
  * that they never read the host's configuration), else the installed file
  * if there is one, else the defaults. 1 when a file was read, 0 for the
- * defaults, or -1 after printing why. */
-static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log)
+ * defaults, or -1 after printing why. A screen (interactive) is warned of a
+ * save folder that cannot keep summaries safely. */
+static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log,
+                       int interactive)
 {
     config_defaults(cfg);
     const char *env = getenv("KIOSK_CONFIG");
@@ -445,6 +447,13 @@ static int load_config(const struct options *o, struct kiosk_config *cfg, const 
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
         klog_event(log, KLOG_CONFIG_ERROR, err);
         return -1;
+    }
+    char why[600];
+    int line = interactive ? config_check_save_folder(cfg, why, sizeof why) : 0;
+    if (line) { /* saving would fail or expose summaries: said now, not at the patient's Save */
+        snprintf(err, sizeof err, "%s:%d: warning: %s", path, line, why);
+        fprintf(stderr, "%s: %s\n", PACKAGE, err);
+        klog_event(log, KLOG_CONFIG_ERROR, err);
     }
     return 1;
 }
@@ -469,7 +478,7 @@ int main(int argc, char **argv)
     int interactive = !o.render && !o.summary && !o.check;
     if (interactive)
         klog_open(&log);
-    int configured = load_config(&o, &cfg, &log);
+    int configured = load_config(&o, &cfg, &log, interactive);
     if (configured < 0) {
         klog_close(&log);
         return 2;
@@ -477,6 +486,7 @@ int main(int argc, char **argv)
     const char *local = content_default_local(
         o.content_dir, configured && cfg.local_folder_line ? cfg.local_folder : NULL);
     if (o.check) {
+        char why[600];
         struct check_options copts = {.strict = o.strict,
                                       .max_grade = o.max_grade ? o.max_grade : 8,
                                       .min_ease_es = 60,
@@ -487,6 +497,8 @@ int main(int argc, char **argv)
             copts.config_path = o.config;
             copts.clinic_name = cfg.clinic_name;
             copts.clinic_phone = cfg.clinic_phone;
+            copts.save_folder_line = config_check_save_folder(&cfg, why, sizeof why);
+            copts.save_folder_problem = copts.save_folder_line ? why : NULL;
         }
         struct check_result result;
         int status = check_content(root, &copts, stdout, &result);

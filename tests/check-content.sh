@@ -64,6 +64,42 @@ checks=$((checks + 1))
 if "$KIOSK" --check --content "$KIOSK_CONTENT_DIR" 2>&1 | grep -qF "is left empty"; then
     failures=$((failures + 1)); echo "not ok - --check without --config judged a configuration"
 else echo "ok - without --config no configuration is judged"; fi
+# --check --config: a save_folder that cannot keep summaries safely is an
+# error naming the file, the line and what to do; a private one passes. A
+# screen started with such a file warns on stderr and still starts.
+mkdir -m 700 "$cfgdir/private"
+mkdir -m 755 "$cfgdir/open"
+: > "$cfgdir/plain-file"
+save_folder_case() { # FOLDER EXPECTED-STATUS TEXT WHAT
+    printf '[clinic]\nname = Riverside Clinic\nphone = 555-0100\n[summary]\nsave_folder = %s\n' "$1" \
+        > "$cfgdir/save.conf"
+    out=$("$KIOSK" --check --config "$cfgdir/save.conf" --content "$KIOSK_CONTENT_DIR" 2>&1)
+    status=$?
+    checks=$((checks + 1))
+    if [ "$status" = "$2" ] && { [ -z "$3" ] || printf '%s\n' "$out" | grep -qF "$cfgdir/save.conf:5: error: $3"; } &&
+        { [ -n "$3" ] || ! printf '%s\n' "$out" | grep -qF save_folder; }; then
+        echo "ok - --check --config: $4"
+    else
+        failures=$((failures + 1)); echo "not ok - --check --config: $4 (exit $status):"
+        printf '%s\n' "$out" | grep -F save_folder | sed 's/^/    | /'
+    fi
+}
+save_folder_case "$cfgdir/private" 0 "" "a private save folder passes"
+save_folder_case "$cfgdir/open" 1 "save_folder \"$cfgdir/open\" is open to other users (mode 0755)" \
+    "a save folder others can open is an error"
+save_folder_case "$cfgdir/missing" 1 "save_folder \"$cfgdir/missing\" cannot be used: No such file" \
+    "a missing save folder is an error"
+save_folder_case "$cfgdir/plain-file" 1 "save_folder \"$cfgdir/plain-file\" is not a folder" \
+    "a save folder that is a file is an error"
+printf '[summary]\nsave_folder = %s\n' "$cfgdir/open" > "$cfgdir/open.conf"
+out=$(printf 'q\n' | TERM=dumb "$KIOSK" --plain --config "$cfgdir/open.conf" --content "$KIOSK_CONTENT_DIR" --lang en 2>&1 >/dev/null)
+checks=$((checks + 1))
+if printf '%s\n' "$out" | grep -qF "$cfgdir/open.conf:2: warning: save_folder \"$cfgdir/open\" is open to other users"; then
+    echo "ok - a screen started with an open save folder warns on stderr"
+else
+    failures=$((failures + 1)); echo "not ok - no start-up warning for an open save folder:"
+    printf '%s\n' "$out" | sed 's/^/    | /'
+fi
 rm -rf "$cfgdir"
 
 # The release sign-off (reviewed-by, review-date, translated-by): the

@@ -32,6 +32,10 @@ struct check_options {
      * configuration is checked. */
     const char *config_path;
     const char *clinic_name, *clinic_phone;
+    /* What is wrong with its save_folder (config_check_save_folder()) and
+     * the line that sets it; NULL: nothing. Reported as an error. */
+    const char *save_folder_problem;
+    int save_folder_line;
 };
 
 struct check_result {

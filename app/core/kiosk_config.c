@@ -341,6 +341,35 @@ int config_check_local_folder(const struct kiosk_config *cfg, const char *name, 
     return -1;
 }
 
+int config_check_save_folder(const struct kiosk_config *cfg, char *why, size_t whylen)
+{
+    struct stat st;
+    char q[200];
+    if (cfg->save_folder_line == 0 || !cfg->save_folder[0])
+        return 0;
+    const char *folder = config_quote(cfg->save_folder, q, sizeof q);
+    if (stat(cfg->save_folder, &st) != 0)
+        snprintf(why, whylen,
+                 "save_folder \"%s\" cannot be used: %s; create it (mode 0700, owned by the user "
+                 "the kiosk runs as), or leave the setting empty to turn saving off",
+                 folder, strerror(errno));
+    else if (!S_ISDIR(st.st_mode))
+        snprintf(why, whylen, "save_folder \"%s\" is not a folder", folder);
+    else if (access(cfg->save_folder, W_OK | X_OK) != 0)
+        snprintf(why, whylen,
+                 "save_folder \"%s\" cannot be written by this user (%s): give it to the user the "
+                 "kiosk runs as, mode 0700",
+                 folder, strerror(errno));
+    else if (st.st_mode & S_IRWXO)
+        snprintf(why, whylen,
+                 "save_folder \"%s\" is open to other users (mode %04o), and saved summaries are "
+                 "patient data: make it mode 0700 (chmod 700)",
+                 folder, (unsigned)(st.st_mode & 07777));
+    else
+        return 0;
+    return cfg->save_folder_line;
+}
+
 void config_free(struct kiosk_config *cfg)
 {
     if (cfg == NULL)
@@ -362,6 +391,7 @@ static void config_check_all(struct config_parse *p)
     }
     cfg->languages_set = p->set_line[KEY_LANGUAGES] != 0;
     cfg->local_folder_line = p->set_line[KEY_LOCAL_FOLDER];
+    cfg->save_folder_line = p->set_line[KEY_SAVE_FOLDER];
     if (p->set_line[KEY_DEFAULT_LANGUAGE] == 0) {
         strcpy(cfg->default_language, cfg->languages[0]);
         return;

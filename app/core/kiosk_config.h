@@ -84,6 +84,7 @@ struct kiosk_config {
     /* [summary] */
     char second_language[CONFIG_LANG_SIZE]; /* "" = none (default) */
     char save_folder[CONFIG_PATH_SIZE];     /* absolute path; "" = saving off (default) */
+    int save_folder_line;                   /* the line that sets it; 0: not set */
 
     /* [content] */
     char local_folder[CONFIG_PATH_SIZE]; /* absolute path; "" = none */
@@ -120,6 +121,14 @@ void config_free(struct kiosk_config *cfg);
  * (also when none is named), or -1 with "NAME:LINE: error: ..." in err. */
 int config_check_local_folder(const struct kiosk_config *cfg, const char *name, char *err,
                               size_t errlen);
+
+/* Whether the save_folder cfg names can keep patients' summaries: a folder
+ * that exists, that this user may write, and that other users may not open
+ * (saved summaries are patient data). Checked when the configuration is used
+ * (start-up warns; --check --config reports it as an error), since saving
+ * runs as the kiosk's own user. Returns 0 when it is fine or not set, else
+ * the line that sets it, with why (without file and line) in why. */
+int config_check_save_folder(const struct kiosk_config *cfg, char *why, size_t whylen);
 
 /* The config word for a mode ("patient", "kiosk", "training"). */
 const char *config_mode_name(enum config_mode mode);
