@@ -429,8 +429,9 @@ static int hash_pin(void)
  * (a file that must exist; set but empty means none: the tests use it so
  * that they never read the host's configuration), else the installed file
  * if there is one, else the defaults. 1 when a file was read, 0 for the
- * defaults, or -1 after printing why. A screen (interactive) is warned of a
- * save folder that cannot keep summaries safely. */
+ * defaults, or -1 after printing why. For a screen (interactive) a save
+ * folder that cannot keep summaries safely is logged (not shown: a patient
+ * may be at that screen). */
 static int load_config(const struct options *o, struct kiosk_config *cfg, const struct klog *log,
                        int interactive)
 {
@@ -452,8 +453,7 @@ static int load_config(const struct options *o, struct kiosk_config *cfg, const 
     int line = interactive ? config_check_save_folder(cfg, why, sizeof why) : 0;
     if (line) { /* saving would fail or expose summaries: said now, not at the patient's Save */
         snprintf(err, sizeof err, "%s:%d: warning: %s", path, line, why);
-        fprintf(stderr, "%s: %s\n", PACKAGE, err);
-        klog_event(log, KLOG_CONFIG_ERROR, err);
+        klog_event(log, KLOG_CONFIG_ERROR, err); /* to the journal: a patient sees no path */
     }
     return 1;
 }

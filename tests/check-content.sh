@@ -92,13 +92,15 @@ save_folder_case "$cfgdir/missing" 1 "save_folder \"$cfgdir/missing\" cannot be 
 save_folder_case "$cfgdir/plain-file" 1 "save_folder \"$cfgdir/plain-file\" is not a folder" \
     "a save folder that is a file is an error"
 printf '[summary]\nsave_folder = %s\n' "$cfgdir/open" > "$cfgdir/open.conf"
-out=$(printf 'q\n' | TERM=dumb "$KIOSK" --plain --config "$cfgdir/open.conf" --content "$KIOSK_CONTENT_DIR" --lang en 2>&1 >/dev/null)
+out=$(printf 'q\n' | TERM=dumb KIOSK_LOG_FILE="$cfgdir/log" "$KIOSK" --plain --config "$cfgdir/open.conf" \
+    --content "$KIOSK_CONTENT_DIR" --lang en 2>&1)
 checks=$((checks + 1))
-if printf '%s\n' "$out" | grep -qF "$cfgdir/open.conf:2: warning: save_folder \"$cfgdir/open\" is open to other users"; then
-    echo "ok - a screen started with an open save folder warns on stderr"
+if grep -qF "$cfgdir/open.conf:2: warning: save_folder \"$cfgdir/open\" is open to other users" "$cfgdir/log" &&
+    ! printf '%s\n' "$out" | grep -qF "$cfgdir"; then
+    echo "ok - a screen started with an open save folder logs it, and shows the patient no path"
 else
-    failures=$((failures + 1)); echo "not ok - no start-up warning for an open save folder:"
-    printf '%s\n' "$out" | sed 's/^/    | /'
+    failures=$((failures + 1)); echo "not ok - no start-up log line for an open save folder, or a path shown:"
+    printf '%s\n' "$out" | grep -F "$cfgdir" | sed 's/^/    | /'; cat "$cfgdir/log" 2>/dev/null
 fi
 rm -rf "$cfgdir"
 
