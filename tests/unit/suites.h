@@ -14,6 +14,7 @@ Suite *readability_suite(void);
 Suite *flow_suite(void);
 Suite *summary_suite(void);
 Suite *config_suite(void);
+Suite *config_values_suite(void);
 Suite *print_suite(void);
 Suite *parse_heap_suite(void);
 Suite *urgent_suite(void);
