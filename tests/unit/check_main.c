@@ -53,6 +53,7 @@ int main(void)
     srunner_add_suite(runner, content_find_suite());
     srunner_add_suite(runner, readability_suite());
     srunner_add_suite(runner, flow_suite());
+    srunner_add_suite(runner, flow_session_suite());
     srunner_add_suite(runner, summary_suite());
     srunner_add_suite(runner, config_suite());
     srunner_add_suite(runner, config_values_suite());

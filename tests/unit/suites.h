@@ -12,6 +12,7 @@ Suite *content_suite(void);
 Suite *content_find_suite(void);
 Suite *readability_suite(void);
 Suite *flow_suite(void);
+Suite *flow_session_suite(void);
 Suite *summary_suite(void);
 Suite *config_suite(void);
 Suite *config_values_suite(void);
