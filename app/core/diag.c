@@ -27,16 +27,6 @@ int diag_vformat(char *buf, size_t size, const char *file, int line, int is_erro
     return m < 0 ? m : n + m;
 }
 
-int diag_format(char *buf, size_t size, const char *file, int line, int is_error, const char *fmt,
-                ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = diag_vformat(buf, size, file, line, is_error, fmt, ap);
-    va_end(ap);
-    return n;
-}
-
 char *diag_asprintf(const char *file, int line, int is_error, const char *fmt, ...)
 {
     va_list ap;

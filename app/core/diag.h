@@ -16,8 +16,6 @@
  * when too long). Returns what snprintf() returns for the whole message. */
 int diag_vformat(char *buf, size_t size, const char *file, int line, int is_error, const char *fmt,
                  va_list ap) __attribute__((format(printf, 6, 0)));
-int diag_format(char *buf, size_t size, const char *file, int line, int is_error, const char *fmt,
-                ...) __attribute__((format(printf, 6, 7)));
 /* The message, malloc'd (caller frees); NULL when out of memory. */
 char *diag_asprintf(const char *file, int line, int is_error, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flow_internal.h: the representation of a flow, shared by flow.c (which
- * builds it from questions.md) and flow_query.c (which answers questions
- * about it). Nothing outside those two files sees these structures. */
+ * builds it from questions.md), flow_measure.c (which computes its graph
+ * facts) and flow_query.c (which answers questions about it). Nothing outside
+ * the flow_*.c files sees these structures. */
 #ifndef KIOSK_FLOW_INTERNAL_H
 #define KIOSK_FLOW_INTERNAL_H
 
@@ -45,5 +46,13 @@ struct flow {
     int failed;   /* out of memory while parsing */
     int too_many; /* more than FLOW_MAX_QUESTIONS: the rest were not read */
 };
+
+/* flow_measure.c: each answer's target (FLOW_END, FLOW_NO_TARGET or a
+ * question's index) from its target_id. */
+void flow_resolve_targets(struct flow *f);
+
+/* flow_measure.c: each question's longest and heaviest (see the comment in
+ * flow_measure.c). Returns 0, or -1 when out of memory. */
+int flow_measure_paths(struct flow *f);
 
 #endif

@@ -72,11 +72,6 @@ int markdown_is_table(cmark_node *node)
     return CMARK_NODE_TABLE && cmark_node_get_type(node) == CMARK_NODE_TABLE;
 }
 
-int markdown_is_table_row(cmark_node *node)
-{
-    return CMARK_NODE_TABLE_ROW && cmark_node_get_type(node) == CMARK_NODE_TABLE_ROW;
-}
-
 int markdown_is_table_cell(cmark_node *node)
 {
     return CMARK_NODE_TABLE_CELL && cmark_node_get_type(node) == CMARK_NODE_TABLE_CELL;

@@ -26,9 +26,8 @@ cmark_node *markdown_parse(const char *text, size_t len);
  * malloc'd string the caller frees, or NULL when out of memory. */
 char *markdown_to_html(cmark_node *doc);
 
-/* 1 when node is a GFM table, row or cell. */
+/* 1 when node is a GFM table, or a cell of one. */
 int markdown_is_table(cmark_node *node);
-int markdown_is_table_row(cmark_node *node);
 int markdown_is_table_cell(cmark_node *node);
 /* 1 when a table row is the header row. */
 int markdown_row_is_header(cmark_node *row);

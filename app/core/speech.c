@@ -20,11 +20,6 @@
 
 enum { MAX_EVENTS = 64, PROBE_MS = 3000 };
 
-int speech_built(void)
-{
-    return 1;
-}
-
 const char *speech_voice(const char *lang)
 {
     if (!lang || !*lang)

@@ -9,8 +9,8 @@
  * speech_read(). speech_stop() kills the reader at once (its copy of the
  * text goes with it). No text ever reaches a shell or a log.
  *
- * A build without eSpeak NG has the same functions: speech_built() is 0,
- * speech_probe() says why and speech_start() fails (speech_none.c).
+ * A build without eSpeak NG has the same functions: speech_probe() says why
+ * and speech_start() fails (speech_none.c).
  *
  * Failures: functions return -1 (or NULL) with a one-line reason in err
  * when err is not NULL. */
@@ -42,9 +42,6 @@ enum {
     SPEECH_RATE_MAX = 300,
     SPEECH_RATE_STEP = 25,
 };
-
-/* 1 when this build can speak (configure found eSpeak NG), else 0. */
-int speech_built(void);
 
 /* The eSpeak NG voice for a content language: "cmn" (Mandarin) for zh,
  * else the code itself ("en", "es"). */

@@ -9,11 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int speech_built(void)
-{
-    return 0;
-}
-
 const char *speech_voice(const char *lang)
 {
     return lang && strncmp(lang, "zh", 2) == 0 ? "cmn" : lang && *lang ? lang : "en";

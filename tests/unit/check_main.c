@@ -53,8 +53,10 @@ int main(void)
     srunner_add_suite(runner, content_find_suite());
     srunner_add_suite(runner, readability_suite());
     srunner_add_suite(runner, flow_suite());
+    srunner_add_suite(runner, flow_session_suite());
     srunner_add_suite(runner, summary_suite());
     srunner_add_suite(runner, config_suite());
+    srunner_add_suite(runner, config_values_suite());
     srunner_add_suite(runner, print_suite());
     srunner_add_suite(runner, parse_heap_suite());
     srunner_add_suite(runner, urgent_suite());
