@@ -382,7 +382,8 @@ static int check_content_raw(const char *root, const struct check_options *opts,
         return 2;
     }
     if (opts->config_path && opts->save_folder_problem)
-        say(&r, opts->config_path, opts->save_folder_line, 1, "%s", opts->save_folder_problem);
+        check_say(&r, opts->config_path, opts->save_folder_line, 1, "%s",
+                  opts->save_folder_problem);
     for (size_t i = 0; i < n; i++)
         check_language(&r, langs[i], table, flows, flow_paths, i);
     check_parity(&r, langs, n);
