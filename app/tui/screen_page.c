@@ -22,7 +22,6 @@ struct page_state {
     size_t top;
     int width;     /* the width it was last shown at, for a resize */
     int check_top; /* the language changed: top may be past the new end */
-    int offer_y;   /* row of the teach-back offer drawn under the last line; 0: none */
 };
 
 struct toc_state {
@@ -50,32 +49,9 @@ static struct layout *page_layout(struct ui *ui, struct screen_size sz)
     return L;
 }
 
-/* Rows the page scrolls in: at its end two fewer when its check is
- * offered, so the offer under the last line can be scrolled into view. */
-static int page_rows(struct ui *ui, const struct layout *L, struct screen_size sz)
+static size_t max_top(const struct layout *L, struct screen_size sz)
 {
-    struct page_state *st = page_state(ui);
-    int rows = screen_body_rows(sz);
-    if (L && layout_complete(L) && st->top + (size_t)rows >= L->line_count &&
-        screen_teachback_offered(ui, st->key))
-        rows -= 2;
-    return rows;
-}
-
-/* After a move down that reached the page's end: a little further, so
- * its check's offer shows under the last line. */
-static void reveal_offer(struct ui *ui, const struct layout *L, struct screen_size sz)
-{
-    struct page_state *st = page_state(ui);
-    size_t rows = (size_t)page_rows(ui, L, sz);
-    if (L && rows < (size_t)screen_body_rows(sz) && L->line_count > rows &&
-        st->top < L->line_count - rows)
-        st->top = L->line_count - rows;
-}
-
-static size_t max_top(struct ui *ui, const struct layout *L, struct screen_size sz)
-{
-    size_t rows = (size_t)page_rows(ui, L, sz);
+    size_t rows = (size_t)screen_body_rows(sz);
     size_t n = L ? L->line_count : 0;
     return n > rows ? n - rows : 0;
 }
@@ -84,7 +60,7 @@ static void scroll_to(struct ui *ui, const struct layout *L, long top, struct sc
 {
     if (top < 0)
         top = 0;
-    page_state(ui)->top = (size_t)top > max_top(ui, L, sz) ? max_top(ui, L, sz) : (size_t)top;
+    page_state(ui)->top = (size_t)top > max_top(L, sz) ? max_top(L, sz) : (size_t)top;
 }
 
 int screen_page_open(struct ui *ui, const char *key, const char *title, struct screen_size sz)
@@ -120,7 +96,6 @@ static void page_draw(struct ui *ui, struct screen_size sz)
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
     char position[96] = "";
-    st->offer_y = 0;
     if (L) {
         int rows = screen_body_rows(sz);
         for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
@@ -134,18 +109,9 @@ static void page_draw(struct ui *ui, struct screen_size sz)
         else
             snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
                      L->line_count ? st->top + 1 : 0, last, L->line_count, pct);
-        if (layout_complete(L) && last == L->line_count && (int)(last - st->top) + 2 <= rows &&
-            screen_teachback_offered(ui, st->key)) {
-            st->offer_y = 2 + (int)(last - st->top); /* read to its end: the check offered */
-            char offer[160];
-            snprintf(offer, sizeof offer, "[ %s ]", _("Did we explain this clearly? Tap here"));
-            term_text(st->offer_y, 1, offer, screen_text_width(sz), term_attr(ROLE_SELECT));
-        }
     }
     const char *hints =
-        st->offer_y ? _("Up/Down scroll  e check this page  / search  Esc back  ? help")
-        : ui->opts->visit.file
-            ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+        ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
         : ui->opts->visit.print_argv
             ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
@@ -214,18 +180,9 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
-    size_t before = st->top;
-    if (scroll_key(ui, L, &st->top, key, page_rows(ui, L, sz))) {
-        if (st->top > before)
-            reveal_offer(ui, L, sz);
+    if (scroll_key(ui, L, &st->top, key, screen_body_rows(sz)))
         return;
-    }
     switch (key) {
-    case 'e':
-    case 'E':
-        if (st->offer_y)
-            screen_teachback_open(ui, st->key);
-        break;
     case '/':
         prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
         break;
@@ -271,15 +228,7 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
 
 static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    struct page_state *st = page_state(ui);
-    if (!m->wheel && st->offer_y && m->y == st->offer_y)
-        screen_teachback_open(ui, st->key);
-    else {
-        struct layout *L = page_layout(ui, sz);
-        scroll_wheel(ui, L, &st->top, m->wheel, page_rows(ui, L, sz));
-        if (m->wheel > 0)
-            reveal_offer(ui, L, sz);
-    }
+    scroll_wheel(ui, page_layout(ui, sz), &page_state(ui)->top, m->wheel, screen_body_rows(sz));
 }
 
 static void page_resize(struct ui *ui, struct screen_size sz)
