@@ -42,6 +42,19 @@ start() {
     return 1
 }
 
+# start_raw W H COMMAND: like start, with COMMAND (one shell string) run as
+# given, for tests that set the pane's environment themselves.
+start_raw() {
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        T kill-session -t k 2>/dev/null
+        T new-session -d -s k -x "$1" -y "$2" "$3" 2>/dev/null && T has-session -t k 2>/dev/null && return 0
+        sleep 0.3
+    done
+    echo "tmux would not start a session"
+    return 1
+}
+
 screen() { T capture-pane -p -t k; }
 
 # wait_for TEXT [SECONDS]: poll until TEXT is on screen.

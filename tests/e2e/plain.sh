@@ -37,7 +37,7 @@ expect_prompt() {
 
 # The program waits for the go file, so the raw log misses nothing.
 T kill-session -t k 2>/dev/null
-T new-session -d -s k -x 80 -y 24 \
+start_raw 80 24 \
     "while [ ! -e '$work/go' ]; do sleep 0.05; done; env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
      '$KIOSK' --plain --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
 T pipe-pane -t k -o "cat > '$work/pane.raw'"
@@ -221,7 +221,7 @@ check "and no grid row is drawn" sh -c '! grep -qE "^(│|\|) ?Choice" "$1"' _ "
 # The terminal's own width wins over a wrong $COLUMNS: 50 columns in tmux.
 T kill-session -t k 2>/dev/null
 rm -f "$work/go"
-T new-session -d -s k -x 50 -y 24 \
+start_raw 50 24 \
     "while [ ! -e '$work/go' ]; do sleep 0.05; done; env COLUMNS=200 LINES=90 TERM=tmux-256color LANG=C.UTF-8 \
      LC_ALL=C.UTF-8 '$KIOSK' --plain --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
 T pipe-pane -t k -o "cat > '$work/narrow.raw'"
@@ -241,7 +241,7 @@ check "50 columns: the page was wrapped to the window" \
 # idle time and the 10 s countdown take 2 s each.
 printf '[kiosk]\nidle_timeout = 10\ncountdown = 10\n[print]\ncommand =\n' > "$work/idle.conf"
 T kill-session -t k 2>/dev/null
-T new-session -d -s k -x 80 -y 24 \
+start_raw 80 24 \
     "env KIOSK_TEST_CLOCK=5 TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$KIOSK_TEST_BIN' --plain --kiosk \
      --config '$work/idle.conf' --content '$KIOSK_CONTENT_DIR' --lang en; echo exit=\$?; sleep 60"
 expect_prompt "kiosk: the menu waits" "Choose a number"
