@@ -120,14 +120,15 @@ for lang in en es zh; do
     check "$lang: every cell of the table is on that one page" test "$missing" = 0
 done
 
-# The typesetter is a program of its own (app/handout_main.c): the kiosk
-# links none of pango, cairo and GLib; the helper's one line on standard
+# The typesetter is a program of its own (app/handout_main.c), as is the
+# reader (app/reader_main.c): the kiosk links none of pango, cairo, GLib,
+# eSpeak NG and the audio libraries; the helper's one line on standard
 # error is what the kiosk says when it fails; a request that is not one is
 # refused; a helper that is missing is named.
 : "${KIOSK_TEST_BIN:?}" "${KIOSK_HANDOUT_PROGRAM:?}"
 ldd "$KIOSK" > "$work/ldd" 2>&1
-check "the kiosk links no pango, cairo, GLib or fontconfig" \
-    test -s "$work/ldd" -a "$(grep -cE 'lib(pango|cairo|glib|gobject|fontconfig|freetype|harfbuzz)' "$work/ldd")" = 0
+check "the kiosk links no pango, cairo, GLib, fontconfig, eSpeak NG or audio library" \
+    test -s "$work/ldd" -a "$(grep -cE 'lib(pango|cairo|glib|gobject|fontconfig|freetype|harfbuzz|espeak|pcaudio|asound|pulse|sndfile)' "$work/ldd")" = 0
 ldd "$KIOSK_HANDOUT_PROGRAM" > "$work/ldd-helper" 2>&1
 check "the handout program links pango and cairo" grep -q libpangocairo "$work/ldd-helper"
 printf '#!/bin/sh\ncat > /dev/null\necho "The printer ran out of ink." >&2\nexit 1\n' > "$work/fails"
