@@ -43,6 +43,11 @@ sleep 0.2
 keys q
 if wait_for "exit=" 30; then :; fi
 expect "valgrind found no errors and no definite leaks" "exit=0"
+# Valgrind 3.19 does not know mlock2 (syscall 325), which locks the patient
+# arena page by page; the kiosk then falls back to mlock. Its warning, and
+# only that one, is not a finding.
+sed -i '/unhandled amd64-linux syscall: 325$/,/it at http:\/\/valgrind.org\/support\/bug_reports.html\.$/d' \
+    "$work/valgrind.log"
 checks=$((checks + 1))
 if [ -s "$work/valgrind.log" ]; then
     failures=$((failures + 1)); echo "not ok - valgrind reported:"; cat "$work/valgrind.log"
