@@ -121,13 +121,13 @@ static int pump(int fds[3], const unsigned char *in, size_t inlen, struct run *r
         for (int i = 0; i < 3; i++)
             pf[i] = (struct pollfd){.fd = fds[i], .events = i == 0 ? POLLOUT : POLLIN};
         long left = deadline - now_ms();
-        if (left <= 0)
-            return -1;
-        int n = poll(pf, 3, (int)left);
+        int n = left > 0 ? poll(pf, 3, (int)left) : 0;
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            return -1;
+        if (n <= 0) {
+            explicit_bzero(chunk, sizeof chunk);
+            return -1; /* the time is up */
+        }
         if (fds[0] >= 0 && pf[0].revents) {
             ssize_t w = (pf[0].revents & POLLOUT) ? write(fds[0], in + sent, inlen - sent) : -1;
             if (w > 0)
