@@ -23,6 +23,7 @@
 #include "tui/ui.h"
 #include "tui/ui_audio.h"
 #include "tui/ui_clock.h"
+#include "tui/ui_programs.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -348,8 +349,8 @@ static int render_pdf(const struct content *content, const char *text,
 {
     char err[1024];
     size_t len = 0;
-    unsigned char *pdf =
-        printout_page_pdf(text, content->lang, vo->clinic_name, vo->paper, &len, err, sizeof err);
+    unsigned char *pdf = printout_page_pdf(text, content->lang, vo->clinic_name, vo->paper,
+                                           vo->handout_program, &len, err, sizeof err);
     int status = pdf && fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 2;
     if (!pdf)
         fprintf(stderr, "%s: %s\n", PACKAGE, err);
@@ -557,6 +558,7 @@ int main(int argc, char **argv)
         .print_width = (int)cfg.print_width,
         .print_pdf = cfg.print_format == CONFIG_FORMAT_PDF,
         .paper = cfg.paper == CONFIG_PAPER_A4 ? HANDOUT_A4 : HANDOUT_LETTER,
+        .handout_program = ui_handout_program(),
         .save_dir = cfg.save_folder[0] ? cfg.save_folder : NULL,
         .second_lang = second_lang,
         .when = ui_summary_time(),

@@ -4,7 +4,7 @@
 # Chinese and English with Spanish on facing pages holds every line of the
 # text summary (every point, answer, question and footer line), the lines
 # to fill in, the clinic's name; Chinese is set in an embedded CJK font;
-# the paper is the configured one; `--render PAGE --format pdf` keeps the
+# the paper is the configured one; the typesetter is a program of its own; `--render PAGE --format pdf` keeps the
 # antidepressant-choices table whole on one page in each language.
 set -u
 : "${KIOSK:?KIOSK is not set; run through make check}"
@@ -119,6 +119,33 @@ for lang in en es zh; do
     done < <(sed -n '/^|/p' "$md" | grep -v '^|[-: |]*$' | tr '| ' '\n\n')
     check "$lang: every cell of the table is on that one page" test "$missing" = 0
 done
+
+# The typesetter is a program of its own (app/handout_main.c), as is the
+# reader (app/reader_main.c): the kiosk links none of pango, cairo, GLib,
+# eSpeak NG and the audio libraries; the helper's one line on standard
+# error is what the kiosk says when it fails; a request that is not one is
+# refused; a helper that is missing is named.
+: "${KIOSK_TEST_BIN:?}" "${KIOSK_HANDOUT_PROGRAM:?}"
+ldd "$KIOSK" > "$work/ldd" 2>&1
+check "the kiosk links no pango, cairo, GLib, fontconfig, eSpeak NG or audio library" \
+    test -s "$work/ldd" -a "$(grep -cE 'lib(pango|cairo|glib|gobject|fontconfig|freetype|harfbuzz|espeak|pcaudio|asound|pulse|sndfile)' "$work/ldd")" = 0
+ldd "$KIOSK_HANDOUT_PROGRAM" > "$work/ldd-helper" 2>&1
+check "the handout program links pango and cairo" grep -q libpangocairo "$work/ldd-helper"
+printf '#!/bin/sh\ncat > /dev/null\necho "The printer ran out of ink." >&2\nexit 1\n' > "$work/fails"
+chmod +x "$work/fails"
+KIOSK_HANDOUT_PROGRAM=$work/fails "$KIOSK_TEST_BIN" --content "$KIOSK_CONTENT_DIR" --summary "$answers" \
+    --format pdf > "$work/fails.pdf" 2> "$work/fails.err"
+rc=$?
+check "a failing handout program: the kiosk fails (status $rc)" test "$rc" != 0 -a ! -s "$work/fails.pdf"
+check "a failing handout program: its line is the kiosk's message" \
+    grep -qx "patient-kiosk: The printer ran out of ink." "$work/fails.err"
+KIOSK_HANDOUT_PROGRAM=$work/missing "$KIOSK_TEST_BIN" --content "$KIOSK_CONTENT_DIR" --summary "$answers" \
+    --format pdf > /dev/null 2> "$work/missing.err"
+check "a missing handout program is named" grep -qF "$work/missing could not be started" "$work/missing.err"
+printf 'KHW1 not a request' | "$KIOSK_HANDOUT_PROGRAM" > "$work/bad.pdf" 2> "$work/bad.err"
+rc=$?
+check "the handout program refuses a bad request (status $rc, one line)" \
+    test "$rc" = 1 -a ! -s "$work/bad.pdf" -a "$(wc -l < "$work/bad.err")" = 1
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -31,14 +31,6 @@ void handout_paper_size(enum handout_paper paper, double *width, double *height)
     *height = paper == HANDOUT_A4 ? 841.89 : 792.0;
 }
 
-void handout_free(unsigned char *pdf, size_t len)
-{
-    if (pdf) {
-        explicit_bzero(pdf, len);
-        free(pdf);
-    }
-}
-
 /* ---- pages ---- */
 
 int handout_new_page(struct setter *s)

@@ -1,26 +1,40 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* isolate.h: one step that hands patient text to libraries which free it
- * without zeroing (pango, cairo and GLib, for the PDF handout), run in a
- * child process of its own, so that what they leave in freed memory ends
- * with that process instead of staying in the kiosk's heap.
+/* isolate.h: a step that needs libraries the kiosk does not link (pango,
+ * cairo and GLib for the PDF handout), run as a separate program: the kiosk
+ * stays small (docs/PERFORMANCE.md, target 4), and what those libraries
+ * leave in freed memory ends with the helper's process instead of staying
+ * in the kiosk's heap (docs/SECURITY.md).
  *
- * The child (fork(), no exec) runs fn, sends its bytes back over a pipe and
- * exits; nothing else of the child reaches the parent. The bytes come back
- * in one malloc'd block of exactly *len bytes (never grown, so no stray
- * copy); the caller zeroes and frees it (handout_free()).
+ * isolate_exec() starts the program with fork() and execv() (an argv, never
+ * a shell), writes the request on its standard input, reads its standard
+ * output to the end and waits for it, at most a bounded time (then it is
+ * killed). The helper dies with the kiosk (PR_SET_PDEATHSIG). The output
+ * comes back in one malloc'd block of exactly *len bytes; whenever it had to
+ * grow, the old block was zeroed first, so no stray copy is left. The
+ * caller zeroes and frees it (handout_free()).
  *
- * Failures: NULL with err set: fn's own message, or why the child failed.
- * When no child can be made (fork fails), fn runs here instead: printing
- * works, and its libraries' leftovers stay until this process ends. */
+ * Failures: NULL with err set: the first line the program wrote on its
+ * standard error when it exited non-zero, or why it could not be run or
+ * did not finish. */
 #ifndef KIOSK_ISOLATE_H
 #define KIOSK_ISOLATE_H
 
 #include <stddef.h>
 
-/* Makes *len bytes (malloc'd; isolate_run() zeroes and frees them in the
- * child), or NULL with err set. */
-typedef unsigned char *(*isolate_fn)(void *arg, size_t *len, char *err, size_t errlen);
+enum {
+    ISOLATE_TIMEOUT_MS = 60000,  /* how long a helper may take */
+    ISOLATE_MAX_BYTES = 64 << 20 /* the most output taken back */
+};
 
-unsigned char *isolate_run(isolate_fn fn, void *arg, size_t *len, char *err, size_t errlen);
+unsigned char *isolate_exec(const char *program, const unsigned char *in, size_t inlen, size_t *len,
+                            char *err, size_t errlen);
+
+/* Where the helper program name is: override when not NULL nor "" (test
+ * builds only: tests/patient-kiosk-test, from an environment variable);
+ * else name beside this program (/proc/self/exe: the build tree, `make
+ * run`) when it is there and executable; else the installed
+ * PKGLIBEXECDIR/name. Written to buf (size bytes); returns buf (never
+ * fails: a path too long is cut, and then fails to execute). */
+const char *isolate_program(const char *name, const char *override, char *buf, size_t size);
 
 #endif

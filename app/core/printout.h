@@ -20,7 +20,13 @@ struct printout_request {
     const char *lang;               /* the patient's language, restored afterwards */
     struct layout_opts layout;      /* width for paper, ascii, line-breaking language */
     int html;                       /* 1: an HTML page instead of text */
+    /* printout_pdf()'s typesetter: isolate_program()'s override (test
+     * builds only); NULL: the one beside this program, else the installed. */
+    const char *handout_program;
 };
+
+/* The typesetting program's name (app/handout_main.c). */
+#define HANDOUT_PROGRAM "patient-kiosk-handout"
 
 /* The printout, NUL-terminated, in the patient arena (core/protect.h); it
  * holds patient answers, so the caller releases it with wipe_string()
@@ -46,8 +52,10 @@ unsigned char *printout_pdf(const struct printout_request *request, enum handout
                             size_t *len, char *err, size_t errlen);
 
 /* One page's Markdown md in language lang as a PDF handout, the clinic's
- * name (may be NULL) at the top. As printout_pdf(). */
+ * name (may be NULL) at the top; program as request->handout_program. As
+ * printout_pdf(). */
 unsigned char *printout_page_pdf(const char *md, const char *lang, const char *clinic_name,
-                                 enum handout_paper paper, size_t *len, char *err, size_t errlen);
+                                 enum handout_paper paper, const char *program, size_t *len,
+                                 char *err, size_t errlen);
 
 #endif

@@ -2,11 +2,15 @@
 /* printout_pdf.c: the summary, or one page, as a PDF handout (handout.h):
  * what each side says comes from summary.c (or the page), in its language;
  * this file only says which of its sections are boxed or ticked and what
- * the head and foot of each page carry, in that language. */
+ * the head and foot of each page carry, in that language. The typesetting
+ * is done by the patient-kiosk-handout program (app/handout_main.c),
+ * started for each handout (isolate.h), which gets the request as
+ * handout_wire.h bytes. */
 #include "config.h"
 
 #include "core/printout.h"
 #include "core/i18n.h"
+#include "core/handout_wire.h"
 #include "core/isolate.h"
 #include "core/wipe.h"
 
@@ -38,16 +42,27 @@ static void side_words(struct side_words *w, struct handout_side *side, int form
     }
 }
 
-struct pdf_job {
-    const struct printout_request *r;
-    enum handout_paper paper;
-};
-
-/* The handout made here (in the child isolate_run() starts). */
-static unsigned char *make_pdf(void *arg, size_t *len, char *err, size_t errlen)
+/* h typeset by the helper program (isolate.h finds it from program). */
+static unsigned char *run_helper(const struct handout *h, const char *program, size_t *len,
+                                 char *err, size_t errlen)
 {
-    const struct printout_request *r = ((struct pdf_job *)arg)->r;
-    enum handout_paper paper = ((struct pdf_job *)arg)->paper;
+    char path[4096];
+    size_t inlen = 0;
+    unsigned char *in = handout_wire_encode(h, &inlen);
+    if (!in) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s", _("Not enough memory to print."));
+        return NULL;
+    }
+    unsigned char *pdf = isolate_exec(isolate_program(HANDOUT_PROGRAM, program, path, sizeof path),
+                                      in, inlen, len, err, errlen);
+    handout_free(in, inlen); /* the request holds patient text */
+    return pdf;
+}
+
+unsigned char *printout_pdf(const struct printout_request *r, enum handout_paper paper, size_t *len,
+                            char *err, size_t errlen)
+{
     const char *lang = r->lang ? r->lang : "en";
     struct handout_side sides[2] = {
         {.md = r->summary_md, .lang = lang, .title = r->info->clinic_name},
@@ -67,33 +82,26 @@ static unsigned char *make_pdf(void *arg, size_t *len, char *err, size_t errlen)
         n = second ? 2 : 1;
     }
     unsigned char *pdf = NULL;
+    *len = 0;
     if (!r->summary_md || (want_second && !second)) {
         if (err && errlen)
             snprintf(err, errlen, "%s", _("Not enough memory to print."));
     } else {
         struct handout h = {.paper = paper, .sides = sides, .side_count = n};
-        pdf = handout_pdf(&h, len, err, errlen);
+        pdf = run_helper(&h, r->handout_program, len, err, errlen);
     }
     wipe_string(second); /* summary_build()'s: maybe in the patient arena */
     return pdf;
 }
 
-unsigned char *printout_pdf(const struct printout_request *r, enum handout_paper paper, size_t *len,
-                            char *err, size_t errlen)
-{
-    /* Pango, cairo and GLib free the patient's words without zeroing them:
-     * the handout is made in a process of its own, which takes them along
-     * when it ends (docs/SECURITY.md). */
-    struct pdf_job job = {r, paper};
-    return isolate_run(make_pdf, &job, len, err, errlen);
-}
-
 unsigned char *printout_page_pdf(const char *md, const char *lang, const char *clinic_name,
-                                 enum handout_paper paper, size_t *len, char *err, size_t errlen)
+                                 enum handout_paper paper, const char *program, size_t *len,
+                                 char *err, size_t errlen)
 {
     struct handout_side side = {.md = md, .lang = lang, .title = clinic_name};
     struct side_words words;
     side_words(&words, &side, 0);
     struct handout h = {.paper = paper, .sides = &side, .side_count = 1};
-    return handout_pdf(&h, len, err, errlen);
+    *len = 0;
+    return run_helper(&h, program, len, err, errlen);
 }

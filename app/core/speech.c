@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* speech.c: eSpeak NG synthesis into memory, the voice for a language, and
- * the check that audio can be played here (speech.h). The reader process
- * that plays it is speech_reader.c. */
+/* speech.c: eSpeak NG synthesis into memory and the check that audio can be
+ * played here (speech.h), for the patient-kiosk-reader program and the unit
+ * tests; speech_play.c plays it, speech_reader.c is the kiosk's side. */
 #include "config.h"
 
 #include "core/speech.h"
+#include "core/speech_wire.h"
 
 #include <errno.h>
 #include <espeak-ng/speak_lib.h>
@@ -19,15 +20,6 @@
 #include <unistd.h>
 
 enum { MAX_EVENTS = 64, PROBE_MS = 3000 };
-
-const char *speech_voice(const char *lang)
-{
-    if (!lang || !*lang)
-        return "en";
-    if (strncmp(lang, "zh", 2) == 0)
-        return "cmn";
-    return lang;
-}
 
 int speech_engine_init(char *err, size_t size)
 {
@@ -121,8 +113,7 @@ int speech_synthesize(const struct speech_script *s, size_t first, const int *ra
 
 /* ---- can audio be played here? ---- */
 
-/* In the probe's child: 0, or 1 with the reason written to fd. */
-static int probe_child(const struct speech_options *o, int fd)
+int speech_probe_here(const struct speech_options *o, int fd)
 {
     char err[256] = "";
     int rate = speech_engine_init(err, sizeof err);
@@ -147,66 +138,4 @@ static int probe_child(const struct speech_options *o, int fd)
     ssize_t w = write(fd, err, strlen(err));
     (void)w;
     return 1;
-}
-
-int speech_probe(const struct speech_options *o, char *err, size_t size)
-{
-    int p[2];
-    if (pipe(p) < 0) {
-        snprintf(err, size, "cannot check the audio output: %s", strerror(errno));
-        return -1;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, size, "cannot check the audio output: %s", strerror(errno));
-        close(p[0]);
-        close(p[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        /* Audio libraries print their complaints: not on the terminal. */
-        int null = open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            dup2(null, 0);
-            dup2(null, 1);
-            dup2(null, 2);
-        }
-        close(p[0]);
-        _exit(probe_child(o, p[1]));
-    }
-    close(p[1]);
-    char msg[256];
-    size_t got = 0;
-    int timed_out = 0;
-    for (;;) {
-        struct pollfd pf = {.fd = p[0], .events = POLLIN};
-        int r = poll(&pf, 1, PROBE_MS);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            timed_out = 1;
-            break;
-        }
-        ssize_t n = read(p[0], msg + got, sizeof msg - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-        if (got == sizeof msg - 1)
-            break;
-    }
-    msg[got] = '\0';
-    close(p[0]);
-    if (timed_out)
-        kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (timed_out) {
-        snprintf(err, size, "the audio output did not answer within %d seconds", PROBE_MS / 1000);
-        return -1;
-    }
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return 0;
-    snprintf(err, size, "%s", got ? msg : "the audio check failed");
-    return -1;
 }

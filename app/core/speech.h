@@ -2,7 +2,8 @@
 /* speech.h: reading a script (speech_text.h) aloud with eSpeak NG, in a
  * process of its own so that a key is never kept waiting.
  *
- * speech_start() forks a reader process that synthesizes one sentence at a
+ * speech_start() starts a reader process (the patient-kiosk-reader
+ * program, so that the kiosk links no audio library) that synthesizes one sentence at a
  * time and plays it through the system's default audio output (pcaudiolib,
  * as espeak-ng itself plays); it reports on a pipe which sentence and word
  * it is at. The caller polls speech_fd() with its other input and calls
@@ -33,7 +34,13 @@ struct speech_options {
     /* Test binary only, else NULL: a file the reader appends one line to
      * per sentence begun ("voice=es rate=160 sentence=3"), never the text. */
     const char *trace;
+    /* Test binary only, else NULL: the reader program to run instead of
+     * READER_PROGRAM beside this program or installed (isolate_program()). */
+    const char *program;
 };
+
+/* The reader program's name (app/reader_main.c). */
+#define READER_PROGRAM "patient-kiosk-reader"
 
 /* Words per minute: the reading rate's range, first value and step. */
 enum {

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* speech_reader.c: the reader process (speech.h). The kiosk forks it with
- * the script in hand; it synthesizes sentence by sentence, plays the audio
- * (or, for tests, keeps time playing nothing) and sends a struct
- * speech_event per sentence and word on a socket pair (SOCK_SEQPACKET: one
+/* speech_reader.c: the kiosk's side of reading aloud (speech.h). The
+ * reader is the patient-kiosk-reader program (app/reader_main.c), started
+ * with fork() and execv() (found as isolate.h's isolate_program() says), so
+ * that the kiosk links neither eSpeak NG nor pcaudiolib: the script goes to
+ * its standard input (speech_wire.h), and it sends a struct speech_event per
+ * sentence and word on a socket pair on its fd 3 (SOCK_SEQPACKET: one
  * message each, and MSG_NOSIGNAL, so a reader that died never raises
  * SIGPIPE in the kiosk). Commands come back the same way, 4 bytes each:
  * pause, go on, rate. It dies with the kiosk (PR_SET_PDEATHSIG), and
@@ -10,10 +12,12 @@
 #include "config.h"
 
 #include "core/speech.h"
+#include "core/isolate.h"
+#include "core/speech_wire.h"
+#include "core/wipe.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pcaudiolib/audio.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,13 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { CMD_PAUSE = 'p', CMD_GO_ON = 'g', CMD_RATE = 'r' };
-
-struct command {
-    uint8_t cmd, pad;
-    uint16_t value;
-};
-
 struct speech {
     pid_t pid;
     int fd; /* the kiosk's end of the socket pair */
@@ -40,158 +37,76 @@ struct speech {
     int have_word, paused, failed, over;
 };
 
-/* ---- in the reader ---- */
+enum { PROBE_MS = 3000 };
 
-struct reader {
-    const struct speech_options *o;
-    const struct speech_script *s;
-    int fd;
-    int rate_wpm, hz;
-    struct audio_object *audio; /* SPEECH_SINK_DEVICE, while open */
-    struct timespec clock;      /* SPEECH_SINK_NULL: when the audio so far ends */
-    FILE *trace;
-};
-
-static void send_event(struct reader *r, const struct speech_event *e)
+int speech_built(void)
 {
-    ssize_t n;
-    do
-        n = send(r->fd, e, sizeof *e, MSG_NOSIGNAL);
-    while (n < 0 && errno == EINTR);
-    if (n != (ssize_t)sizeof *e)
-        _exit(0); /* the kiosk is gone */
+    return 1;
 }
 
-static int sink_open(struct reader *r)
+const char *speech_voice(const char *lang)
 {
-    if (r->o->sink == SPEECH_SINK_NULL) {
-        clock_gettime(CLOCK_MONOTONIC, &r->clock);
-        return 0;
-    }
-    r->audio = create_audio_device_object(NULL, PACKAGE, "Read aloud");
-    if (!r->audio)
-        return -1;
-    if (audio_object_open(r->audio, AUDIO_OBJECT_FORMAT_S16LE, (uint32_t)r->hz, 1) != 0) {
-        audio_object_destroy(r->audio);
-        r->audio = NULL;
-        return -1;
-    }
-    return 0;
-}
-
-static void sink_close(struct reader *r)
-{
-    if (r->audio) {
-        audio_object_drain(r->audio);
-        audio_object_close(r->audio);
-        audio_object_destroy(r->audio);
-        r->audio = NULL;
-    }
-}
-
-static int sink_write(struct reader *r, const short *samples, size_t n)
-{
-    if (r->o->sink == SPEECH_SINK_NULL) {
-        /* Keep time as a sound card would, on an absolute clock. */
-        long long ns = (long long)n * 1000000000LL / r->hz + r->clock.tv_nsec;
-        r->clock.tv_sec += (time_t)(ns / 1000000000LL);
-        r->clock.tv_nsec = (long)(ns % 1000000000LL);
-        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &r->clock, NULL) == EINTR)
-            ;
-        return 0;
-    }
-    return r->audio && audio_object_write(r->audio, samples, n * sizeof *samples) == 0 ? 0 : -1;
-}
-
-/* Handle one command; blocks while paused. */
-static void command(struct reader *r, const struct command *c)
-{
-    if (c->cmd == CMD_RATE)
-        r->rate_wpm = c->value;
-    if (c->cmd != CMD_PAUSE)
-        return;
-    sink_close(r); /* what was queued is played first */
-    for (;;) {
-        struct command next;
-        ssize_t n = recv(r->fd, &next, sizeof next, 0);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != (ssize_t)sizeof next)
-            _exit(0); /* the kiosk closed its end */
-        if (next.cmd == CMD_RATE)
-            r->rate_wpm = next.value;
-        if (next.cmd == CMD_GO_ON)
-            break;
-    }
-    if (sink_open(r) < 0) {
-        send_event(r, &(struct speech_event){.type = SPEECH_EV_FAILED});
-        _exit(1);
-    }
-}
-
-static void commands(struct reader *r)
-{
-    for (;;) {
-        struct command c;
-        ssize_t n = recv(r->fd, &c, sizeof c, MSG_DONTWAIT);
-        if (n < 0 && (errno == EAGAIN || errno == EINTR))
-            return;
-        if (n != (ssize_t)sizeof c)
-            _exit(0); /* the kiosk closed its end */
-        command(r, &c);
-    }
-}
-
-static int on_audio(void *ctx, const short *samples, size_t n, const struct speech_event *events,
-                    size_t nevents)
-{
-    struct reader *r = ctx;
-    commands(r);
-    for (size_t i = 0; i < nevents; i++) {
-        if (events[i].type == SPEECH_EV_SENTENCE && r->trace) {
-            fprintf(r->trace, "voice=%s rate=%d sentence=%u\n", speech_voice(r->s->lang),
-                    r->rate_wpm, (unsigned)events[i].sentence);
-            fflush(r->trace);
-        }
-        send_event(r, &events[i]);
-    }
-    if (n && sink_write(r, samples, n) < 0) {
-        send_event(r, &(struct speech_event){.type = SPEECH_EV_FAILED});
-        _exit(1);
-    }
-    return 0;
-}
-
-static void reader_main(const struct speech_script *s, size_t first, int rate,
-                        const struct speech_options *o, int fd)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    signal(SIGPIPE, SIG_IGN);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_IGN);
-    int null = open("/dev/null", O_RDWR);
-    if (null >= 0) {
-        dup2(null, 0);
-        dup2(null, 1);
-        dup2(null, 2); /* audio libraries' complaints never reach the screen */
-    }
-    struct reader r = {.o = o, .s = s, .fd = fd, .rate_wpm = rate};
-    if (o->trace)
-        r.trace = fopen(o->trace, "a");
-    char err[256];
-    r.hz = speech_engine_init(err, sizeof err);
-    if (r.hz <= 0 || sink_open(&r) < 0) {
-        send_event(&r, &(struct speech_event){.type = SPEECH_EV_FAILED});
-        _exit(1);
-    }
-    int done = speech_synthesize(s, first, &r.rate_wpm, on_audio, &r, err, sizeof err);
-    sink_close(&r);
-    send_event(&r, &(struct speech_event){.type = done < 0 ? SPEECH_EV_FAILED : SPEECH_EV_END});
-    _exit(0);
+    if (!lang || !*lang)
+        return "en";
+    if (strncmp(lang, "zh", 2) == 0)
+        return "cmn";
+    return lang;
 }
 
 /* ---- in the kiosk ---- */
+
+/* The reader program with argv[1..] (argv[0] is set here), fd on its fd 3,
+ * in on its standard input (-1: /dev/null), /dev/null on 1 and 2 (audio
+ * libraries print their complaints: not on the terminal). The pid, or -1. */
+static pid_t spawn_reader(const struct speech_options *o, const char **argv, int fd, int in)
+{
+    char path[4096];
+    argv[0] = isolate_program(READER_PROGRAM, o->program, path, sizeof path);
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int null = open("/dev/null", O_RDWR);
+    if (fd == SPEECH_FD)
+        fcntl(fd, F_SETFD, 0);
+    else if (dup2(fd, SPEECH_FD) < 0)
+        _exit(127);
+    if (null < 0 || dup2(in >= 0 ? in : null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+        _exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    execv(argv[0], (char *const *)argv);
+    _exit(127);
+}
+
+/* Write n bytes to fd; a reader that is gone raises no SIGPIPE. 0 or -1. */
+static int send_script(int fd, const unsigned char *p, size_t n)
+{
+    struct sigaction ign = {.sa_handler = SIG_IGN}, old;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &old);
+    int rc = 0;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = -1;
+            break;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    sigaction(SIGPIPE, &old, NULL);
+    return rc;
+}
+
+static const char *sink_name(enum speech_sink sink)
+{
+    return sink == SPEECH_SINK_NULL ? "null" : sink == SPEECH_SINK_NONE ? "none" : "device";
+}
 
 struct speech *speech_start(const struct speech_script *s, size_t first, int rate,
                             const struct speech_options *o, char *err, size_t size)
@@ -200,26 +115,43 @@ struct speech *speech_start(const struct speech_script *s, size_t first, int rat
         snprintf(err, size, "%s", "nothing to read");
         return NULL;
     }
-    struct speech *sp = calloc(1, sizeof *sp);
-    int fds[2] = {-1, -1};
-    if (!sp || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) < 0) {
-        snprintf(err, size, "cannot start reading aloud: %s", strerror(errno));
+    size_t len = 0;
+    unsigned char *script = speech_wire_encode(s, &len);
+    struct speech *sp = script ? calloc(1, sizeof *sp) : NULL;
+    int fds[2] = {-1, -1}, in[2] = {-1, -1};
+    if (!sp || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) < 0 ||
+        pipe2(in, O_CLOEXEC) < 0) {
+        snprintf(err, size, "cannot start reading aloud: %s",
+                 sp ? strerror(errno) : "out of memory");
+        for (int i = 0; i < 2; i++) {
+            if (fds[i] >= 0)
+                close(fds[i]);
+            if (in[i] >= 0)
+                close(in[i]);
+        }
+        wipe_free(script, len);
         free(sp);
         return NULL;
     }
-    sp->pid = fork();
+    char first_s[32], rate_s[32];
+    snprintf(first_s, sizeof first_s, "%zu", first);
+    snprintf(rate_s, sizeof rate_s, "%d", rate);
+    const char *argv[] = {
+        NULL, "--read", first_s, rate_s, sink_name(o->sink), o->trace ? o->trace : "", NULL};
+    sp->pid = spawn_reader(o, argv, fds[1], in[0]);
+    close(fds[1]);
+    close(in[0]);
     if (sp->pid < 0) {
         snprintf(err, size, "cannot start reading aloud: %s", strerror(errno));
         close(fds[0]);
-        close(fds[1]);
+        close(in[1]);
+        wipe_free(script, len);
         free(sp);
         return NULL;
     }
-    if (sp->pid == 0) {
-        close(fds[0]);
-        reader_main(s, first, rate, o, fds[1]);
-    }
-    close(fds[1]);
+    send_script(in[1], script, len); /* a reader that failed says so on fds[0] */
+    close(in[1]);
+    wipe_free(script, len);
     sp->fd = fds[0];
     sp->sentence = first;
     return sp;
@@ -296,7 +228,7 @@ int speech_paused(const struct speech *sp)
 
 static int send_command(struct speech *sp, uint8_t cmd, uint16_t value)
 {
-    struct command c = {.cmd = cmd, .value = value};
+    struct speech_command c = {.cmd = cmd, .value = value};
     if (!sp || sp->over)
         return -1;
     ssize_t n;
@@ -308,7 +240,7 @@ static int send_command(struct speech *sp, uint8_t cmd, uint16_t value)
 
 int speech_pause(struct speech *sp, int pause)
 {
-    if (send_command(sp, pause ? CMD_PAUSE : CMD_GO_ON, 0) < 0)
+    if (send_command(sp, pause ? SPEECH_CMD_PAUSE : SPEECH_CMD_GO_ON, 0) < 0)
         return -1;
     sp->paused = pause;
     return 0;
@@ -316,7 +248,7 @@ int speech_pause(struct speech *sp, int pause)
 
 int speech_set_rate(struct speech *sp, int rate)
 {
-    return send_command(sp, CMD_RATE, (uint16_t)rate);
+    return send_command(sp, SPEECH_CMD_RATE, (uint16_t)rate);
 }
 
 void speech_stop(struct speech *sp)
@@ -328,4 +260,60 @@ void speech_stop(struct speech *sp)
         ;
     close(sp->fd);
     free(sp);
+}
+
+int speech_probe(const struct speech_options *o, char *err, size_t size)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        snprintf(err, size, "cannot check the audio output: %s", strerror(errno));
+        return -1;
+    }
+    const char *argv[] = {NULL, "--probe", sink_name(o->sink), NULL};
+    pid_t pid = spawn_reader(o, argv, p[1], -1);
+    if (pid < 0) {
+        snprintf(err, size, "cannot check the audio output: %s", strerror(errno));
+        close(p[0]);
+        close(p[1]);
+        return -1;
+    }
+    close(p[1]);
+    char msg[256];
+    size_t got = 0;
+    int timed_out = 0;
+    for (;;) {
+        struct pollfd pf = {.fd = p[0], .events = POLLIN};
+        int r = poll(&pf, 1, PROBE_MS);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            timed_out = 1;
+            break;
+        }
+        ssize_t n = read(p[0], msg + got, sizeof msg - 1 - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+        if (got == sizeof msg - 1)
+            break;
+    }
+    msg[got] = '\0';
+    close(p[0]);
+    if (timed_out)
+        kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (timed_out) {
+        snprintf(err, size, "the audio output did not answer within %d seconds", PROBE_MS / 1000);
+        return -1;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return 0;
+    snprintf(err, size, "%s",
+             got ? msg
+             : WIFEXITED(status) && WEXITSTATUS(status) == 127
+                 ? "the reader program could not be started"
+                 : "the audio check failed");
+    return -1;
 }

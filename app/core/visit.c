@@ -305,6 +305,7 @@ static struct printout_request request(struct visit *v, const struct summary_inf
         .second_lang = v->opts->second_lang,
         .lang = v->content->lang,
         .layout = visit_layout_opts(v, width),
+        .handout_program = v->opts->handout_program,
     };
     r.layout.show_sources = 0;
     return r;
@@ -377,8 +378,9 @@ int visit_print_page(struct visit *v, const char *md, char *msg, size_t msglen)
 {
     if (v->opts->print_pdf) {
         size_t len = 0;
-        unsigned char *pdf = printout_page_pdf(md, v->content->lang, v->opts->clinic_name,
-                                               v->opts->paper, &len, msg, msglen);
+        unsigned char *pdf =
+            printout_page_pdf(md, v->content->lang, v->opts->clinic_name, v->opts->paper,
+                              v->opts->handout_program, &len, msg, msglen);
         return pdf ? print_handout(v, pdf, len, msg, msglen) : -1;
     }
     struct layout_opts o =

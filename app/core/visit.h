@@ -48,7 +48,10 @@ struct visit_options {
     int print_width;          /* columns on paper; 0: 80 */
     int print_pdf;            /* 1: print (and save) the typeset PDF handout; 0: text */
     enum handout_paper paper; /* the PDF's paper */
-    const char *save_dir;     /* where summaries may be saved; NULL: off */
+    /* The PDF typesetter, for test builds (printout_request.handout_program);
+     * NULL: the one beside this program, else the installed one. */
+    const char *handout_program;
+    const char *save_dir; /* where summaries may be saved; NULL: off */
     /* The clinician's language: printed and saved summaries carry the
      * summary in this language too (NULL: only the patient's). */
     const char *second_lang;

@@ -19,6 +19,8 @@ struct speech_options ui_audio_options(void)
         o.sink = SPEECH_SINK_NONE;
     const char *trace = getenv("KIOSK_TEST_SPEECH_TRACE");
     o.trace = trace && *trace ? trace : NULL;
+    const char *program = getenv("KIOSK_READER_PROGRAM");
+    o.program = program && *program ? program : NULL;
     return o;
 }
 #else

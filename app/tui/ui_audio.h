@@ -7,7 +7,8 @@
  * synthesizes and keeps time but plays nothing, "none" behaves as if there
  * were no audio device; and KIOSK_TEST_SPEECH_TRACE=FILE, where the reader
  * notes the voice, rate and number of each sentence it begins (never the
- * text). In the installed program that code is not compiled in. */
+ * text); and KIOSK_READER_PROGRAM, the reader program to run. In the
+ * installed program that code is not compiled in. */
 #ifndef KIOSK_UI_AUDIO_H
 #define KIOSK_UI_AUDIO_H
 

@@ -63,6 +63,7 @@ int main(void)
     srunner_add_suite(runner, datefmt_suite());
     srunner_add_suite(runner, visit_suite());
     srunner_add_suite(runner, handout_suite());
+    srunner_add_suite(runner, handout_wire_suite());
     srunner_add_suite(runner, ask_suite());
     srunner_add_suite(runner, teachback_suite());
     srunner_add_suite(runner, ops_suite());

@@ -10,6 +10,9 @@
 #include "core/layout.h"
 #include "core/speech.h"
 #include "core/speech_text.h"
+#ifdef HAVE_SPEECH
+#include "core/speech_wire.h"
+#endif
 
 #include <locale.h>
 #include <stdio.h>
@@ -334,10 +337,12 @@ END_TEST
 START_TEST(reader_process_reports_and_stops)
 {
     struct speech_script *s = script_of("One. Two. Three.", 80, "en");
-    struct speech_options o = {.sink = SPEECH_SINK_NULL};
+    /* The reader program (patient-kiosk-reader) of this build tree. */
+    const char *program = getenv("KIOSK_READER_PROGRAM");
+    struct speech_options o = {.sink = SPEECH_SINK_NULL, .program = program};
     char err[256];
     ck_assert_int_eq(speech_probe(&o, err, sizeof err), 0);
-    struct speech_options none = {.sink = SPEECH_SINK_NONE};
+    struct speech_options none = {.sink = SPEECH_SINK_NONE, .program = program};
     ck_assert_int_eq(speech_probe(&none, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "no audio output"));
     struct speech *sp = speech_start(s, 1, SPEECH_RATE_MAX, &o, err, sizeof err);
@@ -363,6 +368,39 @@ START_TEST(reader_process_reports_and_stops)
 END_TEST
 #endif
 
+#ifdef HAVE_SPEECH
+/* The script as the reader program gets it (speech_wire.c): every
+ * sentence's text and the language come back; a cut or longer request, or
+ * a sentence count bigger than the bytes can hold, is refused. */
+START_TEST(script_wire_round_trip)
+{
+    struct speech_script *s = script_of("# Título\n\nUna frase. Otra frase más.", 80, "es");
+    size_t len = 0;
+    unsigned char *buf = speech_wire_encode(s, &len);
+    ck_assert_ptr_nonnull(buf);
+    struct speech_script *t = speech_wire_decode(buf, len);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(t->lang, "es");
+    ck_assert_uint_eq(t->count, s->count);
+    for (size_t i = 0; i < s->count; i++) {
+        ck_assert_uint_eq(t->sentences[i].len, s->sentences[i].len);
+        ck_assert_str_eq(t->sentences[i].text, s->sentences[i].text);
+    }
+    speech_script_free(t);
+    for (size_t n = 0; n < len; n++)
+        ck_assert_msg(speech_wire_decode(buf, n) == NULL, "cut at %zu of %zu accepted", n, len);
+    unsigned char *more = calloc(1, len + 1);
+    memcpy(more, buf, len);
+    ck_assert_ptr_null(speech_wire_decode(more, len + 1));
+    more[10] = 0xff; /* after "KSW1", 4 + 2 bytes of "es": the count */
+    ck_assert_ptr_null(speech_wire_decode(more, len));
+    free(more);
+    free(buf);
+    speech_script_free(s);
+}
+END_TEST
+#endif
+
 Suite *speech_suite(void)
 {
     Suite *s = suite_create("speech");
@@ -379,6 +417,7 @@ Suite *speech_suite(void)
     tcase_add_loop_test(tc, a_page_in_each_language_is_heard_in_order, 0, 3);
     tcase_add_test(tc, rate_and_stop);
     tcase_add_test(tc, reader_process_reports_and_stops);
+    tcase_add_test(tc, script_wire_round_trip);
     tcase_set_timeout(tc, 60);
 #endif
     suite_add_tcase(s, tc);

@@ -22,6 +22,7 @@ Suite *urgent_suite(void);
 Suite *datefmt_suite(void);
 Suite *visit_suite(void);
 Suite *handout_suite(void);
+Suite *handout_wire_suite(void);
 Suite *ask_suite(void);
 Suite *teachback_suite(void);
 Suite *ops_suite(void);
