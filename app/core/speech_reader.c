@@ -39,11 +39,6 @@ struct speech {
 
 enum { PROBE_MS = 3000 };
 
-int speech_built(void)
-{
-    return 1;
-}
-
 const char *speech_voice(const char *lang)
 {
     if (!lang || !*lang)
