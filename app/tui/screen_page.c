@@ -393,7 +393,7 @@ static void toc_draw(struct ui *ui, struct screen_size sz)
     char title[256];
     page_layout(ui, sz);
     snprintf(title, sizeof title, _("Contents: %s"), page_state(ui)->title);
-    chrome_draw(ui, title, _("Esc back  ? help  Enter jump"), NULL, sz);
+    chrome_draw(ui, title, _("Enter jump  Esc back  ? help"), NULL, sz);
     struct bar bar;
     toc_bar(ui, &bar, sz);
     menu_draw(&toc_state(ui)->menu, 2, bar_body_rows(&bar, sz) - 1, heading_label, ui, sz);
