@@ -45,8 +45,9 @@ int bar_place(struct bar *b, int large, struct screen_size sz)
     }
     int bar_rows = b->count ? row + 1 : 0;
     b->rows = bar_rows ? bar_rows * b->h + (bar_rows - 1) * gap_rows + gap_rows : 0;
-    /* Never more than half the body: a tiny screen keeps some text. */
-    while (b->rows > screen_body_rows(sz) / 2 + 2 && b->h > 1) {
+    /* Never more than a third of the body: a small screen keeps its text
+     * (at 40x12 the buttons are one row tall even with large targets). */
+    while (b->rows > screen_body_rows(sz) / 3 && b->h > 1) {
         b->h = 1;
         gap_rows = 0;
         b->rows = bar_rows;
