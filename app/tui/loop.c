@@ -263,7 +263,7 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         ops->mouse(ui, &mouse, sz);
     if (ui->quit && ui->opts->mode == MODE_KIOSK && !screen_kiosk_unlocked(ui))
         ui->quit = 0; /* only the staff menu may leave the kiosk */
-    if (ui->quit && ui->visit.walk && ui->opts->mode != MODE_KIOSK) {
+    if (ui->quit && visit_answered(&ui->visit) && ui->opts->mode != MODE_KIOSK) {
         ui->quit = 0; /* answers in progress: ask first */
         ui->confirm_quit = 1;
     }

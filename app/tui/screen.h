@@ -150,15 +150,15 @@ struct ui {
     size_t language_count;
     char default_lang[16]; /* language a new patient starts in (staff may change it) */
     enum screen_id screen;
-    void *state[SCREEN_COUNT];  /* each screen's own, reached only in its file */
-    struct cache cache;         /* every layout on screen but the question's */
-    struct prompt prompt;       /* the search prompt while it is open */
-    char search[128];           /* the search of the home and page screens */
-    char notice[1024];          /* one-line message in the footer until the next key */
-    struct ui_speech *speech;   /* Read aloud (speech_ui.c); NULL when off */
-    enum screen_id idle_return; /* where a key on the countdown (or staff's Esc) goes back to */
-    long long countdown_end;    /* monotonic ms when the countdown runs out */
-    int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
+    void *state[SCREEN_COUNT];     /* each screen's own, reached only in its file */
+    struct cache cache;            /* every layout on screen but the question's */
+    struct prompt prompt;          /* the search prompt while it is open */
+    char search[128];              /* the search of the home and page screens */
+    char notice[1024];             /* one-line message in the footer until the next key */
+    struct ui_speech *speech;      /* Read aloud (speech_ui.c); NULL when off */
+    enum screen_id idle_return;    /* where a key on the countdown (or staff's Esc) goes back to */
+    long long countdown_end;       /* monotonic ms when the countdown runs out */
+    int ctrl_k;                    /* Ctrl-K presses in a row: three open the staff PIN */
     int press_x, press_y, pressed; /* where the finger went down, until it is lifted */
     int confirm_quit;              /* "Leave and erase your answers?" is asked */
     int quit;

@@ -290,8 +290,9 @@ static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen
     if (scroll_mouse(ui, summary_layout(ui, sz), &summary_state(ui)->top, m,
                      bar_body_rows(&bar, sz)))
         return;
-    static const int keys[] = {[SUM_PRINT] = 'p',  [SUM_SAVE] = 's',     [SUM_CHANGE] = KEY_BACKSPACE,
-                               [SUM_FINISH] = 'f', [SUM_TAKEHOME] = 't', [SUM_ASK] = 'a'};
+    static const int keys[] = {
+        [SUM_PRINT] = 'p',  [SUM_SAVE] = 's',     [SUM_CHANGE] = KEY_BACKSPACE,
+        [SUM_FINISH] = 'f', [SUM_TAKEHOME] = 't', [SUM_ASK] = 'a'};
     int hit = bar_hit(&bar, m->x, m->y);
     if (hit >= 0)
         summary_key(ui, keys[hit], sz);

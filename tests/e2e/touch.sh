@@ -118,9 +118,13 @@ answer_by_taps() {
     local i=0 multi=0 backed=0 more next summary ask urgent go
     more=$(L "[ v more below ]")
     next="[ $(L "Next >") ]"
+    # Titles are cut at 40 columns: their beginnings tell the screens apart.
     summary=$(L "Your summary for the clinician")
+    summary=${summary:0:16}
     ask=$(L "Your questions for your care team")
+    ask=${ask:0:16}
     urgent=$(L "Urgent: help is available now")
+    urgent=${urgent:0:12}
     go="[ $(L "I have told someone: go on") ]"
     while [ $i -lt 40 ]; do
         i=$((i + 1))
@@ -154,16 +158,10 @@ answer_by_taps() {
                     tapped "question $i: more below" "$more" || break
                     m=$((m + 1))
                 done
-                chosen "$k" && continue
                 row=$(screen | grep -nE "^ [> ] ?$k\. " | head -1 | cut -d: -f1)
-                tapped_at "question $i: tick $k" 6 "$row"
+                chosen "$k" || tapped_at "question $i: tick $k" 6 "$row"
+                check "question $i: box $k ticked by a tap" chosen "$k"
             done
-            if chosen "$first" && chosen $((first + 1)); then
-                checks=$((checks + 1))
-                echo "ok - question $i: two boxes ticked by taps ($first and $((first + 1)))"
-            else
-                fail_now "question $i: boxes $first and $((first + 1)) are not both ticked"
-            fi
         else
             local m=0
             while screen | grep -qF "$more" && [ $m -lt 20 ]; do
@@ -246,7 +244,9 @@ run() {
     done
     tapped_at "$name: open the questions" 8 "$(focused_row)"
     answer_by_taps
-    expect "$name: the summary" "$(L "Your summary for the clinician")"
+    local title
+    title=$(L "Your summary for the clinician")
+    expect "$name: the summary" "${title:0:16}"
     tapped "$name: Print" "[ $(L "Print") ]"
     local sent
     sent=$(L "Sent to the printer. Please collect it at the front desk.")
