@@ -275,3 +275,19 @@ check() {
         echo "not ok - $name"
     fi
 }
+
+# quit: q, and when the program asks first ("Leave and erase your
+# answers?", with answers in progress) the answer y.
+quit() {
+    keys q
+    local tries=20
+    while [ $tries -gt 0 ]; do
+        screen | grep -qF "exit=" && return 0
+        if screen | grep -qE 'y/n|y = sí|y 是'; then
+            keys y
+            return 0
+        fi
+        sleep 0.1
+        tries=$((tries - 1))
+    done
+}

@@ -172,6 +172,22 @@ int visit_back(struct visit *v)
     return 0;
 }
 
+int visit_answered(const struct visit *v)
+{
+    if (!v->walk)
+        return 0;
+    const int *path;
+    if (flow_path(v->walk, &path) > 0)
+        return 1;
+    int q = flow_current(v->walk);
+    if (q >= 0 && flow_selected(v->walk, q))
+        return 1;
+    for (size_t i = 0; i < sizeof v->ask.own / sizeof v->ask.own[0]; i++)
+        if (v->ask.own[i][0])
+            return 1;
+    return 0;
+}
+
 enum visit_step visit_go_on(const struct visit *v)
 {
     return visit_question(v) < 0 ? VISIT_SUMMARY : VISIT_QUESTION;

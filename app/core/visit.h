@@ -126,6 +126,10 @@ int visit_chosen(const struct visit *v, int a);
 enum visit_step visit_next(struct visit *v);
 /* Back one question, its answer kept. 0, or -1 before the first. */
 int visit_back(struct visit *v);
+/* 1 when the patient has answered anything yet (an answer chosen, a
+ * question passed, or a question of their own written), else 0: what q
+ * asks about before leaving. */
+int visit_answered(const struct visit *v);
 /* Where to go from the urgent page: VISIT_QUESTION or VISIT_SUMMARY. */
 enum visit_step visit_go_on(const struct visit *v);
 /* "Question 2 of about 5", or the flow's title at the end, into buf. */

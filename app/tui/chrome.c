@@ -11,6 +11,53 @@
 #include <ncurses.h>
 #include <string.h>
 
+/* 1 for a hint a patient needs first: going back, and help. */
+static int first_hint(const char *h, size_t len)
+{
+    static const char *const keys[] = {"Esc ", "Backspace ", "? "};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (len >= strlen(keys[i]) && strncmp(h, keys[i], strlen(keys[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The hints ("key what", two spaces between) as they fit in room cells:
+ * whole when they fit; else back and help first, then the others in
+ * order, each whole or not at all. Returns hints or out. */
+static const char *fit_hints(const char *hints, int room, char *out, size_t size)
+{
+    if (!hints || (int)text_width(hints, strlen(hints)) <= room)
+        return hints;
+    const char *start[32];
+    size_t len[32], n = 0;
+    for (const char *p = hints; *p && n < 32;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *end = strstr(p, "  ");
+        size_t l = end ? (size_t)(end - p) : strlen(p);
+        start[n] = p;
+        len[n++] = l;
+        p += l;
+    }
+    out[0] = '\0';
+    size_t used = 0;
+    int width = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            if (first_hint(start[i], len[i]) != (pass == 0))
+                continue;
+            int w = (int)text_width(start[i], len[i]) + (used ? 2 : 0);
+            if (width + w > room || used + len[i] + 3 > size)
+                continue;
+            used += (size_t)snprintf(out + used, size - used, "%s%.*s", used ? "  " : "",
+                                     (int)len[i], start[i]);
+            width += w;
+        }
+    return out;
+}
+
 void chrome_draw(const struct ui *ui, const char *title, const char *hints, const char *position,
                  struct screen_size sz)
 {
@@ -29,9 +76,10 @@ void chrome_draw(const struct ui *ui, const char *title, const char *hints, cons
 
     int footer = sz.lines - 1;
     term_fill(footer, 0, term_attr(ROLE_FOOTER));
-    const char *left = ui->notice[0] ? ui->notice : hints;
     int pos_w = position ? (int)text_width(position, strlen(position)) : 0;
     int room = cols - 2 - (pos_w ? pos_w + 2 : 0);
+    char fitted[512];
+    const char *left = ui->notice[0] ? ui->notice : fit_hints(hints, room, fitted, sizeof fitted);
     term_text(footer, 1, left, room > 0 ? room : 0, term_attr(ROLE_FOOTER));
     if (pos_w && pos_w < cols - 2)
         term_text(footer, cols - 1 - pos_w, position, pos_w, term_attr(ROLE_FOOTER));

@@ -8,6 +8,7 @@
  * signal handler sets (a handler can reach nothing else). */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -59,6 +60,8 @@ static int too_small(struct screen_size sz)
     return sz.cols < MIN_COLS || sz.lines < MIN_LINES;
 }
 
+static void confirm_draw(struct ui *ui, struct screen_size sz);
+
 static void draw(struct ui *ui)
 {
     struct screen_size sz = term_size();
@@ -75,6 +78,8 @@ static void draw(struct ui *ui)
     ui_speech_draw(ui, sz);
     if (ui->prompt.label && ui->screen != SCREEN_IDLE)
         prompt_draw(ui, sz); /* over the footer, the cursor in it */
+    if (ui->confirm_quit)
+        confirm_draw(ui, sz);
     refresh();
 }
 
@@ -124,6 +129,97 @@ static void resized(struct ui *ui)
             screen_table[i]->resize(ui, sz);
 }
 
+/* The mouse event curses holds, as a screen sees it: 0 with *m set for a
+ * wheel turn, a tap (on release, or a click) or a drag (press and release
+ * on different rows); -1 for a press or motion, which only note where the
+ * finger is. */
+static int read_mouse(struct ui *ui, struct ui_mouse *m)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return -1;
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        *m = (struct ui_mouse){.x = ev.x, .y = ev.y, .wheel = ev.bstate & BUTTON4_PRESSED ? -1 : 1};
+        return 0;
+    }
+    if (ev.bstate & BUTTON1_PRESSED) {
+        ui->pressed = 1;
+        ui->press_x = ev.x;
+        ui->press_y = ev.y;
+        return -1;
+    }
+    if (ev.bstate & BUTTON1_RELEASED) {
+        int was = ui->pressed, dy = ev.y - ui->press_y;
+        ui->pressed = 0;
+        if (was && dy != 0) {
+            /* A drag: the text follows the finger, one line per row moved. */
+            *m = (struct ui_mouse){
+                .x = ev.x, .y = ev.y, .wheel = dy < 0 ? 1 : -1, .drag = dy < 0 ? -dy : dy};
+            return 0;
+        }
+        *m = (struct ui_mouse){.x = ev.x, .y = ev.y};
+        return 0;
+    }
+    if (ev.bstate & BUTTON1_CLICKED) {
+        ui->pressed = 0;
+        *m = (struct ui_mouse){.x = ev.x, .y = ev.y};
+        return 0;
+    }
+    return -1;
+}
+
+/* "Leave and erase your answers?": its Yes and No buttons. */
+enum { CONFIRM_YES, CONFIRM_NO };
+static void confirm_bar(struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, CONFIRM_YES, _("Yes, leave"));
+    bar_add(b, CONFIRM_NO, _("No, stay"));
+    bar_place(b, 0, sz);
+    /* In the middle of the screen, under the question. */
+    int shift = b->top - (sz.lines / 2 + 1);
+    b->top -= shift;
+    for (int i = 0; i < b->count; i++) {
+        b->y[i] -= shift;
+        b->x[i] += 1;
+    }
+}
+
+static void confirm_draw(struct ui *ui, struct screen_size sz)
+{
+    (void)ui;
+    int y = sz.lines / 2 - 2;
+    for (int r = y; r < y + 5 && r < sz.lines - 2; r++)
+        term_fill(r, 0, term_attr(ROLE_FOOTER));
+    term_text(y + 1, 2, _("Leave and erase your answers? y/n"), sz.cols - 4,
+              term_attr(ROLE_FOOTER) | A_BOLD);
+    struct bar b;
+    confirm_bar(&b, sz);
+    bar_draw(&b, sz);
+}
+
+/* A key or tap while the question is asked. */
+static void confirm_key(struct ui *ui, int key, const struct ui_mouse *m, struct screen_size sz)
+{
+    int answer = -1;
+    if (m) {
+        struct bar b;
+        confirm_bar(&b, sz);
+        answer = bar_hit(&b, m->x, m->y);
+        if (answer < 0)
+            return; /* a tap beside the buttons: still asked */
+    } else if (key == 'y' || key == 'Y') {
+        answer = CONFIRM_YES;
+    } else if (key == 'n' || key == 'N' || key == 27 || key == KEY_BACKSPACE || key == 127) {
+        answer = CONFIRM_NO;
+    } else {
+        return;
+    }
+    ui->confirm_quit = 0;
+    if (answer == CONFIRM_YES)
+        ui->quit = 1;
+}
+
 /* One key from get_wch(): a key code (is_code) or a character. */
 static void handle_key(struct ui *ui, int is_code, wint_t ch)
 {
@@ -132,16 +228,8 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
     /* A patient key: the kiosk is in use (staff keys and Ctrl-K are not). */
     if (ui->screen != SCREEN_STAFF && key != ('K' & 0x1f) && key != KEY_RESIZE)
         screen_kiosk_activity(ui, ui_now_ms());
-    if (key == KEY_MOUSE) {
-        MEVENT ev;
-        if (getmouse(&ev) != OK)
-            return;
-        mouse = (struct ui_mouse){.x = ev.x,
-                                  .y = ev.y,
-                                  .wheel = ev.bstate & BUTTON4_PRESSED   ? -1
-                                           : ev.bstate & BUTTON5_PRESSED ? 1
-                                                                         : 0};
-    }
+    if (key == KEY_MOUSE && read_mouse(ui, &mouse) < 0)
+        return; /* a press, or motion: nothing acts until the finger is lifted */
     if (key == KEY_RESIZE) {
         resized(ui);
         return;
@@ -157,6 +245,11 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         prompt_key(ui, is_code, ch, sz);
         return;
     }
+    if (ui->confirm_quit) {
+        if (key != KEY_MOUSE || !mouse.wheel)
+            confirm_key(ui, key, key == KEY_MOUSE ? &mouse : NULL, sz);
+        return;
+    }
     const struct screen_ops *ops = screen_table[ui->screen];
     if (ops->type && key != KEY_MOUSE && ops->type(ui, is_code, ch, sz))
         return; /* typed into the screen's text field, any script */
@@ -170,6 +263,10 @@ static void handle_key(struct ui *ui, int is_code, wint_t ch)
         ops->mouse(ui, &mouse, sz);
     if (ui->quit && ui->opts->mode == MODE_KIOSK && !screen_kiosk_unlocked(ui))
         ui->quit = 0; /* only the staff menu may leave the kiosk */
+    if (ui->quit && visit_answered(&ui->visit) && ui->opts->mode != MODE_KIOSK) {
+        ui->quit = 0; /* answers in progress: ask first */
+        ui->confirm_quit = 1;
+    }
 }
 
 /* Everything this patient did, zeroed and freed (what: FORGET_PATIENT, or
@@ -191,6 +288,7 @@ static void forget_patient(struct ui *ui, enum screen_forget what)
 void loop_wipe(struct ui *ui)
 {
     forget_patient(ui, FORGET_PATIENT);
+    ui->confirm_quit = ui->pressed = 0;
     if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
         screen_language_switch(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;

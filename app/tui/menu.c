@@ -105,8 +105,13 @@ int menu_mouse(struct menu *m, const struct ui_mouse *ev, int rows, int y, const
     int h = entry_height(ui);
     if (m->count == 0)
         return MENU_IGNORED;
-    if (ev->wheel)
-        return menu_key(m, ev->wheel < 0 ? KEY_UP : KEY_DOWN, rows, ui);
+    if (ev->wheel) { /* a wheel turn moves one entry; a drag one per entry's rows moved */
+        int steps = ev->drag / h > 1 ? ev->drag / h : 1, done = MENU_IGNORED;
+        for (int i = 0; i < steps; i++)
+            if (menu_key(m, ev->wheel < 0 ? KEY_UP : KEY_DOWN, rows, ui) != MENU_IGNORED)
+                done = MENU_MOVED;
+        return done;
+    }
     if (ev->y < y || ev->y >= y + rows)
         return MENU_IGNORED;
     size_t row = m->top + (size_t)((ev->y - y) / h);

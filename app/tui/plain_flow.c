@@ -263,7 +263,7 @@ static void takehome(struct plain *p)
  * only the keys that work here. */
 static void summary_prompt(const struct plain *p, char *buf, size_t size)
 {
-    const char *keys[7];
+    const char *keys[8];
     size_t n = 0;
     if (p->opts->visit.print_argv)
         keys[n++] = _("p print");
@@ -273,6 +273,7 @@ static void summary_prompt(const struct plain *p, char *buf, size_t size)
     keys[n++] = _("r read again");
     keys[n++] = _("b change answers");
     keys[n++] = _("h home");
+    keys[n++] = _("f finish");
     if (p->opts->mode != MODE_KIOSK)
         keys[n++] = _("q quit");
     buf[0] = '\0';
@@ -327,6 +328,12 @@ void plain_summary(struct plain *p)
             }
             return;
         } else if (strcasecmp(s, "h") == 0) {
+            p->screen = PLAIN_HOME;
+            return;
+        } else if (strcasecmp(s, "f") == 0) {
+            /* Finish: the answers are erased now, not at the idle wipe. */
+            visit_forget(&p->visit);
+            plain_say(p, _("Your answers were erased for your privacy."));
             p->screen = PLAIN_HOME;
             return;
         } else if (plain_common_key(p, s)) {

@@ -136,10 +136,18 @@ int plain_common_key(struct plain *p, const char *s)
         return 1;
     }
     if (strcasecmp(s, "q") == 0) {
-        if (p->opts->mode == MODE_KIOSK)
+        if (p->opts->mode == MODE_KIOSK) {
             plain_say(p, _("Ask the front desk for help."));
-        else
-            p->done = 1;
+            return 1;
+        }
+        if (visit_answered(&p->visit)) { /* answers in progress: ask first */
+            char prompt[256];
+            snprintf(prompt, sizeof prompt, "%s ", _("Leave and erase your answers? y/n"));
+            const char *a = plain_ask(p, prompt);
+            if (a && strcasecmp(a, "y") != 0)
+                return 1; /* anything but y (or the input's end) stays */
+        }
+        p->done = 1;
         return 1;
     }
     return 0;

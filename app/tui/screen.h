@@ -75,10 +75,13 @@ enum { REPRINT_MINUTES = 5 };
 
 enum { MAX_LANGUAGES = 16 };
 
-/* A mouse or touch event, read once per KEY_MOUSE. */
+/* A mouse or touch event, read once per KEY_MOUSE. A tap is delivered on
+ * release, where the finger was lifted; a finger that moved rows between
+ * press and release is a drag, delivered as a wheel turn (never a tap). */
 struct ui_mouse {
     int x, y;
-    int wheel; /* -1 wheel up, 1 wheel down, 0 a press or click */
+    int wheel; /* -1 wheel up (or drag down), 1 wheel down (or drag up), 0 a tap */
+    int drag;  /* rows a drag moved (then wheel says which way); 0 a wheel turn or tap */
 };
 
 /* What a screen's forget() drops. */
@@ -147,15 +150,17 @@ struct ui {
     size_t language_count;
     char default_lang[16]; /* language a new patient starts in (staff may change it) */
     enum screen_id screen;
-    void *state[SCREEN_COUNT];  /* each screen's own, reached only in its file */
-    struct cache cache;         /* every layout on screen but the question's */
-    struct prompt prompt;       /* the search prompt while it is open */
-    char search[128];           /* the search of the home and page screens */
-    char notice[1024];          /* one-line message in the footer until the next key */
-    struct ui_speech *speech;   /* Read aloud (speech_ui.c); NULL when off */
-    enum screen_id idle_return; /* where a key on the countdown (or staff's Esc) goes back to */
-    long long countdown_end;    /* monotonic ms when the countdown runs out */
-    int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
+    void *state[SCREEN_COUNT];     /* each screen's own, reached only in its file */
+    struct cache cache;            /* every layout on screen but the question's */
+    struct prompt prompt;          /* the search prompt while it is open */
+    char search[128];              /* the search of the home and page screens */
+    char notice[1024];             /* one-line message in the footer until the next key */
+    struct ui_speech *speech;      /* Read aloud (speech_ui.c); NULL when off */
+    enum screen_id idle_return;    /* where a key on the countdown (or staff's Esc) goes back to */
+    long long countdown_end;       /* monotonic ms when the countdown runs out */
+    int ctrl_k;                    /* Ctrl-K presses in a row: three open the staff PIN */
+    int press_x, press_y, pressed; /* where the finger went down, until it is lifted */
+    int confirm_quit;              /* "Leave and erase your answers?" is asked */
     int quit;
 };
 
@@ -250,7 +255,8 @@ void ui_speech_draw(struct ui *ui, struct screen_size sz);
 int ui_speech_wait(struct ui *ui, int ms, long long *last_input, struct screen_size sz);
 
 /* Forget the patient: answers, summary, search, open page; back to the
- * attract screen (kiosk) or home, in the default language (loop.c). */
+ * attract screen (kiosk) or home, in the default language (loop.c). The
+ * idle reset and the summary's Finish both call it. */
 void loop_wipe(struct ui *ui);
 
 #endif

@@ -3,6 +3,7 @@
  * page's list of headings. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/menu.h"
 #include "tui/screen.h"
@@ -49,9 +50,32 @@ static struct layout *page_layout(struct ui *ui, struct screen_size sz)
     return L;
 }
 
-static size_t max_top(const struct layout *L, struct screen_size sz)
+/* The page's buttons (Contents only when it has headings). */
+enum { PAGE_BACK, PAGE_UP, PAGE_DOWN, PAGE_HOME, PAGE_CONTENTS };
+
+static void page_bar(struct ui *ui, const struct layout *L, struct bar *b, struct screen_size sz)
 {
-    size_t rows = (size_t)screen_body_rows(sz);
+    *b = (struct bar){0};
+    bar_add(b, PAGE_BACK, _("Back"));
+    bar_add(b, PAGE_UP, _("Page up"));
+    bar_add(b, PAGE_DOWN, _("Page down"));
+    if (!ui->opts->visit.file)
+        bar_add(b, PAGE_HOME, _("Home"));
+    if (L && L->heading_count > 0)
+        bar_add(b, PAGE_CONTENTS, _("Contents"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* The rows of text shown above the bar. */
+static int page_rows(struct ui *ui, const struct layout *L, struct screen_size sz)
+{
+    struct bar b;
+    page_bar(ui, L, &b, sz);
+    return bar_body_rows(&b, sz);
+}
+
+static size_t max_top_rows(const struct layout *L, size_t rows)
+{
     size_t n = L ? L->line_count : 0;
     return n > rows ? n - rows : 0;
 }
@@ -60,7 +84,8 @@ static void scroll_to(struct ui *ui, const struct layout *L, long top, struct sc
 {
     if (top < 0)
         top = 0;
-    page_state(ui)->top = (size_t)top > max_top(L, sz) ? max_top(L, sz) : (size_t)top;
+    size_t max = max_top_rows(L, (size_t)page_rows(ui, L, sz));
+    page_state(ui)->top = (size_t)top > max ? max : (size_t)top;
 }
 
 int screen_page_open(struct ui *ui, const char *key, const char *title, struct screen_size sz)
@@ -96,8 +121,10 @@ static void page_draw(struct ui *ui, struct screen_size sz)
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
     char position[96] = "";
+    struct bar bar;
+    page_bar(ui, L, &bar, sz);
     if (L) {
-        int rows = screen_body_rows(sz);
+        int rows = bar_body_rows(&bar, sz);
         for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
             term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), ui->search);
         size_t last = st->top + (size_t)rows;
@@ -116,6 +143,7 @@ static void page_draw(struct ui *ui, struct screen_size sz)
             ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
     chrome_draw(ui, st->title ? st->title : "", hints, position, sz);
+    bar_draw(&bar, sz);
     move(1, 1);
 }
 
@@ -180,7 +208,7 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
-    if (scroll_key(ui, L, &st->top, key, screen_body_rows(sz)))
+    if (scroll_key(ui, L, &st->top, key, page_rows(ui, L, sz)))
         return;
     switch (key) {
     case '/':
@@ -228,7 +256,30 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
 
 static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    scroll_wheel(ui, page_layout(ui, sz), &page_state(ui)->top, m->wheel, screen_body_rows(sz));
+    struct page_state *st = page_state(ui);
+    struct layout *L = page_layout(ui, sz);
+    struct bar bar;
+    page_bar(ui, L, &bar, sz);
+    int rows = bar_body_rows(&bar, sz);
+    if (scroll_mouse(ui, L, &st->top, m, rows))
+        return;
+    switch (bar_hit(&bar, m->x, m->y)) {
+    case PAGE_BACK:
+        go_back(ui);
+        break;
+    case PAGE_UP:
+        scroll_key(ui, L, &st->top, KEY_PPAGE, rows);
+        break;
+    case PAGE_DOWN:
+        scroll_key(ui, L, &st->top, KEY_NPAGE, rows);
+        break;
+    case PAGE_HOME:
+        ui->screen = SCREEN_HOME;
+        break;
+    case PAGE_CONTENTS:
+        page_key(ui, 't', sz);
+        break;
+    }
 }
 
 static void page_resize(struct ui *ui, struct screen_size sz)
@@ -293,7 +344,7 @@ static int page_text(struct ui *ui, struct screen_size sz, struct screen_text *t
                               .layout = {L},
                               .x = {1},
                               .top = &page_state(ui)->top,
-                              .rows = screen_body_rows(sz),
+                              .rows = page_rows(ui, L, sz),
                               .total = L->line_count,
                               .source = L};
     return 0;
@@ -325,13 +376,28 @@ static const char *heading_label(struct ui *ui, size_t i)
     return L && i < L->heading_count ? L->headings[i].text : "";
 }
 
+/* The headings list's buttons: Back to the page, Home. */
+enum { TOC_BACK, TOC_HOME };
+
+static void toc_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, TOC_BACK, _("Back"));
+    if (!ui->opts->visit.file)
+        bar_add(b, TOC_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
 static void toc_draw(struct ui *ui, struct screen_size sz)
 {
     char title[256];
     page_layout(ui, sz);
     snprintf(title, sizeof title, _("Contents: %s"), page_state(ui)->title);
     chrome_draw(ui, title, _("Enter jump  Esc back  ? help"), NULL, sz);
-    menu_draw(&toc_state(ui)->menu, 2, screen_body_rows(sz) - 1, heading_label, ui, sz);
+    struct bar bar;
+    toc_bar(ui, &bar, sz);
+    menu_draw(&toc_state(ui)->menu, 2, bar_body_rows(&bar, sz) - 1, heading_label, ui, sz);
+    bar_draw(&bar, sz);
 }
 
 static void toc_jump(struct ui *ui, struct layout *L, struct screen_size sz)
@@ -350,7 +416,9 @@ static void toc_key(struct ui *ui, int key, struct screen_size sz)
         ui->screen = SCREEN_PAGE;
         return;
     }
-    int rows = screen_body_rows(sz) - 1;
+    struct bar bar;
+    toc_bar(ui, &bar, sz);
+    int rows = bar_body_rows(&bar, sz) - 1;
     if (menu_list_key(ui, &toc_state(ui)->menu, key, rows, SCREEN_PAGE) == MENU_CHOSEN)
         toc_jump(ui, L, sz);
 }
@@ -362,7 +430,16 @@ static void toc_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_siz
         ui->screen = SCREEN_PAGE;
         return;
     }
-    if (menu_mouse(&toc_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+    struct bar bar;
+    toc_bar(ui, &bar, sz);
+    int hit = m->wheel ? -1 : bar_hit(&bar, m->x, m->y);
+    if (hit == TOC_BACK || hit == TOC_HOME) {
+        ui->screen = hit == TOC_BACK ? SCREEN_PAGE : SCREEN_HOME;
+        return;
+    }
+    if (m->y >= bar.top)
+        return; /* between the buttons */
+    if (menu_mouse(&toc_state(ui)->menu, m, bar_body_rows(&bar, sz) - 1, 2, ui) == MENU_CHOSEN)
         toc_jump(ui, L, sz);
 }
 

@@ -4,6 +4,7 @@
  * Home buttons). An {urgent=NAME} answer opens screen_urgent.c's page. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/keys.h"
@@ -34,14 +35,14 @@ struct qview {
     int block[FLOW_MAX_ANSWERS]; /* first row of its touch target (padding included) */
     int block_end[FLOW_MAX_ANSWERS];
     int count;
-    int help_row, choices_row, buttons_row, total;
-    int back_x, next_x, home_x;
+    int help_row, choices_row, total;
 };
 
 struct question_state {
     struct qview *view; /* the current question laid out */
     int choice;         /* focused answer */
-    size_t top;         /* first row shown when a question is taller than the screen */
+    size_t top;         /* first row of help and answers shown under the held title */
+    int free_scroll;    /* a drag or a marker moved top: the focus need not be shown */
 };
 
 static struct question_state *question_state(struct ui *ui)
@@ -75,36 +76,6 @@ static void question_forget(struct ui *ui, enum screen_forget what)
         *st = (struct question_state){0};
 }
 
-static void button_text(int i, char *buf, size_t size)
-{
-    const char *labels[3] = {_("< Back"), _("Next >"), _("Home")};
-    snprintf(buf, size, "[ %s ]", labels[i]);
-}
-
-/* Where the Back, Next and Home buttons sit, for drawing and for touches. */
-static void buttons_place(struct qview *v)
-{
-    int *xs[3] = {&v->back_x, &v->next_x, &v->home_x};
-    int x = 1;
-    for (int i = 0; i < 3; i++) {
-        char text[64];
-        button_text(i, text, sizeof text);
-        *xs[i] = x;
-        x += (int)text_width(text, strlen(text)) + 3;
-    }
-}
-
-static void buttons_draw(const struct qview *v, int y, struct screen_size sz)
-{
-    const int xs[3] = {v->back_x, v->next_x, v->home_x};
-    for (int i = 0; i < 3; i++) {
-        char text[64];
-        button_text(i, text, sizeof text);
-        term_text(y, xs[i], text, sz.cols - xs[i] - 1,
-                  i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
-    }
-}
-
 static int qview_build(struct ui *ui, struct qview *v, int width)
 {
     const struct flow *f = ui->visit.flow;
@@ -133,9 +104,7 @@ static int qview_build(struct ui *ui, struct qview *v, int width)
         row += (v->label[a] ? (int)v->label[a]->line_count : 1) + 2 * pad;
         v->block_end[a] = row;
     }
-    v->buttons_row = row + 1;
-    v->total = row + 2;
-    buttons_place(v);
+    v->total = row;
     return 0;
 }
 
@@ -170,87 +139,164 @@ static struct qview *qview_get(struct ui *ui, int width)
     return v;
 }
 
-/* Keep the focused answer (and its whole label) on screen. */
-static void keep_visible(struct question_state *st, const struct qview *v, int rows)
+/* The question's buttons, always on screen. */
+enum { Q_BACK, Q_NEXT, Q_HOME };
+
+static void question_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    if (st->choice < 0 || st->choice >= v->count)
+    *b = (struct bar){0};
+    bar_add(b, Q_BACK, _("< Back"));
+    bar_add(b, Q_NEXT, _("Next >"));
+    bar_add(b, Q_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Where things are on screen: the title held at the top (title rows from
+ * row 1), then the help and answers scrolling under it between the "more
+ * above" and "more below" markers, then the bar. */
+struct qscreen {
+    struct bar bar;
+    int title_rows;      /* rows of the title shown */
+    int region_y, avail; /* first row and number of rows of help and answers shown */
+    int up_y, down_y;    /* the markers' rows, or -1 */
+    int content;         /* rows of help and answers in all */
+};
+
+static int title_lines(const struct qview *v)
+{
+    return v->title ? (int)v->title->line_count : 0;
+}
+
+static void qscreen_place(struct ui *ui, const struct qview *v, size_t *top, struct qscreen *q,
+                          struct screen_size sz)
+{
+    question_bar(ui, &q->bar, sz);
+    int body = bar_body_rows(&q->bar, sz);
+    q->title_rows = title_lines(v);
+    if (q->title_rows > body / 2)
+        q->title_rows = body / 2 > 0 ? body / 2 : 1;
+    int region = body - q->title_rows;
+    q->content = v->total - title_lines(v);
+    if (q->content < 0)
+        q->content = 0;
+    if (region < 1)
+        region = 1;
+    /* The most top can be: the last rows fill the region under "more above". */
+    int max_top = q->content > region ? q->content - (region - 1) : 0;
+    if ((int)*top > max_top)
+        *top = (size_t)max_top;
+    int up = *top > 0 && region > 2;
+    int avail = region - up;
+    int down = (int)*top + avail < q->content && region > 2;
+    avail -= down;
+    q->region_y = 1 + q->title_rows;
+    q->up_y = up ? q->region_y : -1;
+    q->down_y = down ? q->region_y + region - 1 : -1;
+    q->region_y += up;
+    q->avail = avail;
+}
+
+/* Keep the focused answer (and its whole label) on screen under the title. */
+static void keep_visible(struct ui *ui, struct question_state *st, const struct qview *v,
+                         struct screen_size sz)
+{
+    if (st->choice < 0 || st->choice >= v->count || st->free_scroll)
         return;
-    int first = v->block[st->choice];
-    int last = st->choice + 1 < v->count ? v->block_end[st->choice] - 1 : v->buttons_row;
+    int t = title_lines(v);
+    int first = v->block[st->choice] - t;
+    int last = v->block_end[st->choice] - 1 - t;
     if (st->choice == 0)
-        first = 0; /* show the question with the first answer */
-    if ((size_t)first < st->top)
-        st->top = (size_t)first;
-    if (last >= (int)st->top + rows)
-        st->top = (size_t)(last - rows + 1);
+        first = 0; /* show the help with the first answer */
+    struct qscreen q;
+    qscreen_place(ui, v, &st->top, &q, sz);
+    int region = q.avail + (q.up_y >= 0) + (q.down_y >= 0);
+    int room = region > 2 ? region - 2 : region; /* rows shown between both markers */
+    if (last - first + 1 > room)
+        first = v->block[st->choice] - t; /* the answer itself, when help and all do not fit */
+    if (last - first + 1 > room)
+        last = first + room - 1;
+    if (first < (int)st->top)
+        st->top = (size_t)(first > 0 ? first : 0);
+    else if (last >= (int)st->top + room)
+        st->top = (size_t)(last - room + 1);
+}
+
+/* Draw row (of the laid-out question) at screen row y. */
+static void draw_row(struct ui *ui, const struct qview *v, int row, int y, int *cursor_y,
+                     struct screen_size sz)
+{
+    struct question_state *st = question_state(ui);
+    int width = screen_text_width(sz);
+    /* An answer's label starts at column CHOICE_INDENT: it is clipped to the
+     * text's right edge, as every other line is. */
+    int label_room = width + 1 - CHOICE_INDENT;
+    if (v->title && row < (int)v->title->line_count) {
+        term_draw_line(v->title, (size_t)row, y, 1, width, NULL);
+        return;
+    }
+    if (v->help && row >= v->help_row && row < v->help_row + (int)v->help->line_count) {
+        term_draw_line(v->help, (size_t)(row - v->help_row), y, 1, width, NULL);
+        return;
+    }
+    for (int a = 0; a < v->count; a++) {
+        int lines = v->label[a] ? (int)v->label[a]->line_count : 1;
+        if (row >= v->block[a] && row < v->block_end[a] && a == st->choice)
+            term_fill(y, 1, term_attr(ROLE_SELECT)); /* the whole target */
+        if (row < v->first[a] || row >= v->first[a] + lines)
+            continue;
+        int focus = a == st->choice, is_chosen = visit_chosen(&ui->visit, a);
+        int attr = focus ? term_attr(ROLE_SELECT) : is_chosen ? (int)A_BOLD : (int)A_NORMAL;
+        if (focus)
+            term_fill(y, 1, attr);
+        if (row == v->first[a]) {
+            char head[32];
+            /* The focus and the choice are marked in text, not only by colour. */
+            snprintf(head, sizeof head, "%s%2d. %s", focus ? ">" : " ", a + 1,
+                     visit_answer_mark(&ui->visit, v->q, a));
+            term_text(y, 1, head, CHOICE_INDENT, attr);
+            if (focus)
+                *cursor_y = y;
+        }
+        if (v->label[a]) {
+            attrset(attr);
+            term_draw_line(v->label[a], (size_t)(row - v->first[a]), y, CHOICE_INDENT, label_room,
+                           NULL);
+            int cells = (int)v->label[a]->lines[row - v->first[a]].cells;
+            if (focus) /* keep the row's highlight under the label's own styles */
+                mvchgat(y, CHOICE_INDENT, cells < label_room ? cells : label_room, (attr_t)attr, 0,
+                        NULL);
+        }
+    }
 }
 
 static void question_draw(struct ui *ui, struct screen_size sz)
 {
     struct question_state *st = question_state(ui);
-    int width = screen_text_width(sz);
-    struct qview *vp = qview_get(ui, width);
+    struct qview *vp = qview_get(ui, screen_text_width(sz));
     if (!vp)
         return;
     struct qview v = *vp;
-    int rows = screen_body_rows(sz);
-    keep_visible(st, &v, rows);
-    /* An answer's label starts at column CHOICE_INDENT: it is clipped to the
-     * text's right edge, as every other line is. */
-    int label_room = width + 1 - CHOICE_INDENT;
-    int top = (int)st->top, cursor_y = 1;
-    const struct flow *f = ui->visit.flow;
-    int multiple = flow_question_is_multiple(f, v.q);
-    for (int r = 0; r < rows; r++) {
-        int row = top + r, y = 1 + r;
-        if (v.title && row < (int)v.title->line_count) {
-            term_draw_line(v.title, (size_t)row, y, 1, width, NULL);
-            continue;
-        }
-        if (v.help && row >= v.help_row && row < v.help_row + (int)v.help->line_count) {
-            term_draw_line(v.help, (size_t)(row - v.help_row), y, 1, width, NULL);
-            continue;
-        }
-        if (row == v.buttons_row) {
-            buttons_draw(&v, y, sz);
-            continue;
-        }
-        for (int a = 0; a < v.count; a++) {
-            int lines = v.label[a] ? (int)v.label[a]->line_count : 1;
-            if (row >= v.block[a] && row < v.block_end[a] && a == st->choice)
-                term_fill(y, 1, term_attr(ROLE_SELECT)); /* the whole target */
-            if (row < v.first[a] || row >= v.first[a] + lines)
-                continue;
-            int focus = a == st->choice, is_chosen = visit_chosen(&ui->visit, a);
-            int attr = focus ? term_attr(ROLE_SELECT) : is_chosen ? (int)A_BOLD : (int)A_NORMAL;
-            if (focus)
-                term_fill(y, 1, attr);
-            if (row == v.first[a]) {
-                char head[32];
-                /* The focus and the choice are marked in text, not only by colour. */
-                snprintf(head, sizeof head, "%s%2d. %s", focus ? ">" : " ", a + 1,
-                         visit_answer_mark(&ui->visit, v.q, a));
-                term_text(y, 1, head, CHOICE_INDENT, attr);
-                if (focus)
-                    cursor_y = y;
-            }
-            if (v.label[a]) {
-                attrset(attr);
-                term_draw_line(v.label[a], (size_t)(row - v.first[a]), y, CHOICE_INDENT, label_room,
-                               NULL);
-                int cells = (int)v.label[a]->lines[row - v.first[a]].cells;
-                if (focus) /* keep the row's highlight under the label's own styles */
-                    mvchgat(y, CHOICE_INDENT, cells < label_room ? cells : label_room, (attr_t)attr,
-                            0, NULL);
-            }
-        }
-    }
+    keep_visible(ui, st, &v, sz);
+    struct qscreen q;
+    qscreen_place(ui, &v, &st->top, &q, sz);
+    int cursor_y = 1;
+    for (int r = 0; r < q.title_rows; r++)
+        draw_row(ui, &v, r, 1 + r, &cursor_y, sz);
+    int t = title_lines(&v);
+    for (int r = 0; r < q.avail; r++)
+        draw_row(ui, &v, t + (int)st->top + r, q.region_y + r, &cursor_y, sz);
+    if (q.up_y >= 0)
+        term_text(q.up_y, 1, _("[ ^ more above ]"), sz.cols - 2, (int)A_BOLD);
+    if (q.down_y >= 0)
+        term_text(q.down_y, 1, _("[ v more below ]"), sz.cols - 2, (int)A_BOLD);
+    int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     char title[128];
     visit_position(&ui->visit, title, sizeof title);
     chrome_draw(ui, title,
                 multiple ? _("1-9 or Space tick  Enter next  Backspace back  Esc home")
                          : _("1-9 choose  Enter next  Backspace back  Esc home"),
                 NULL, sz);
+    bar_draw(&q.bar, sz);
     move(cursor_y, 1); /* screen readers follow the cursor to the focused answer */
 }
 
@@ -339,22 +385,44 @@ static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct scre
     struct qview v;
     if (current_view(ui, &v, sz) < 0)
         return;
+    struct qscreen q;
+    qscreen_place(ui, &v, &st->top, &q, sz);
+    if (ev->drag) { /* the help and answers follow the finger */
+        long top = (long)st->top + (long)ev->wheel * ev->drag;
+        st->top = top > 0 ? (size_t)top : 0;
+        st->free_scroll = 1;
+        return;
+    }
     if (ev->wheel) {
         int a = st->choice + ev->wheel;
         if (a >= 0 && a < v.count)
             st->choice = a;
+        st->free_scroll = 0;
         return;
     }
-    int row = (int)st->top + ev->y - 1;
-    if (row == v.buttons_row) {
-        if (ev->x >= v.home_x)
-            ui->screen = SCREEN_HOME;
-        else if (ev->x >= v.next_x)
-            go_next(ui);
-        else if (ev->x >= v.back_x)
-            go_back(ui);
+    switch (bar_hit(&q.bar, ev->x, ev->y)) {
+    case Q_BACK:
+        st->free_scroll = 0;
+        go_back(ui);
+        return;
+    case Q_NEXT:
+        st->free_scroll = 0;
+        go_next(ui);
+        return;
+    case Q_HOME:
+        ui->screen = SCREEN_HOME;
         return;
     }
+    int step = q.avail > 1 ? q.avail - 1 : 1;
+    if (ev->y == q.up_y || ev->y == q.down_y) {
+        long top = (long)st->top + (ev->y == q.up_y ? -step : step);
+        st->top = top > 0 ? (size_t)top : 0;
+        st->free_scroll = 1;
+        return;
+    }
+    if (ev->y < q.region_y || ev->y >= q.region_y + q.avail)
+        return; /* the title, or nothing drawn as tappable */
+    int row = title_lines(&v) + (int)st->top + ev->y - q.region_y;
     for (int a = 0; a < v.count; a++) {
         if (row >= v.block[a] && row < v.block_end[a]) {
             choose(ui, a); /* a touch anywhere on the answer's rows */
@@ -369,6 +437,7 @@ static void question_key(struct ui *ui, int key, struct screen_size sz)
     struct qview v;
     if (current_view(ui, &v, sz) < 0)
         return;
+    st->free_scroll = 0; /* a key shows the focused answer again */
     int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     switch (key) {
     case KEY_UP:

@@ -5,6 +5,7 @@
  * a staff reprint. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/scroll.h"
@@ -142,6 +143,38 @@ static void print_summary(struct ui *ui, struct screen_size sz)
     }
 }
 
+/* The summary's buttons; Take home and My questions only when they fit on
+ * the bar's rows the others need. */
+enum { SUM_PRINT, SUM_SAVE, SUM_CHANGE, SUM_FINISH, SUM_TAKEHOME, SUM_ASK };
+
+static void summary_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    for (int extra = 1; extra >= 0; extra--) {
+        *b = (struct bar){0};
+        if (ui->opts->visit.print_argv)
+            bar_add(b, SUM_PRINT, _("Print"));
+        if (ui->opts->visit.save_dir)
+            bar_add(b, SUM_SAVE, _("Save"));
+        bar_add(b, SUM_CHANGE, _("Change answers"));
+        bar_add(b, SUM_FINISH, _("Finish"));
+        int rows = bar_place(b, ui->opts->large, sz);
+        if (!extra)
+            return;
+        bar_add(b, SUM_TAKEHOME, _("Take home"));
+        if (ui->visit.flow && flow_topic_count(ui->visit.flow))
+            bar_add(b, SUM_ASK, _("My questions"));
+        if (bar_place(b, ui->opts->large, sz) == rows)
+            return;
+    }
+}
+
+static int summary_rows(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    summary_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz);
+}
+
 /* A message too long for the footer (a printer failure and what to do
  * about it) is shown whole, wrapped, over the bottom of the summary; the
  * footer then shows the keys (ui->notice is emptied until the draw ends). */
@@ -154,7 +187,7 @@ static void draw_long_notice(struct ui *ui, struct screen_size sz)
     struct layout_opts lo = {
         .width = sz.cols - 4, .ascii = ui->opts->visit.ascii, .lang = ui->visit.content->lang};
     struct layout *box = md ? layout_markdown(md, strlen(md), &lo) : NULL;
-    int rows = screen_body_rows(sz);
+    int rows = summary_rows(ui, sz);
     if (box && (int)box->line_count + 2 <= rows) {
         int y = 1 + rows - (int)box->line_count - 2;
         for (int r = 0; r < (int)box->line_count + 2; r++)
@@ -178,7 +211,7 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
     if (!L) {
         snprintf(ui->notice, sizeof ui->notice, "%s", _("Not enough memory to show the summary."));
     } else {
-        int rows = screen_body_rows(sz);
+        int rows = summary_rows(ui, sz);
         for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
             term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), NULL);
     }
@@ -192,8 +225,11 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
                         : ui->opts->visit.save_dir ? _("s save  Backspace change answers  Esc home")
                                                    : _("Backspace change answers  Esc home");
     char all[512];
-    snprintf(all, sizeof all, "%s  %s", hints, _("t take home  a my questions"));
+    snprintf(all, sizeof all, "%s  %s  %s", hints, _("f finish"), _("t take home  a my questions"));
     chrome_draw(ui, _("Your summary for the clinician"), all, NULL, sz);
+    struct bar bar;
+    summary_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
     snprintf(ui->notice, sizeof ui->notice, "%s", notice);
     move(1, 1);
 }
@@ -201,7 +237,7 @@ static void summary_draw(struct ui *ui, struct screen_size sz)
 static void summary_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct summary_state *st = summary_state(ui);
-    if (scroll_key(ui, summary_layout(ui, sz), &st->top, key, screen_body_rows(sz)))
+    if (scroll_key(ui, summary_layout(ui, sz), &st->top, key, summary_rows(ui, sz)))
         return;
     switch (key) {
     case KEY_BACKSPACE:
@@ -236,6 +272,10 @@ static void summary_key(struct ui *ui, int key, struct screen_size sz)
         if (ui->visit.flow && flow_topic_count(ui->visit.flow))
             screen_ask_open(ui);
         break;
+    case 'f':
+    case 'F':
+        loop_wipe(ui); /* Finish: the answers go now, not at the idle reset */
+        break;
     case 'q':
     case 'Q':
         ui->quit = 1;
@@ -245,8 +285,17 @@ static void summary_key(struct ui *ui, int key, struct screen_size sz)
 
 static void summary_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    scroll_wheel(ui, summary_layout(ui, sz), &summary_state(ui)->top, m->wheel,
-                 screen_body_rows(sz));
+    struct bar bar;
+    summary_bar(ui, &bar, sz);
+    if (scroll_mouse(ui, summary_layout(ui, sz), &summary_state(ui)->top, m,
+                     bar_body_rows(&bar, sz)))
+        return;
+    static const int keys[] = {
+        [SUM_PRINT] = 'p',  [SUM_SAVE] = 's',     [SUM_CHANGE] = KEY_BACKSPACE,
+        [SUM_FINISH] = 'f', [SUM_TAKEHOME] = 't', [SUM_ASK] = 'a'};
+    int hit = bar_hit(&bar, m->x, m->y);
+    if (hit >= 0)
+        summary_key(ui, keys[hit], sz);
 }
 
 /* Read aloud: the summary, one layout. */
@@ -259,7 +308,7 @@ static int summary_text(struct ui *ui, struct screen_size sz, struct screen_text
                               .layout = {L},
                               .x = {1},
                               .top = &summary_state(ui)->top,
-                              .rows = screen_body_rows(sz),
+                              .rows = summary_rows(ui, sz),
                               .total = L->line_count,
                               .source = L};
     return 0;

@@ -5,6 +5,7 @@
  * have told someone: go on" and Back to the question. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/scroll.h"
@@ -39,11 +40,24 @@ static void urgent_forget(struct ui *ui, enum screen_forget what)
     explicit_bzero(st, sizeof *st);
 }
 
-/* Rows for the page: the body less the row of buttons under it. */
-static int page_rows(struct screen_size sz)
+/* The urgent page's buttons, in the fixed bar: go on, Back, Home. */
+enum { URGENT_ON, URGENT_BACK, URGENT_HOME };
+
+static void urgent_bar(const struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    int rows = screen_body_rows(sz) - 1;
-    return rows > 1 ? rows : 1;
+    *b = (struct bar){0};
+    bar_add(b, URGENT_ON, _("I have told someone: go on"));
+    bar_add(b, URGENT_BACK, _("< Back"));
+    bar_add(b, URGENT_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Rows for the page: the body less the bar under it. */
+static int page_rows(const struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    urgent_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz);
 }
 
 static struct layout *urgent_layout(struct ui *ui, struct screen_size sz)
@@ -85,23 +99,9 @@ void screen_urgent_open(struct ui *ui)
     ui->screen = SCREEN_URGENT;
 }
 
-static void button_text(int i, char *buf, size_t size)
+static size_t max_top(const struct ui *ui, const struct layout *L, struct screen_size sz)
 {
-    const char *labels[2] = {_("I have told someone: go on"), _("< Back")};
-    snprintf(buf, size, "[ %s ]", labels[i]);
-}
-
-/* Column where button i starts. */
-static int button_x(int i)
-{
-    char text[128];
-    button_text(0, text, sizeof text);
-    return i == 0 ? 1 : 1 + (int)text_width(text, strlen(text)) + 3;
-}
-
-static size_t max_top(const struct layout *L, struct screen_size sz)
-{
-    size_t rows = (size_t)page_rows(sz);
+    size_t rows = (size_t)page_rows(ui, sz);
     return L && L->line_count > rows ? L->line_count - rows : 0;
 }
 
@@ -109,21 +109,16 @@ static void urgent_draw(struct ui *ui, struct screen_size sz)
 {
     struct layout *L = urgent_layout(ui, sz);
     size_t *top = &urgent_state(ui)->top;
-    if (*top > max_top(L, sz))
-        *top = max_top(L, sz);
-    int rows = page_rows(sz);
+    if (*top > max_top(ui, L, sz))
+        *top = max_top(ui, L, sz);
+    struct bar bar;
+    urgent_bar(ui, &bar, sz);
+    int rows = bar_body_rows(&bar, sz);
     for (int r = 0; L && r < rows && *top + (size_t)r < L->line_count; r++)
         term_draw_line(L, *top + (size_t)r, 1 + r, 1, screen_text_width(sz), "");
-    for (int i = 0; i < 2; i++) {
-        char text[128];
-        button_text(i, text, sizeof text);
-        int x = button_x(i);
-        if (x < sz.cols - 1)
-            term_text(1 + rows, x, text, sz.cols - x - 1,
-                      i == 0 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
-    }
     chrome_draw(ui, _("Urgent: help is available now"),
                 _("Enter: I have told someone, go on  Backspace: back"), NULL, sz);
+    bar_draw(&bar, sz);
     move(1, 1);
 }
 
@@ -168,21 +163,32 @@ static void urgent_key(struct ui *ui, int key, struct screen_size sz)
     }
     struct layout *L = urgent_layout(ui, sz);
     size_t *top = &urgent_state(ui)->top;
-    if (L && scroll_key(ui, L, top, key, screen_body_rows(sz)) && *top > max_top(L, sz))
-        *top = max_top(L, sz);
+    if (L && scroll_key(ui, L, top, key, page_rows(ui, sz)) && *top > max_top(ui, L, sz))
+        *top = max_top(ui, L, sz);
 }
 
 static void urgent_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
     if (!m->wheel) {
-        if (m->y == 1 + page_rows(sz))
-            m->x >= button_x(1) ? go_back(ui) : go_on(ui);
+        struct bar bar;
+        urgent_bar(ui, &bar, sz);
+        switch (bar_hit(&bar, m->x, m->y)) {
+        case URGENT_ON:
+            go_on(ui);
+            break;
+        case URGENT_BACK:
+            go_back(ui);
+            break;
+        case URGENT_HOME:
+            ui->screen = SCREEN_HOME;
+            break;
+        }
         return;
     }
     struct layout *L = urgent_layout(ui, sz);
     size_t *top = &urgent_state(ui)->top;
-    if (L && scroll_wheel(ui, L, top, m->wheel, screen_body_rows(sz)) && *top > max_top(L, sz))
-        *top = max_top(L, sz);
+    if (L && scroll_mouse(ui, L, top, m, page_rows(ui, sz)) && *top > max_top(ui, L, sz))
+        *top = max_top(ui, L, sz);
 }
 
 /* Read aloud: the urgent page, one layout. */
@@ -195,7 +201,7 @@ static int urgent_text(struct ui *ui, struct screen_size sz, struct screen_text 
                               .layout = {L},
                               .x = {1},
                               .top = &urgent_state(ui)->top,
-                              .rows = page_rows(sz),
+                              .rows = page_rows(ui, sz),
                               .total = L->line_count,
                               .source = L};
     return 0;

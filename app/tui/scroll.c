@@ -4,6 +4,7 @@
 
 #include "tui/scroll.h"
 #include "tui/cache.h"
+#include "tui/screen.h"
 
 #include <ncurses.h>
 #include <stdint.h>
@@ -66,5 +67,14 @@ int scroll_wheel(struct ui *ui, struct layout *L, size_t *top, int wheel, int ro
     if (!wheel)
         return 0;
     move_to(ui, L, top, (long)*top + 3 * wheel, 0, rows);
+    return 1;
+}
+
+int scroll_mouse(struct ui *ui, struct layout *L, size_t *top, const struct ui_mouse *m, int rows)
+{
+    if (!m->wheel)
+        return 0;
+    int lines = m->drag > 0 ? m->drag : 3;
+    move_to(ui, L, top, (long)*top + lines * m->wheel, 0, rows);
     return 1;
 }

@@ -18,4 +18,9 @@ int scroll_key(struct ui *ui, struct layout *L, size_t *top, int key, int rows);
 /* A wheel turn (wheel -1 up, 1 down): three lines. 1 when handled. */
 int scroll_wheel(struct ui *ui, struct layout *L, size_t *top, int wheel, int rows);
 
+struct ui_mouse;
+/* A wheel turn (three lines) or a drag (the rows the finger moved). 1 when
+ * handled. */
+int scroll_mouse(struct ui *ui, struct layout *L, size_t *top, const struct ui_mouse *m, int rows);
+
 #endif

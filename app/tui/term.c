@@ -180,8 +180,9 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     meta(stdscr, TRUE);
     set_escdelay(25); /* keys.c: the whole wait for a lone Esc */
     keys_start();
-    term_mouse =
-        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    term_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+                               BUTTON5_PRESSED,
+                           NULL);
     mouseinterval(0);
     term_start_lines = LINES;
     term_start_cols = COLS;

@@ -93,8 +93,31 @@ expect "a failed print says so" "did not accept the summary"
 expect "the whole message shows, with what to do" "ask the front desk."
 expect_not "the printer command is never shown" "fail.sh"
 expect "the summary is still on screen" "Your summary for the clinician"
+# q with answers in progress asks first; n stays, y leaves.
 keys q
-expect "quits" "exit=0"
+expect "q asks before the answers go" "Leave and erase your answers? y/n"
+expect_not "and does not quit yet" "exit="
+keys n
+expect_not "n: the question goes" "Leave and erase"
+expect "n: the summary stays" "Your summary for the clinician"
+keys q
+expect "q asks again" "Leave and erase your answers? y/n"
+keys y
+expect "y quits" "exit=0"
+
+# Finish (f on the summary) erases the answers now and goes home.
+start 80 24 "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en
+keys "$(menu_number visit)"
+expect "questions start" "Question 1 of about"
+answer_until_summary
+keys f
+expect "f: Finish goes home" "Get ready for your visit"
+expect_not "the summary has gone" "Your summary for the clinician"
+keys "$(menu_number visit)"
+expect "the questions start again" "Question 1 of about"
+expect_not "with nothing chosen" "(*)"
+keys q
+expect "no answers: q quits without asking" "exit=0"
 
 # A broken questions.md: the home screen still comes up and every page
 # opens; opening the questions names the file and line in the footer (the
@@ -108,7 +131,7 @@ keys "$(menu_number visit)"
 expect "opening it names the file and line" "en/questions.md:5: error: answer"
 keys "$(menu_number "Possible benefits")"
 expect "pages still open" "Up/Down scroll"
-keys q
+quit
 expect "quits" "exit=0"
 check "--render still refuses the broken flow (exit 2)" \
     sh -c '"$1" --content "$2" --lang en --render faq.md >/dev/null 2>&1; test $? = 2' sh "$KIOSK" "$work/bad"

@@ -51,7 +51,7 @@ sent=$(translated zh_CN 'Sent to the printer. Please collect it at the front des
 expect "printed" "${sent:0:4}"
 check "the printout holds the Chinese summary" grep -qF "$zh_title" "$work/rec/text"
 check "the printout holds the English summary too" grep -qF "Questions to discuss with your clinician" "$work/rec/text"
-keys q
+quit
 expect "quits" "exit=0"
 
 # The configuration's languages limit the choice; with no default_language
@@ -61,6 +61,6 @@ start 80 24 "LANG=es_ES.UTF-8" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --config 
 expect "LANG=es_ES.UTF-8 starts in Spanish" "$(label es questions.md)"
 expect "Spanish is offered" "Español"
 expect_not "Chinese is not offered when languages = en es" "中文"
-keys q
+quit
 
 finish

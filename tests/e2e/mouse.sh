@@ -47,7 +47,7 @@ for term in xterm-256color screen; do
     tap "Home ]"
     expect "$term: tapping Home goes home" "visit"
     expect_not "$term: the question has gone" "Question 1 of about"
-    keys q
+    quit
     expect "$term: quits" "exit=0"
 done
 

@@ -106,7 +106,7 @@ for _ in $(seq 1 10); do
     wait_for "r read again" 1 && break
     keys Enter
 done
-expect_prompt "the summary offers its keys" "b change answers"
+expect "the summary offers its keys, Finish among them" "b change answers, h home, f finish"
 keys b Enter
 expect "b goes back to the last question, answer kept" "1. (*) "
 keys h Enter
@@ -117,6 +117,12 @@ expect_prompt "the language list asks for a number" "Choose a number, or press E
 keys Enter
 expect_prompt "Enter leaves the language list" "Choose a number (L language"
 keys q Enter
+expect_prompt "q with answers in progress asks first" "Leave and erase your answers? y/n"
+keys n Enter
+expect_prompt "n stays" "Choose a number (L language"
+keys q Enter
+expect_prompt "q asks again" "Leave and erase your answers? y/n"
+keys y Enter
 expect "q quits with status 0" "exit=0"
 check "nothing on the terminal was an escape sequence" no_esc "$work/pane.raw"
 

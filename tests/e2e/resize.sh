@@ -66,7 +66,7 @@ resize 300 80
 resize 1 1
 resize 80 24
 expect "the answer survived the resizes" "(*) No"
-keys q
+quit
 expect "quits cleanly" "exit=0"
 
 finish

@@ -70,7 +70,7 @@ for size in 80x24 40x12; do
     wait_for "Ketamine"
     keys "$(number questions.md)"
     shot question "$size" "Question 1"
-    keys q
+    quit
 
     run 80 24
     keys "$(number questions.md)"
@@ -79,7 +79,7 @@ for size in 80x24 40x12; do
     [ "$size" = 80x24 ] || resize "$w" "$h"
     sleep 0.2
     shot summary "$size" "Your summary"
-    keys q
+    quit
 done
 
 finish

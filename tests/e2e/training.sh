@@ -47,7 +47,7 @@ keys 2 Enter
 expect "training: the next question names the answer that led there" 'shown because of the answer "No"'
 answer_until_summary
 expect "training: each summary point names the answer behind it" "(from: "
-keys q
+quit
 expect "training quits" "exit=0"
 
 # ---- full screen, the patient's view: none of it ----
@@ -65,7 +65,7 @@ expect_not "patient: no reason for a question" "[Training]"
 answer_until_summary
 expect "patient: the summary" "Questions to discuss with your clinician"
 expect_not "patient: no reason for a summary point" "(from: "
-keys q
+quit
 
 # ---- no idle reset: the test binary's clock runs fifty times as fast, so
 # a 10 s idle timeout and a 5 s countdown take 0.3 s ----
@@ -77,7 +77,7 @@ expect "training: home with the fast clock" " 1. "
 sleep 1 # fifty idle seconds on its clock, five times the timeout
 expect_not "training: no idle countdown" "Are you still there?"
 expect_not "training: no idle exit" "exit="
-keys q
+quit
 expect "training: q still quits" "exit=0"
 
 # ---- --plain ----

@@ -40,7 +40,7 @@ keys L
 expect "language choice under valgrind" "Language / Idioma"
 keys Escape
 sleep 0.2
-keys q
+quit
 if wait_for "exit=" 30; then :; fi
 expect "valgrind found no errors and no definite leaks" "exit=0"
 # Valgrind 3.19 does not know mlock2 (syscall 325), which locks the patient

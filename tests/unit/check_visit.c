@@ -106,6 +106,24 @@ START_TEST(t_walks_and_opens_urgent_page)
 }
 END_TEST
 
+/* What q asks about: anything answered, not merely the questions opened;
+ * nothing once the visit is forgotten (Finish). */
+START_TEST(t_answered)
+{
+    struct visit_options o = {0};
+    struct visit v;
+    open_visit(&v, &o, "en");
+    ck_assert_int_eq(visit_answered(&v), 0);
+    ck_assert_int_eq(visit_begin(&v, msg, sizeof msg), VISIT_QUESTION);
+    ck_assert_int_eq(visit_answered(&v), 0); /* opened, nothing chosen */
+    ck_assert_int_eq(visit_choose(&v, 1), 0);
+    ck_assert_int_eq(visit_answered(&v), 1);
+    visit_forget(&v);
+    ck_assert_int_eq(visit_answered(&v), 0);
+    close_visit(&v);
+}
+END_TEST
+
 START_TEST(t_training_reason)
 {
     struct visit_options o = {.training = 1};
@@ -274,6 +292,7 @@ Suite *visit_suite(void)
     Suite *s = suite_create("visit");
     TCase *tc = tcase_create("visit");
     tcase_add_test(tc, t_walks_and_opens_urgent_page);
+    tcase_add_test(tc, t_answered);
     tcase_add_test(tc, t_training_reason);
     tcase_add_test(tc, t_language_switch_keeps_answers);
     tcase_add_test(tc, t_printout_and_replay);

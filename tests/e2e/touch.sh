@@ -1,0 +1,271 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/e2e/touch.sh: the kiosk used by touch alone, as a patient at a
+# waiting-room touch screen would: no key at all once the program starts,
+# only SGR mouse reports (TERM=xterm-256color). Read every page of the home
+# menu to its end with the bar's Page down and leave it with Back; drag a
+# page once; walk the questions with a multiple-choice answer (two boxes
+# ticked) and one Back; print to a stand-in printer; Finish, and see the
+# answers gone (the flow starts again with nothing chosen). At 80x24, at
+# 40x12 with --large-targets, in Spanish at 40x12, and in Chinese with
+# --large-targets. Every check compares the screen before and after a tap.
+. "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
+
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
+mkdir -p "$work/rec"
+printf '[kiosk]\nidle_timeout = 900\n[print]\ncommand = %s/print/record.sh %s/rec\n' \
+    "$KIOSK_TEST_DATA" "$work" > "$work/kiosk.conf"
+
+# press X Y / release X Y / motion X Y: one SGR report (1-based cells).
+report() { T send-keys -t k -l "$(printf '\033[<%d;%d;%d%s' "$1" "$2" "$3" "$4")"; }
+tap_at() { report 0 "$1" "$2" M; report 0 "$1" "$2" m; }
+# drag X Y1 Y2: press on row Y1, move with the button down, lift on row Y2.
+drag() { report 0 "$1" "$2" M; report 32 "$1" "$3" M; report 0 "$1" "$3" m; }
+
+# where TEXT: "X Y" of the middle of the first place TEXT is on screen, in
+# cells (wide characters count two), or nothing.
+where() {
+    local y=0 line
+    while IFS= read -r line; do
+        y=$((y + 1))
+        case $line in
+        *"$1"*)
+            local before=${line%%"$1"*} x w
+            x=$(printf '%s' "$before" | wc -L)
+            w=$(printf '%s' "$1" | wc -L)
+            echo "$((x + 1 + w / 2)) $y"
+            return 0
+            ;;
+        esac
+    done < <(screen)
+    return 1
+}
+
+# L MSGID: the label as the program shows it in the language tested.
+L() {
+    if [ "$po" = en ]; then
+        printf '%s' "$1"
+    else
+        translated "$po" "$(printf '%s' "$1" | sed 's/[][\\.*^$?+(){}|]/\\&/g')"
+    fi
+}
+
+# tapped NAME TEXT: tap the middle of TEXT; pass if the screen changed.
+tapped() {
+    wait_for "$2"
+    settle
+    local at
+    at=$(where "$2") || { fail_now "$1: \"$2\" is not on screen"; return 1; }
+    # shellcheck disable=SC2086
+    tapped_at "$1" $at
+}
+
+# tapped_at NAME X Y: tap the cell; pass if the screen changed.
+tapped_at() {
+    local before
+    before=$(screen)
+    tap_at "$2" "$3"
+    wait_screen_changes "$before"
+    checks=$((checks + 1))
+    if [ "$(screen)" != "$before" ]; then
+        return 0
+    fi
+    failures=$((failures + 1))
+    echo "not ok - $1: tapping column $2, row $3 changed nothing. Screen was:"
+    screen | sed 's/^/    | /'
+    return 1
+}
+
+fail_now() {
+    checks=$((checks + 1))
+    failures=$((failures + 1))
+    echo "not ok - $1. Screen was:"
+    screen | sed 's/^/    | /'
+}
+
+# pos: "LAST TOTAL" of the page's position ("1-20 of 88", "1-20 de 88", "1-20/88").
+pos() { screen | grep -oE '[0-9]+-[0-9]+( of | de |/)[0-9]+' | tail -1 | sed -E 's/^[0-9]+-([0-9]+)[^0-9]+([0-9]+)$/\1 \2/'; }
+
+# focused_row: the screen row of the focused home menu entry.
+focused_row() { screen | awk 'substr($0, 2, 1) == ">" { print NR; exit }'; }
+
+# read_page NAME: Page down to the page's end; then Back.
+read_page() {
+    local label taps=0 last total
+    label="[ $(L "Page down") ]"
+    wait_for "$label" || { fail_now "$1: no Page down button"; return; }
+    read -r last total < <(pos)
+    while [ -n "$last" ] && [ "$last" -lt "$total" ] && [ $taps -lt 80 ]; do
+        tapped "$1: Page down ($last of $total)" "$label" || return
+        taps=$((taps + 1))
+        read -r last total < <(pos)
+    done
+    checks=$((checks + 1))
+    if [ -n "$last" ] && [ "$last" = "$total" ]; then
+        echo "ok - $1: read to its end ($total lines, $taps taps on Page down)"
+    else
+        failures=$((failures + 1))
+        echo "not ok - $1: not at the end ($last of $total)"
+    fi
+    tapped "$1: Back" "[ $(L "Back") ]"
+    expect "$1: Back goes home" "$home_title"
+}
+
+# answer_by_taps: every question answered by a tap (the last answer shown,
+# after "more below"; on the first multiple-choice question the last two
+# shown), one Back on the second question, on to the summary.
+answer_by_taps() {
+    local i=0 multi=0 backed=0 more next summary ask urgent go
+    more=$(L "[ v more below ]")
+    next="[ $(L "Next >") ]"
+    # Titles are cut at 40 columns: their beginnings tell the screens apart.
+    summary=$(L "Your summary for the clinician")
+    summary=${summary:0:16}
+    ask=$(L "Your questions for your care team")
+    ask=${ask:0:16}
+    urgent=$(L "Urgent: help is available now")
+    urgent=${urgent:0:12}
+    go="[ $(L "I have told someone: go on") ]"
+    while [ $i -lt 40 ]; do
+        i=$((i + 1))
+        settle
+        screen | grep -qF "$summary" && return 0
+        if screen | grep -qF "$ask"; then
+            # The builder's own buttons: bring them into view with drags.
+            local d=0
+            while ! screen | grep -qF "$next" && [ $d -lt 20 ]; do
+                drag 10 6 4
+                sleep 0.1
+                d=$((d + 1))
+            done
+            tapped "question builder: Next" "$next"
+            continue
+        fi
+        if screen | grep -qF "$urgent"; then
+            tapped "urgent page: go on" "$go"
+            continue
+        fi
+        local n row
+        if [ $multi -eq 0 ] && screen | grep -qE '^ [> ] ?[0-9]+\. \[[ x]\] '; then
+            # Multiple choice: tick the first two answers (the last ones
+            # may be "No" or "Not sure", which stand alone).
+            multi=1
+            local first
+            first=$(screen | grep -oE '^ [> ] ?[0-9]+\. \[' | grep -oE '[0-9]+' | head -1)
+            for k in "$first" $((first + 1)); do
+                local m=0
+                while ! screen | grep -qE "^ [> ] ?$k\. " && [ $m -lt 5 ]; do
+                    tapped "question $i: more below" "$more" || break
+                    m=$((m + 1))
+                done
+                row=$(screen | grep -nE "^ [> ] ?$k\. " | head -1 | cut -d: -f1)
+                chosen "$k" || tapped_at "question $i: tick $k" 6 "$row"
+                check "question $i: box $k ticked by a tap" chosen "$k"
+            done
+        else
+            local m=0
+            while screen | grep -qF "$more" && [ $m -lt 20 ]; do
+                tapped "question $i: more below" "$more" || break
+                m=$((m + 1))
+            done
+            n=$(last_choice)
+            [ -n "$n" ] || { fail_now "question $i: no answer on screen"; return 1; }
+            if ! chosen "$n"; then
+                row=$(screen | grep -nE "^ [> ] ?$n\. " | head -1 | cut -d: -f1)
+                tapped_at "question $i: answer $n" 6 "$row"
+                check "question $i: answer $n chosen by a tap" chosen "$n"
+            fi
+        fi
+        if [ $i -eq 2 ] && [ $backed -eq 0 ]; then
+            backed=1
+            local t2
+            t2=$(screen | head -1)
+            tapped "question 2: Back" "[ $(L "< Back") ]"
+            check "Back shows the question before" test "$(screen | head -1)" != "$t2"
+            tapped "question 1 again: Next" "$next"
+            check "Next comes back to question 2" test "$(screen | head -1)" = "$t2"
+            i=$((i - 1))
+            continue
+        fi
+        tapped "question $i: Next" "$next"
+    done
+    wait_for "$summary"
+}
+
+# run NAME W H LANG PO PAGES [OPTION]...: PAGES "all" reads every page of
+# the menu; "some" the first and the last (the others are the same taps).
+run() {
+    local name=$1 w=$2 h=$3 lang=$4 pages=$6
+    po=$5
+    shift 6
+    rm -f "$work/rec/text"
+    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
+        --config "$work/kiosk.conf" "$@"
+    wait_for "1. " || { fail_now "$name: home did not show"; return; }
+    settle
+    home_title=$(screen | head -1 | sed 's/^ *//')
+    local entries step=1
+    entries=$(grep -cE '^ *[-*] \[.*\]\(.*\.md\)' "$KIOSK_CONTENT_DIR/$lang/index.md")
+    case " $* " in *" --large-targets "*) step=3 ;; esac
+    # Every page of the menu (entry 1 is the questions): a drag up by one
+    # entry moves the focus on, a tap opens it.
+    local e=1
+    while [ $e -lt "$entries" ]; do
+        local row before to=$((e + 1))
+        [ "$pages" = all ] || [ $e -eq 1 ] || to=$entries
+        while [ $e -lt $to ]; do
+            settle
+            row=$(focused_row)
+            before=$(screen)
+            drag 10 "$((row + 1))" "$((row + 1 - step))"
+            wait_screen_changes "$before"
+            e=$((e + 1))
+        done
+        row=$(focused_row)
+        tapped_at "$name: open entry $e" 8 "$row" || continue
+        if [ "$e" = 2 ]; then
+            # Drag the text up by three rows: it follows the finger.
+            settle
+            before=$(screen)
+            drag 10 6 3
+            wait_screen_changes "$before"
+            check "$name: a drag scrolls the page" test "$(screen)" != "$before"
+        fi
+        read_page "$name: entry $e"
+    done
+    # Back to the first entry (the questions): drags down, then a tap.
+    local d=0
+    while [ "$(focused_row)" != "" ] && ! screen | grep -qE '^ > +1\. ' && [ $d -lt 30 ]; do
+        local before
+        before=$(screen)
+        drag 10 3 "$((h - 4))"
+        wait_screen_changes "$before"
+        d=$((d + 1))
+    done
+    tapped_at "$name: open the questions" 8 "$(focused_row)"
+    answer_by_taps
+    local title
+    title=$(L "Your summary for the clinician")
+    expect "$name: the summary" "${title:0:16}"
+    tapped "$name: Print" "[ $(L "Print") ]"
+    local sent
+    sent=$(L "Sent to the printer. Please collect it at the front desk.")
+    expect "$name: printed" "${sent:0:8}"
+    local i=0
+    while [ ! -s "$work/rec/text" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    check "$name: the stand-in printer got the summary" test -s "$work/rec/text"
+    tapped "$name: Finish" "[ $(L "Finish") ]"
+    expect "$name: Finish goes back to the start" "$home_title"
+    # The answers are gone: the questions start again with nothing chosen.
+    tapped_at "$name: the questions again" 8 "$(focused_row)"
+    settle
+    check "$name: nothing chosen after Finish" eval '! screen | grep -qE "^ [> ] ?[0-9]+\. (\(\*\)|\[x\]) "'
+    check "$name: back at the first question" eval 'screen | grep -qE "^ [> ] ?1\. "'
+}
+
+run "80x24" 80 24 en en all
+run "40x12 large" 40 12 en en some --large-targets
+run "es 40x12" 40 12 es es some
+run "zh large" 80 24 zh zh_CN some --large-targets
+
+finish
