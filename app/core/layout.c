@@ -69,6 +69,11 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
             size_t before = st->len;
             collect_inlines(b, c, st, style | STYLE_LINK);
             const char *url = cmark_node_get_url(c);
+            if (url && *url && st->len > before) {
+                long id = link_record(b, url);
+                if (id >= 0)
+                    styled_mark_link(st, before, (uint32_t)id);
+            }
             /* Anchors inside the page, and links that show their own address,
              * need no reference number. */
             if (!url || !*url || url[0] == '#' || st->failed)
@@ -484,6 +489,7 @@ void layout_free(struct layout *L)
     for (size_t i = 0; i < L->heading_count; i++)
         wipe_string(L->headings[i].text);
     wipe_free(L->headings, L->heading_cap * sizeof *L->headings);
+    layout_links_free(L);
     wipe_free(L->text, L->text_cap);
     wipe_free(L->spans, L->span_cap * sizeof *L->spans);
     wipe_free(L->lines, L->line_cap * sizeof *L->lines);
