@@ -323,7 +323,7 @@ const char *page_links_hints(const struct layout *L, int file, int print)
 {
     if (!L || L->link_span_count == 0)
         return NULL;
-    return file    ? _("Tab links  Up/Down scroll  / search  t contents  ? help  q quit")
-           : print ? _("Tab links  Up/Down scroll  p print  / search  Esc back  ? help")
-                   : _("Tab links  Up/Down scroll  / search  t contents  Esc back  ? help");
+    return file    ? _("Up/Down scroll  Tab links  / search  t contents  ? help  q quit")
+           : print ? _("Up/Down scroll  Tab links  p print  / search  Esc back  ? help")
+                   : _("Up/Down scroll  Tab links  / search  t contents  Esc back  ? help");
 }
