@@ -69,11 +69,9 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
             size_t before = st->len;
             collect_inlines(b, c, st, style | STYLE_LINK);
             const char *url = cmark_node_get_url(c);
-            if (url && *url && st->len > before) {
-                long id = link_record(b, url);
-                if (id >= 0)
-                    styled_mark_link(st, before, (uint32_t)id);
-            }
+            long id = url && *url && st->len > before ? link_record(b, url) : -1;
+            if (id >= 0)
+                styled_mark_link(st, before, (uint32_t)id);
             /* Anchors inside the page, and links that show their own address,
              * need no reference number. */
             if (!url || !*url || url[0] == '#' || st->failed)
@@ -82,7 +80,10 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
                 memcmp(st->text + before, url, st->len - before) == 0)
                 break;
             char mark[24];
-            int n = snprintf(mark, sizeof mark, "[%d]", add_link(b, url));
+            int note = add_link(b, url);
+            if (id >= 0 && note > 0)
+                b->out->links[id].note = (uint32_t)note;
+            int n = snprintf(mark, sizeof mark, "[%d]", note);
             styled_add(st, mark, (size_t)n, STYLE_NOTE);
             break;
         }
@@ -359,7 +360,8 @@ static void layout_links(struct builder *b)
         int n = snprintf(mark, sizeof mark, "[%zu] ", i + 1);
         struct styled ref = {0};
         styled_add(&ref, mark, (size_t)n, STYLE_NOTE);
-        styled_add(&ref, b->links[i], strlen(b->links[i]), STYLE_LINK);
+        const char *name = link_note_title(b, b->links[i]);
+        styled_add(&ref, name, strlen(name), STYLE_LINK);
         if (ref.failed)
             b->failed = 1;
         else

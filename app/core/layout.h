@@ -63,10 +63,11 @@ enum layout_link_kind {
 };
 
 struct layout_link {
-    char *target; /* the address as written */
-    char *page;   /* LINK_PAGE: the page file it opens ("other.md"), else NULL */
-    char *anchor; /* the part after '#' (LINK_ANCHOR, or a LINK_PAGE's), else NULL */
-    uint8_t kind; /* enum layout_link_kind */
+    char *target;  /* the address as written */
+    char *page;    /* LINK_PAGE: the page file it opens ("other.md"), else NULL */
+    char *anchor;  /* the part after '#' (LINK_ANCHOR, or a LINK_PAGE's), else NULL */
+    uint8_t kind;  /* enum layout_link_kind */
+    uint32_t note; /* its number n in the "Links on this page" notes ([n]); 0: none */
 };
 
 /* Where a link shows: bytes [off, off+len) of line `line`. A link wrapped
@@ -86,6 +87,11 @@ struct layout_opts {
                        * cells row by row, with no header beside a value) */
     const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
     int patient; /* 1: patient text (the summary): kept in the patient arena (core/protect.h) */
+    /* The title a link to page (a page file name, no anchor) is listed under
+     * in the "Links on this page" notes, or NULL to list its address. May be
+     * NULL; ctx must outlive the layout while it is made in steps. */
+    const char *(*link_title)(const void *ctx, const char *page);
+    const void *link_ctx;
 };
 
 struct layout_job;

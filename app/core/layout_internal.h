@@ -139,6 +139,10 @@ void link_spans_piece(struct builder *b, const struct styled *st, const struct w
 /* The line being built ends len bytes long: cut its link spans to it. */
 void link_spans_trim(struct builder *b, size_t len);
 
+/* What the "Links on this page" note lists for url: the page's title
+ * (opts->link_title) for a link to a page of the content, else url. */
+const char *link_note_title(const struct builder *b, const char *url);
+
 /* Free the link records and spans (zeroed first). */
 void layout_links_free(struct layout *L);
 

@@ -25,6 +25,20 @@ static int has_scheme(const char *url)
     return *p == ':';
 }
 
+const char *link_note_title(const struct builder *b, const char *url)
+{
+    if (!b->opts->link_title || has_scheme(url) || url[0] == '#')
+        return url;
+    char page[256];
+    size_t n = strcspn(url, "#");
+    if (n >= sizeof page)
+        return url;
+    memcpy(page, url, n);
+    page[n] = '\0';
+    const char *title = b->opts->link_title(b->opts->link_ctx, page);
+    return title && *title ? title : url;
+}
+
 long link_record(struct builder *b, const char *url)
 {
     struct layout *L = b->out;

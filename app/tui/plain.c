@@ -370,7 +370,7 @@ int plain_page(struct plain *p, const char *key, int file, struct plain_links *l
         plain_say(p, _("This page is not yet translated; it is shown in English."));
     int rc = plain_pager(p, L);
     if (rc == 1 && links)
-        plain_links_collect(p->visit.content, L, links);
+        plain_links_collect(L, links);
     layout_free(L);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* plain_links.c: --plain: after a page read to its end, the pages it links
- * to as numbered lines ("Pages this page links to: 1. Title"); typing a
- * number reads that page, Enter goes back to the menu. */
+/* plain_links.c: --plain: after a page read to its end, typing the number
+ * of one of its "Links on this page" notes ([n], each titled as the menu
+ * names the page) reads that page; Enter goes back to the menu. */
 #include "config.h"
 
 #define PLAIN_INTERNAL
@@ -13,31 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* The words of link id as they show on the page (its spans joined by a
- * space). Caller frees; NULL when out of memory or when it shows nowhere. */
-static char *link_words(const struct layout *L, uint32_t id)
-{
-    size_t n = 1;
-    for (size_t i = 0; i < L->link_span_count; i++)
-        if (L->link_spans[i].link == id)
-            n += L->link_spans[i].len + 1;
-    if (n == 1)
-        return NULL;
-    char *s = malloc(n), *w = s;
-    for (size_t i = 0; s && i < L->link_span_count; i++) {
-        const struct layout_link_span *sp = &L->link_spans[i];
-        if (sp->link != id)
-            continue;
-        if (w > s)
-            *w++ = ' ';
-        memcpy(w, layout_line_text(L, sp->line) + sp->off, sp->len);
-        w += sp->len;
-    }
-    if (s)
-        *w = '\0';
-    return s;
-}
 
 /* 1 when page can be read in this language (or in English). */
 static int page_exists(const struct content *c, const char *page)
@@ -56,59 +31,34 @@ static int page_exists(const struct content *c, const char *page)
     return 1;
 }
 
-void plain_links_collect(const struct content *c, const struct layout *L, struct plain_links *out)
+void plain_links_collect(const struct layout *L, struct plain_links *out)
 {
     *out = (struct plain_links){0};
-    for (size_t i = 0; i < L->link_count && out->count < PLAIN_LINKS_MAX; i++) {
+    for (size_t i = 0; i < L->link_count; i++) {
         const struct layout_link *k = &L->links[i];
-        if (k->kind != LINK_PAGE)
+        uint32_t n = k->note;
+        if (n == 0 || n > PLAIN_LINKS_MAX)
             continue;
-        int seen = 0;
-        for (size_t j = 0; j < out->count && !seen; j++)
-            seen = strcmp(out->page[j], k->page) == 0;
-        if (seen || !page_exists(c, k->page))
-            continue;
-        char *title = NULL;
-        for (size_t e = 0; e < c->entry_count && !title; e++)
-            if (strcmp(c->entries[e].page, k->page) == 0)
-                title = strdup(c->entries[e].label);
-        if (!title)
-            title = link_words(L, (uint32_t)i);
-        char *page = strdup(k->page);
-        if (!title || !page) {
-            free(title);
-            free(page);
-            continue;
-        }
-        out->page[out->count] = page;
-        out->title[out->count++] = title;
+        if (n > out->count)
+            out->count = n;
+        if (k->kind == LINK_PAGE && !out->page[n - 1])
+            out->page[n - 1] = strdup(k->page); /* out of memory: as a website's */
     }
 }
 
 void plain_links_free(struct plain_links *l)
 {
-    for (size_t i = 0; i < l->count; i++) {
+    for (size_t i = 0; i < l->count; i++)
         wipe_string(l->page[i]);
-        wipe_string(l->title[i]);
-    }
     *l = (struct plain_links){0};
 }
 
-/* The numbered list, and what the patient types under it: 0 back to the
- * menu, k (1-based) to read link k, -1 when the session is over. */
+/* What the patient types at the end of the page: 0 back to the menu, k
+ * (1-based) to read the page of note [k], -1 when the session is over. */
 static int choose(struct plain *p, const struct plain_links *l)
 {
-    if (l->count > 0) {
-        plain_write(p, "\n");
-        plain_say(p, _("Pages this page links to:"));
-        for (size_t i = 0; i < l->count; i++) {
-            char line[1100];
-            snprintf(line, sizeof line, "%zu. %s", i + 1, l->title[i]);
-            plain_say(p, line);
-        }
-    }
     const char *prompt =
-        l->count > 0 ? _("-- End of the page: a number opens that page, Enter for the menu --")
+        l->count > 0 ? _("-- End of the page: a link's number opens it, Enter for the menu --")
                      : _("-- End of the page: Enter for the menu --");
     for (;;) {
         const char *s = plain_ask(p, prompt);
@@ -122,11 +72,17 @@ static int choose(struct plain *p, const struct plain_links *l)
         if (!*s || strcasecmp(s, "h") == 0 || strcasecmp(s, "b") == 0)
             return 0;
         int k = plain_number(s, (int)l->count);
-        if (k > 0)
+        if (k > 0 && !l->page[k - 1])
+            plain_say(p, _("This link is to a website, which cannot be opened here. Its address is "
+                           "in the list at the end of the page."));
+        else if (k > 0 && !page_exists(p->visit.content, l->page[k - 1]))
+            plain_say(p, _("Sorry, the page this link goes to is missing."));
+        else if (k > 0)
             return k;
-        if (plain_common_key(p, s))
+        else if (plain_common_key(p, s))
             return 0;
-        plain_invalid(p);
+        else
+            plain_invalid(p);
     }
 }
 

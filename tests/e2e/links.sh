@@ -4,7 +4,7 @@
 # scroll line with the same link focused, Shift-Tab goes back a link, a tap
 # (an SGR mouse report under TERM=xterm-256color) opens a link; and a link
 # to a missing page, to a website or to a heading of the page says what it
-# does. In --plain, the pages a page links to are numbered after it.
+# does. In --plain, a link's note number [n] opens its page.
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
 
 # tap TEXT: a press and a release in the middle of the first place TEXT is
@@ -103,13 +103,14 @@ keys q
 expect "quits" "exit=0"
 rm -rf "$dir"
 
-# --plain: after the page, the pages it links to as numbered lines; a
-# number reads one (the answers piped in, the whole page on one screen).
+# --plain: the page's "Links on this page" notes name the pages' titles,
+# and at the end of the page a note's number reads its page (the answers
+# piped in, the whole page on one screen).
 out=$(printf '8\n1\n\nq\n' | env LINES=500 "$KIOSK" --plain --content "$KIOSK_CONTENT_DIR" --lang en 2>&1)
 has() { printf '%s\n' "$out" | grep -qF -- "$1"; }
-check "plain: the page's links are listed after it" has "Pages this page links to:"
-check "plain: each as a numbered line with its title" has "1. Getting ready for a Spravato dose"
-check "plain: the end prompt says a number opens one" has "a number opens that page"
+check "plain: the page's links are listed after it" has "Links on this page:"
+check "plain: each numbered, with the page's title" has "[1] Getting ready for a Spravato dose"
+check "plain: the end prompt says a number opens one" has "a link's number opens it"
 check "plain: typing 1 reads the linked page" has "Ask your team whether to take your usual"
 
 finish

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_layout_links.c: the layout's link records: each link's kind, page
  * and anchor, the line and bytes it shows on (wrapped over two lines, in a
- * table cell as a grid and as cards), a tap's link and in-page anchors. */
+ * table cell as a grid and as cards), a tap's link, in-page anchors, and
+ * the "Links on this page" notes (numbers, page titles). */
 #include "config.h"
 
 #include "suites.h"
@@ -174,6 +175,40 @@ START_TEST(links_made_in_steps_match_whole)
 }
 END_TEST
 
+static const char *titles(const void *ctx, const char *page)
+{
+    (void)ctx;
+    return strcmp(page, "risks.md") == 0 ? "Side effects and risks" : NULL;
+}
+
+START_TEST(notes_name_page_titles_and_numbers)
+{
+    const char *md = "[Risks](risks.md), [again](risks.md#top), [here](#x), "
+                     "[FAQ](faq.md) and [site](https://example.org/).";
+    struct layout_opts o = {.width = 80, .lang = "en", .link_title = titles};
+    struct layout *L = layout_markdown(md, strlen(md), &o);
+    ck_assert_ptr_nonnull(L);
+    ck_assert_uint_eq(L->link_count, 5);
+    /* Each address once in the notes; an in-page anchor has none. */
+    ck_assert_uint_eq(L->links[0].note, 1);
+    ck_assert_uint_eq(L->links[1].note, 2);
+    ck_assert_uint_eq(L->links[2].note, 0);
+    ck_assert_uint_eq(L->links[3].note, 3);
+    ck_assert_uint_eq(L->links[4].note, 4);
+    int saw_title = 0, saw_anchor_title = 0, saw_faq = 0, saw_site = 0;
+    for (size_t i = 0; i < L->line_count; i++) {
+        const char *t = layout_line_text(L, i);
+        size_t n = L->lines[i].text_len;
+        saw_title |= n == 26 && memcmp(t, "[1] Side effects and risks", 26) == 0;
+        saw_anchor_title |= n == 26 && memcmp(t, "[2] Side effects and risks", 26) == 0;
+        saw_faq |= n == 10 && memcmp(t, "[3] faq.md", 10) == 0; /* no title: the address */
+        saw_site |= n == 24 && memcmp(t, "[4] https://example.org/", 24) == 0;
+    }
+    ck_assert(saw_title && saw_anchor_title && saw_faq && saw_site);
+    layout_free(L);
+}
+END_TEST
+
 Suite *layout_links_suite(void)
 {
     Suite *s = suite_create("layout_links");
@@ -185,6 +220,7 @@ Suite *layout_links_suite(void)
     tcase_add_test(tc, link_spans_use_wide_characters_in_cells);
     tcase_add_test(tc, anchor_by_explicit_id_and_slug);
     tcase_add_test(tc, links_made_in_steps_match_whole);
+    tcase_add_test(tc, notes_name_page_titles_and_numbers);
     suite_add_tcase(s, tc);
     return s;
 }
