@@ -379,6 +379,7 @@ static int render(struct content *content, const char *page, int width, int asci
         return status;
     }
     struct layout_opts opts = {.width = width, .ascii = ascii, .lang = content->lang};
+    visit_link_titles(&opts, content);
     /* In steps, so the text and each block of the parse tree are freed as
      * soon as they are laid out: the peak is the lines, not lines + tree. */
     struct layout *L = layout_start(text, len, &opts);

@@ -69,6 +69,9 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
             size_t before = st->len;
             collect_inlines(b, c, st, style | STYLE_LINK);
             const char *url = cmark_node_get_url(c);
+            long id = url && *url && st->len > before ? link_record(b, url) : -1;
+            if (id >= 0)
+                styled_mark_link(st, before, (uint32_t)id);
             /* Anchors inside the page, and links that show their own address,
              * need no reference number. */
             if (!url || !*url || url[0] == '#' || st->failed)
@@ -77,7 +80,10 @@ void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uin
                 memcmp(st->text + before, url, st->len - before) == 0)
                 break;
             char mark[24];
-            int n = snprintf(mark, sizeof mark, "[%d]", add_link(b, url));
+            int note = add_link(b, url);
+            if (id >= 0 && note > 0)
+                b->out->links[id].note = (uint32_t)note;
+            int n = snprintf(mark, sizeof mark, "[%d]", note);
             styled_add(st, mark, (size_t)n, STYLE_NOTE);
             break;
         }
@@ -354,7 +360,8 @@ static void layout_links(struct builder *b)
         int n = snprintf(mark, sizeof mark, "[%zu] ", i + 1);
         struct styled ref = {0};
         styled_add(&ref, mark, (size_t)n, STYLE_NOTE);
-        styled_add(&ref, b->links[i], strlen(b->links[i]), STYLE_LINK);
+        const char *name = link_note_title(b, b->links[i]);
+        styled_add(&ref, name, strlen(name), STYLE_LINK);
         if (ref.failed)
             b->failed = 1;
         else
@@ -484,6 +491,7 @@ void layout_free(struct layout *L)
     for (size_t i = 0; i < L->heading_count; i++)
         wipe_string(L->headings[i].text);
     wipe_free(L->headings, L->heading_cap * sizeof *L->headings);
+    layout_links_free(L);
     wipe_free(L->text, L->text_cap);
     wipe_free(L->spans, L->span_cap * sizeof *L->spans);
     wipe_free(L->lines, L->line_cap * sizeof *L->lines);

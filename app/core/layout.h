@@ -54,6 +54,30 @@ struct layout_heading {
     char *text;
 };
 
+/* A link in the page's text. Each link node of the document is one link,
+ * numbered in document order (its id is its index in layout.links). */
+enum layout_link_kind {
+    LINK_PAGE,     /* another page of the content: "other.md" or "other.md#anchor" */
+    LINK_ANCHOR,   /* a place in this page: "#anchor" */
+    LINK_EXTERNAL, /* anything with a scheme (http:, mailto:): shown, never opened */
+};
+
+struct layout_link {
+    char *target;  /* the address as written */
+    char *page;    /* LINK_PAGE: the page file it opens ("other.md"), else NULL */
+    char *anchor;  /* the part after '#' (LINK_ANCHOR, or a LINK_PAGE's), else NULL */
+    uint8_t kind;  /* enum layout_link_kind */
+    uint32_t note; /* its number n in the "Links on this page" notes ([n]); 0: none */
+};
+
+/* Where a link shows: bytes [off, off+len) of line `line`. A link wrapped
+ * over two lines has two spans with the same link id; spans are in line
+ * order. A link that shows nowhere (an empty one) has none. */
+struct layout_link_span {
+    uint32_t line, off, len;
+    uint32_t link; /* index in layout.links */
+};
+
 struct layout_opts {
     int width;        /* cells, >= 1 */
     int ascii;        /* 1: ASCII bullets and borders (no UTF-8 locale) */
@@ -63,6 +87,11 @@ struct layout_opts {
                        * cells row by row, with no header beside a value) */
     const char *lang; /* language for line breaking ("en", "zh"...), may be NULL */
     int patient; /* 1: patient text (the summary): kept in the patient arena (core/protect.h) */
+    /* The title a link to page (a page file name, no anchor) is listed under
+     * in the "Links on this page" notes, or NULL to list its address. May be
+     * NULL; ctx must outlive the layout while it is made in steps. */
+    const char *(*link_title)(const void *ctx, const char *page);
+    const void *link_ctx;
 };
 
 struct layout_job;
@@ -79,6 +108,10 @@ struct layout {
     size_t line_count, line_cap;
     struct layout_heading *headings;
     size_t heading_count, heading_cap;
+    struct layout_link *links; /* every link, in document order */
+    size_t link_count, link_cap;
+    struct layout_link_span *link_spans; /* where they show, in line order */
+    size_t link_span_count, link_span_cap;
 };
 
 /* Lay out doc at opts->width. Returns a layout or NULL when out of memory. */
@@ -88,8 +121,9 @@ struct layout *layout_document(cmark_node *doc, const struct layout_opts *opts);
  * the rest is laid out. layout_start() parses text (which the caller may free
  * at once) and lays out nothing yet; the layout owns the parse tree and frees
  * each top-level block of it as soon as that block is laid out. Until it is
- * complete a layout holds only its first line_count lines, and has no link
- * list yet. Returns NULL when out of memory. */
+ * complete a layout holds only its first line_count lines (and the links
+ * and link spans of those), and has no list of link addresses yet. Returns NULL when out of memory.
+ */
 struct layout *layout_start(const char *text, size_t len, const struct layout_opts *opts);
 
 /* Lay out more of a layout from layout_start(), whole blocks at a time, until
@@ -126,6 +160,18 @@ size_t layout_find_anchor(const struct layout *layout, uint32_t block, uint32_t 
  * and fills *line, *off, *len (bytes in that line), or -1 if nowhere. */
 int layout_search(const struct layout *layout, const char *needle, size_t from, int dir,
                   size_t *line, size_t *off, size_t *len);
+
+/* The link shown at column col (cells from the line's start) of line, or -1
+ * when none is there. */
+long layout_link_at(const struct layout *layout, size_t line, int col);
+
+/* The first span of link id, or NULL when it shows nowhere (yet). */
+const struct layout_link_span *layout_link_span(const struct layout *layout, uint32_t link);
+
+/* The line of the heading an in-page anchor names: its `{#id}` or its
+ * GitHub-style slug ("Side effects & risks" -> "side-effects--risks").
+ * SIZE_MAX when no heading has it. */
+size_t layout_anchor_line(const struct layout *layout, const char *anchor);
 
 /* Write the layout as plain text, one line per line, trailing spaces trimmed.
  * Returns 0, or -1 on a write error. */

@@ -9,11 +9,19 @@
 /* Inline text with style runs, collected from one block or table cell.
  * brks caches its break opportunities (text_breaks()) once something needs
  * them; styled_add() drops the cache. */
+/* A link's text inside a struct styled: bytes [off, off+len), link id. */
+struct styled_link {
+    size_t off, len;
+    uint32_t link;
+};
+
 struct styled {
     char *text;
     size_t len, cap;
     struct layout_span *runs;
     size_t run_count, run_cap;
+    struct styled_link *links;
+    size_t link_count, link_cap;
     char *brks;
     int failed;
 };
@@ -109,6 +117,34 @@ void layout_shrink(struct layout *L);
 
 /* Collect the inline content of node into st (links get [n] markers). */
 void collect_inlines(struct builder *b, cmark_node *node, struct styled *st, uint16_t style);
+
+/* ---- link records (layout_links.c) ---- */
+
+/* A new link record for url in b's layout. Its id, or -1 (b->failed set)
+ * when out of memory. */
+long link_record(struct builder *b, const char *url);
+
+/* Bytes [off, st->len) of st show link id. */
+void styled_mark_link(struct styled *st, size_t off, uint32_t link);
+
+/* src's links, shifted by shift bytes, into dst (whose text now holds
+ * src's text from byte shift). */
+void styled_copy_links(struct styled *dst, const struct styled *src, size_t shift);
+
+/* Piece p of st is being added to the line at byte base of the line: its
+ * links get spans on the line being built. */
+void link_spans_piece(struct builder *b, const struct styled *st, const struct wrap_piece *p,
+                      size_t base);
+
+/* The line being built ends len bytes long: cut its link spans to it. */
+void link_spans_trim(struct builder *b, size_t len);
+
+/* What the "Links on this page" note lists for url: the page's title
+ * (opts->link_title) for a link to a page of the content, else url. */
+const char *link_note_title(const struct builder *b, const char *url);
+
+/* Free the link records and spans (zeroed first). */
+void layout_links_free(struct layout *L);
 
 /* Lay out one GFM table node. */
 void layout_table(struct builder *b, cmark_node *table);

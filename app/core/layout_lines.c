@@ -67,6 +67,7 @@ void styled_free(struct styled *st)
     wipe_free(st->text, st->cap);
     wipe_free(st->runs, st->run_cap * sizeof *st->runs);
     wipe_free(st->brks, st->len);
+    wipe_free(st->links, st->link_cap * sizeof *st->links);
     memset(st, 0, sizeof *st);
 }
 
@@ -330,6 +331,7 @@ void line_repeat(struct builder *b, const char *s, size_t n, uint16_t style, siz
 void line_add_piece(struct builder *b, const struct styled *st, const struct wrap_piece *p)
 {
     size_t off = p->off, end = p->off + p->len;
+    link_spans_piece(b, st, p, b->out->text_len - b->cur_text);
     for (size_t i = 0; i < st->run_count; i++) {
         size_t rs = st->runs[i].off, re = rs + st->runs[i].len;
         if (re <= off || rs >= end)
@@ -356,6 +358,7 @@ void line_end(struct builder *b, uint32_t block_off, uint8_t heading)
         b->cur_cells--;
     }
     size_t len = L->text_len - b->cur_text;
+    link_spans_trim(b, len);
     while (L->span_count > b->cur_span) {
         struct layout_span *last = &L->spans[L->span_count - 1];
         if (last->off >= len) {

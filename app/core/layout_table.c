@@ -218,9 +218,11 @@ static void layout_cards(struct builder *b, struct table *t)
                 styled_add(&entry, ":", 1, STYLE_STRONG | STYLE_TABLE_HEAD);
                 styled_add(&entry, " ", 1, 0);
             }
+            size_t shift = entry.len;
             for (size_t i = 0; i < value->run_count; i++)
                 styled_add(&entry, value->text + value->runs[i].off, value->runs[i].len,
                            value->runs[i].style);
+            styled_copy_links(&entry, value, shift);
             if (entry.failed)
                 b->failed = 1;
             else if (entry.len > 0)

@@ -50,12 +50,30 @@ void visit_end(struct visit *v, struct content **content, struct flow **flow)
     *flow = v->flow;
 }
 
+/* The menu's title for page, or NULL (layout_opts.link_title). */
+static const char *menu_title(const void *ctx, const char *page)
+{
+    const struct content *c = ctx;
+    for (size_t i = 0; i < c->entry_count; i++)
+        if (strcmp(c->entries[i].page, page) == 0)
+            return c->entries[i].label;
+    return NULL;
+}
+
+void visit_link_titles(struct layout_opts *o, const struct content *c)
+{
+    o->link_title = c ? menu_title : NULL;
+    o->link_ctx = c;
+}
+
 struct layout_opts visit_layout_opts(const struct visit *v, int width)
 {
-    return (struct layout_opts){.width = width > 10 ? width : 10,
-                                .ascii = v->opts->ascii,
-                                .show_sources = v->opts->training,
-                                .lang = v->content->lang};
+    struct layout_opts o = {.width = width > 10 ? width : 10,
+                            .ascii = v->opts->ascii,
+                            .show_sources = v->opts->training,
+                            .lang = v->content->lang};
+    visit_link_titles(&o, v->content);
+    return o;
 }
 
 /* ---- language ---- */

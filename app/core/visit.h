@@ -95,6 +95,9 @@ void visit_forget(struct visit *v);
 
 /* Layout options for this visit at width cells (sources shown in training). */
 struct layout_opts visit_layout_opts(const struct visit *v, int width);
+/* Links to pages of content c are listed under the menu's titles for them
+ * (layout_opts.link_title); c must outlive the layouts made with o. */
+void visit_link_titles(struct layout_opts *o, const struct content *c);
 
 /* ---- language ---- */
 

@@ -345,11 +345,10 @@ int plain_pager(struct plain *p, const struct layout *L)
 
 /* ---- pages and the home menu ---- */
 
-/* Read a page (a menu page name, or a file path for file). 1 when it was
- * read to the end, 0 when stopped or unreadable, -1 when the session is
- * over. */
-static int plain_page(struct plain *p, const char *key, int file)
+int plain_page(struct plain *p, const char *key, int file, struct plain_links *links)
 {
+    if (links)
+        *links = (struct plain_links){0};
     char err[512];
     size_t len;
     int fell_back = 0;
@@ -370,6 +369,8 @@ static int plain_page(struct plain *p, const char *key, int file)
     if (fell_back)
         plain_say(p, _("This page is not yet translated; it is shown in English."));
     int rc = plain_pager(p, L);
+    if (rc == 1 && links)
+        plain_links_collect(L, links);
     layout_free(L);
     return rc;
 }
@@ -416,10 +417,8 @@ static void plain_home(struct plain *p)
             int flow = strcmp(e->page, VISIT_FLOW_PAGE) == 0 ? plain_flow_ready(p) : 0;
             if (flow > 0) {
                 plain_flow_open(p);
-            } else if (flow == 0 && plain_page(p, e->page, 0) == 1) {
-                const char *end = plain_ask(p, _("-- End of the page: Enter for the menu --"));
-                if (end && strcasecmp(end, "q") == 0)
-                    plain_common_key(p, end);
+            } else if (flow == 0) {
+                plain_links_read(p, e->page); /* then the menu again */
             }
             return;
         }
@@ -539,7 +538,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
             status = 2;
         } else {
             free(text);
-            plain_page(&p, opts->visit.file, 1);
+            plain_page(&p, opts->visit.file, 1, NULL);
         }
         p.done = 1;
     }

@@ -45,7 +45,7 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
               FILE *out);
 
 #ifdef PLAIN_INTERNAL
-/* ---- shared by plain.c, plain_keys.c and plain_flow.c only ---- */
+/* ---- shared by plain.c, plain_keys.c, plain_flow.c and plain_links.c only ---- */
 
 #include "core/layout.h"
 
@@ -92,6 +92,25 @@ void plain_line(struct plain *p, const struct layout *L, size_t i, const char *p
 /* Show a layout a screenful at a time. 1 when it was read to the end, 0
  * when the reader stopped (b or q), -1 when the session is over. */
 int plain_pager(struct plain *p, const struct layout *L);
+
+/* The pages of a page's "Links on this page" notes (plain_links.c):
+ * page[n - 1] is note [n]'s page, NULL for a website's. */
+enum { PLAIN_LINKS_MAX = 64 };
+struct plain_links {
+    char *page[PLAIN_LINKS_MAX]; /* owned */
+    size_t count;                /* notes */
+};
+/* Read a page (a menu page name, or a file path for file). 1 when it was
+ * read to the end, 0 when stopped or unreadable, -1 when the session is
+ * over. links (may be NULL) gets its notes' pages when it was read to the
+ * end; free them with plain_links_free() whatever it returns. */
+int plain_page(struct plain *p, const char *key, int file, struct plain_links *links);
+/* The pages of L's notes into out. */
+void plain_links_collect(const struct layout *L, struct plain_links *out);
+void plain_links_free(struct plain_links *l);
+/* Read page, then the page of the note the patient types the number of, as
+ * long as they type one. Returns as plain_page(). */
+int plain_links_read(struct plain *p, const char *page);
 /* Layout options for this session at width cells. */
 struct layout_opts plain_layout_opts(const struct plain *p, int width);
 /* Parse a whole choice number from 1 to count; -1 when s is not one. */

@@ -33,6 +33,7 @@ static const char *const help_keys[] = {
     N_("/                    search (on the home screen: every page)"),
     N_("n, N                 next or previous match"),
     N_("t                    list the headings of this page and jump"),
+    N_("Tab, Shift-Tab       go to the next or previous link on a page"),
     N_("L                    choose another language (your answers stay)"),
     N_("Space                tick or untick an answer (questions with several answers)"),
     N_("p                    print this page, or your summary"),

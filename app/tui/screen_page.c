@@ -6,6 +6,7 @@
 #include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/menu.h"
+#include "tui/page_links.h"
 #include "tui/screen.h"
 #include "tui/scroll.h"
 #include "tui/term.h"
@@ -21,8 +22,9 @@ struct page_state {
     char *key; /* page name (content mode) or path (file mode); NULL: none open */
     char *title;
     size_t top;
-    int width;     /* the width it was last shown at, for a resize */
-    int check_top; /* the language changed: top may be past the new end */
+    int width;               /* the width it was last shown at, for a resize */
+    int check_top;           /* the language changed: top may be past the new end */
+    struct page_links links; /* focused link, and where Back returns (page_links.h) */
 };
 
 struct toc_state {
@@ -102,6 +104,7 @@ int screen_page_open(struct ui *ui, const char *key, const char *title, struct s
     struct page_state *st = page_state(ui);
     free(st->key);
     free(st->title);
+    page_links_clear(&st->links);
     *st = (struct page_state){.key = k, .title = t, .top = 0, .width = screen_text_width(sz)};
     ui->screen = SCREEN_PAGE;
     return 0;
@@ -127,6 +130,7 @@ static void page_draw(struct ui *ui, struct screen_size sz)
         int rows = bar_body_rows(&bar, sz);
         for (int r = 0; r < rows && st->top + (size_t)r < L->line_count; r++)
             term_draw_line(L, st->top + (size_t)r, 1 + r, 1, screen_text_width(sz), ui->search);
+        page_links_draw(&st->links, L, st->top, rows, sz);
         size_t last = st->top + (size_t)rows;
         if (last > L->line_count)
             last = L->line_count;
@@ -142,6 +146,10 @@ static void page_draw(struct ui *ui, struct screen_size sz)
         : ui->opts->visit.print_argv
             ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
+    const char *link_hints =
+        page_links_hints(L, ui->opts->visit.file != NULL, ui->opts->visit.print_argv != NULL);
+    if (link_hints)
+        hints = link_hints;
     chrome_draw(ui, st->title ? st->title : "", hints, position, sz);
     bar_draw(&bar, sz);
     move(1, 1);
@@ -196,8 +204,11 @@ static void print_page(struct ui *ui, struct screen_size sz)
     free(md);
 }
 
-static void go_back(struct ui *ui)
+static void go_back(struct ui *ui, struct screen_size sz)
 {
+    struct page_state *st = page_state(ui);
+    if (page_links_back(ui, &st->links, &st->top, page_rows(ui, page_layout(ui, sz), sz), sz))
+        return; /* to the page a link was followed from */
     if (ui->opts->visit.file)
         ui->quit = 1;
     else
@@ -208,7 +219,11 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
-    if (scroll_key(ui, L, &st->top, key, page_rows(ui, L, sz)))
+    int rows = page_rows(ui, L, sz);
+    struct page_view view = {st->key, st->title, &st->top, L, rows};
+    if (page_links_key(ui, &st->links, &view, key, sz))
+        return;
+    if (scroll_key(ui, L, &st->top, key, rows))
         return;
     switch (key) {
     case '/':
@@ -240,7 +255,7 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
         if (ui->search[0] && key == 27)
             ui->search[0] = '\0'; /* Esc first clears the highlighted search */
         else
-            go_back(ui);
+            go_back(ui, sz);
         break;
     case 'p':
     case 'P':
@@ -263,9 +278,12 @@ static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_si
     int rows = bar_body_rows(&bar, sz);
     if (scroll_mouse(ui, L, &st->top, m, rows))
         return;
+    struct page_view view = {st->key, st->title, &st->top, L, rows};
+    if (page_links_mouse(ui, &st->links, &view, m, sz))
+        return;
     switch (bar_hit(&bar, m->x, m->y)) {
     case PAGE_BACK:
-        go_back(ui);
+        go_back(ui, sz);
         break;
     case PAGE_UP:
         scroll_key(ui, L, &st->top, KEY_PPAGE, rows);
@@ -325,11 +343,13 @@ static void page_forget(struct ui *ui, enum screen_forget what)
         if (st->key) {
             page_retitle(ui);
             st->check_top = 1;
+            st->links.focus = 0; /* the new language's links are others */
         }
         return;
     }
     free(st->key);
     free(st->title);
+    page_links_clear(&st->links);
     *st = (struct page_state){0};
 }
 

@@ -49,6 +49,7 @@ int main(void)
     SRunner *runner = srunner_create(text_suite());
     srunner_add_suite(runner, layout_suite());
     srunner_add_suite(runner, layout_steps_suite());
+    srunner_add_suite(runner, layout_links_suite());
     srunner_add_suite(runner, content_suite());
     srunner_add_suite(runner, content_find_suite());
     srunner_add_suite(runner, readability_suite());

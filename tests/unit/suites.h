@@ -8,6 +8,7 @@
 Suite *text_suite(void);
 Suite *layout_suite(void);
 Suite *layout_steps_suite(void);
+Suite *layout_links_suite(void);
 Suite *content_suite(void);
 Suite *content_find_suite(void);
 Suite *readability_suite(void);
