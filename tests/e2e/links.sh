@@ -40,8 +40,8 @@ tap "What happens at a session"
 expect "the page with links opens" "Before the dose"
 expect "the footer names Tab when the page has links" "Tab links"
 keys Down Down Down
-wait_position_changes "1-21 of 72"
-check "the page is scrolled a little" test "$(position)" = "4-24 of 72"
+wait_position_changes "1-20 of 72"
+check "the page is scrolled a little" test "$(position)" = "4-23 of 72"
 check "no link is focused yet" eval '! focused "Getting ready for a Spravato dose"'
 before=$(T capture-pane -p -e -t k)
 keys Tab
@@ -52,7 +52,7 @@ check "the screen differs after Tab at the link" \
     "$(printf '%s\n' "$after" | grep -F 'Getting ready for a Spravato')"
 was=$(position)
 keys Enter
-expect "Enter opens the linked page: its title shows" "Ask your team whether to take your usual"
+expect "Enter opens the linked page: its title shows" "Do not eat for 2 hours before your dose"
 title_is() { screen | head -1 | grep -qF -- "$1"; }
 check "its title is in the title bar" title_is "Getting ready for a Spravato dose"
 keys Escape
@@ -71,7 +71,7 @@ expect "Back with no link followed goes home" "Get ready for your visit: questio
 tap "What happens at a session"
 expect "the page opens again" "Before the dose"
 tap "Getting ready for a Spravato dose"
-expect "a tap on a link opens it" "Ask your team whether to take your usual"
+expect "a tap on a link opens it" "Do not eat for 2 hours before your dose"
 keys Escape
 expect "Back after the tap returns" "Before the dose"
 keys q
