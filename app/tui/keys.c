@@ -129,6 +129,8 @@ static int event_key(const struct keyseq_event *ev)
         return KEY_F(ev->fkey);
     case KEYSEQ_MOUSE:
         return mouse_key(ev);
+    case KEYSEQ_DA1:
+        return KEYS_TERMCAPS + (ev->caps & 3);
     case KEYSEQ_NONE:
     case KEYSEQ_DROPPED:
     case KEYSEQ_BYTE:

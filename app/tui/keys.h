@@ -15,6 +15,15 @@
  * and every code curses gives. */
 enum { KEYS_NONE = 0x7FFF };
 
+/* The terminal's answer to the DA1 query (core/termcaps.h): KEYS_TERMCAPS
+ * plus the TERMCAPS_ bits it offers (keys_termcaps() tells it from a key).
+ * Not a key: the main loop takes it before any screen. */
+enum { KEYS_TERMCAPS = 0x7F00 };
+static inline int keys_termcaps(int key)
+{
+    return key >= KEYS_TERMCAPS && key < KEYS_TERMCAPS + 4 ? key - KEYS_TERMCAPS : -1;
+}
+
 /* Ask curses to leave the keypad's digits to this decoder (its VT100
  * application codes then come out as digits under every TERM). Call once
  * after keypad(). */
