@@ -156,6 +156,7 @@ struct ui {
     enum screen_id idle_return; /* where a key on the countdown (or staff's Esc) goes back to */
     long long countdown_end;    /* monotonic ms when the countdown runs out */
     int ctrl_k;                 /* Ctrl-K presses in a row: three open the staff PIN */
+    int termcaps; /* TERMCAPS_ bits the patient's own terminal offers (0 in --kiosk) */
     int quit;
 };
 
