@@ -94,6 +94,55 @@ check "no OSC 52 was written" sh -c "! grep -qaF '$(printf '\033]52;')' '$work/r
 check "no media copy was written" sh -c "! grep -qaF '$(printf '\033[5i')' '$work/rec2'"
 keys q
 
+# 2b. --plain asks when the take-home code is opened, and offers both.
+# plain_walk (as in plain.sh): the first choice of every question.
+plain_walk() {
+    local i=0 before last
+    while [ $i -lt 60 ]; do
+        i=$((i + 1))
+        before=$(screen)
+        echo "$before" | grep -qF "Questions to discuss with your clinician" && return 0
+        last=$(echo "$before" | grep -v '^$' | tail -2 | tr -d '\n')
+        case $last in
+        *"Press Enter to go on"* | *"Press Enter when you have told someone"*) keys Enter ;;
+        *"tick or untick"*) keys 1 Enter Enter ;;
+        *"Choose a number (b back"*) keys 1 Enter ;;
+        *) sleep 0.1; continue ;;
+        esac
+        local tries=30
+        while [ $tries -gt 0 ] && [ "$(screen)" = "$before" ]; do
+            sleep 0.1
+            tries=$((tries - 1))
+        done
+    done
+    return 1
+}
+: > "$work/rec4"
+start 100 40 "$proxy" --answer --record "$work/rec4" -- "$KIOSK" --plain --content "$KIOSK_CONTENT_DIR" --lang en
+expect "plain: home shows" "visit"
+check "plain: nothing is asked before the take-home code" sh -c "! grep -qaF '$(printf '\033[c')' '$work/rec4'"
+keys "$(menu_number visit)" Enter
+plain_walk
+expect "plain: the summary" "Questions to discuss with your clinician"
+for _ in $(seq 1 10); do
+    wait_for "t take home" 1 && break
+    keys Enter
+done
+keys t Enter
+expect "plain: the take-home text" "The code says:"
+expect "plain: copy and print are offered" "c copy to my clipboard, p print on my own printer, Enter back to the summary:"
+keys c Enter
+expect "plain: copied, and it says so" "Copied to your own clipboard."
+payload "$work/rec4" '\x1b]52;c;' '\x07' | base64 -d > "$work/clip4" 2>/dev/null
+check "plain: the OSC 52 copy holds the questions" grep -qE '^- .+\?$' "$work/clip4"
+keys p Enter
+expect "plain: printed, and it says so" "Sent to your own printer."
+payload "$work/rec4" '\x1b[5i' '\x1b[4i' | tr -d '\r\f' > "$work/printed4"
+check "plain: the media copy holds the same text" sh -c "test -s '$work/printed4' && cmp -s '$work/printed4' '$work/clip4'"
+keys Enter
+expect "plain: Enter goes back to the summary's keys" "r read again"
+keys q Enter
+
 # 3. A kiosk never asks: its terminal is the clinic's.
 : > "$work/rec3"
 start 100 40 "$proxy" --answer --record "$work/rec3" -- "$KIOSK" --kiosk --content "$KIOSK_CONTENT_DIR" --lang en
