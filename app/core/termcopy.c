@@ -5,6 +5,7 @@
 
 #include "core/termcopy.h"
 #include "core/buf.h"
+#include "core/text.h"
 #include "core/wipe.h"
 
 #include <stdlib.h>
@@ -36,30 +37,29 @@ char *termcopy_base64(const void *data, size_t len)
 
 char *termcopy_clean(const char *text, int crlf)
 {
+    /* text_clean() is the one filter of what reaches a terminal (text.h);
+     * then each line feed becomes CR LF for a printer. */
     size_t len = strlen(text);
-    if (len > ((size_t)-1) / 2 - 1)
+    if (len > ((size_t)-1) / 6 - 1)
         return NULL;
-    char *out = malloc(2 * len + 1), *o = out;
-    if (!out)
+    char *clean = malloc(3 * len + 1);
+    if (!clean)
         return NULL;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\n') {
-            if (crlf)
-                *o++ = '\r';
-            *o++ = '\n';
-        } else if (*p == '\t') {
-            *o++ = ' ';
-        } else if (*p < 0x20 || *p == 0x7F) {
-            continue; /* C0 (ESC, CR, BEL ...) and DEL */
-        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            p++; /* C1 (U+0080 to U+009F, CSI among them), as UTF-8 */
-        } else if (*p >= 0x80 && *p <= 0x9F && (p == (const unsigned char *)text || p[-1] < 0x80)) {
-            continue; /* a raw C1 byte that is no part of a character */
-        } else {
-            *o++ = (char)*p;
-        }
+    size_t n = text_clean(clean, text, len);
+    char *out = crlf ? malloc(2 * n + 1) : clean, *o = out;
+    if (!out) {
+        wipe_free(clean, 3 * len + 1);
+        return NULL;
     }
-    *o = '\0';
+    if (crlf) {
+        for (size_t i = 0; i < n; i++) {
+            if (clean[i] == '\n')
+                *o++ = '\r';
+            *o++ = clean[i];
+        }
+        *o = '\0';
+        wipe_free(clean, 3 * len + 1);
+    }
     return out;
 }
 

@@ -16,10 +16,11 @@
 /* len bytes of data in base64 (RFC 4648, with padding, no line breaks). */
 char *termcopy_base64(const void *data, size_t len);
 
-/* text without control characters: C0 but the line feed (a tab becomes a
- * space), DEL, and C1 (U+0080 to U+009F) are dropped, so the patient's
- * text can never become a command to the terminal or the printer. crlf: 1
- * writes each line feed as CR LF (for a printer). */
+/* text as text_clean() (core/text.h) leaves it: C0 but the line feed (a
+ * tab becomes a space), DEL, C1 (U+0080 to U+009F) and the bidi controls
+ * are dropped and invalid UTF-8 is U+FFFD, so the patient's text can never
+ * become a command to the terminal or the printer. crlf: 1 writes each
+ * line feed as CR LF (for a printer). */
 char *termcopy_clean(const char *text, int crlf);
 
 /* ESC ] 52 ; c ; <base64 of the cleaned text> BEL: "copy this to the

@@ -64,6 +64,7 @@ check "an OSC 52 copy was written" test -s "$work/osc52.b64"
 base64 -d < "$work/osc52.b64" > "$work/clip" 2>/dev/null
 check "it decodes to the summary's title" grep -qxF "Questions to discuss with your clinician" "$work/clip"
 check "and the questions" grep -qE '^- .+\?$' "$work/clip"
+echo "# the OSC 52 copy: $(wc -c < "$work/osc52.b64") bytes of base64 for $(wc -c < "$work/clip") bytes, $(grep -c '^- ' "$work/clip") points and questions"
 check "but not the patient's answers" sh -c "! grep -qF 'Your answers' '$work/clip'"
 check "no control characters in it" sh -c "! LC_ALL=C grep -q '[[:cntrl:]]' '$work/clip'"
 expect "the screen still shows the code" "Copied to your own clipboard"

@@ -149,18 +149,18 @@ END_TEST
 
 START_TEST(t_clean)
 {
-    /* ESC, BEL, CR, backspace, DEL, C1 CSI (U+009B) and a raw 0x9B go;
-     * accents and Chinese stay; a tab is a space. */
+    /* ESC, BEL, CR, backspace, DEL, C1 CSI (U+009B) and U+202E go; a raw
+     * 0x9B (no UTF-8) is U+FFFD; accents and Chinese stay; a tab is a space. */
     const char *in = "- \xc2\xbfPuedo\033[2J manejar?\a\r\n- \xe8\xa1\x80\xe5\x8e\x8b\b\x7f"
                      "\xc2\x9b"
-                     "31m\t\x9bok\n";
+                     "31m\t\x9bok\xe2\x80\xae!\n";
     char *c = termcopy_clean(in, 0);
     ck_assert_str_eq(c, "- \xc2\xbfPuedo[2J manejar?\n- \xe8\xa1\x80\xe5\x8e\x8b"
-                        "31m ok\n");
+                        "31m \xef\xbf\xbdok!\n");
     wipe_string(c);
     c = termcopy_clean(in, 1);
     ck_assert_str_eq(c, "- \xc2\xbfPuedo[2J manejar?\r\n- \xe8\xa1\x80\xe5\x8e\x8b"
-                        "31m ok\r\n");
+                        "31m \xef\xbf\xbdok!\r\n");
     wipe_string(c);
 }
 END_TEST
