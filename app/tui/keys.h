@@ -42,7 +42,9 @@ int keys_get_wch(wint_t *ch);
  * a pause of NUMENTRY_PAUSE_MS. Returns the item's number (1 to count), or 0
  * when there is none: no such item, or the number was left for another key
  * (given back to be read next; Esc and Backspace only drop the number).
- * *enter, when not NULL, is set to 1 when Enter ended the number, else 0. */
+ * *enter, when not NULL, is set to 1 when Enter ended the number, else 0.
+ * The terminal's DA1 answer (KEYS_TERMCAPS) coming meanwhile does not end
+ * the number: it is given back afterwards, for the main loop. */
 size_t keys_number(int key, size_t count, int *enter);
 
 #endif
