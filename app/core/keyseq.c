@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "core/keyseq.h"
+#include "core/termcaps.h"
 
 #include <string.h>
 
@@ -184,6 +185,13 @@ static int finish_csi(struct keyseq *s, struct keyseq_event *ev, int final)
 {
     if (s->param[0] == '<' && (final == 'M' || final == 'm') && !s->intermed && !s->overflow)
         return finish_sgr(s, ev, final);
+    if (s->param[0] == '?' && final == 'c' && !s->intermed && !s->overflow) {
+        int caps = termcaps_da1(s->param, final);
+        if (caps >= 0) {
+            ev->caps = caps;
+            return finish(s, ev, KEYSEQ_DA1);
+        }
+    }
     int num[MAX_NUMS];
     int n = s->overflow || s->intermed ? -1 : numbers(s->param, num);
     if (n < 0)

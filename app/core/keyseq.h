@@ -11,7 +11,9 @@
  * then (after optional parameters, as old xterms send them) one final byte.
  * Three forms real terminals add are known too: the linux console's F1-F5
  * (ESC [ [ A to E), rxvt's Shift keys that end in '$' (ESC [ 2 $), and X10
- * mouse reports (ESC [ M and three raw bytes). ESC followed by anything else
+ * mouse reports (ESC [ M and three raw bytes). The terminal's answer to the
+ * DA1 query (ESC [ ? 64 ; 2 ; 52 c) is decoded too (core/termcaps.h), so it
+ * is never read as keys. ESC followed by anything else
  * is an Alt (Meta) key and is dropped whole, a UTF-8 character included.
  *
  * Nothing is allocated; a struct keyseq is plain memory the caller owns. */
@@ -53,6 +55,7 @@ enum keyseq_key {
     KEYSEQ_FKEY,    /* a function key: ev.fkey, 1-20 */
     KEYSEQ_MOUSE,   /* a mouse report: ev.mouse */
     KEYSEQ_BYTE,    /* keyseq_decode() only: a byte outside any sequence, ev.ch */
+    KEYSEQ_DA1,     /* the terminal's reply to the DA1 query (termcaps.h): ev.caps */
 };
 
 /* Modifier bits, as xterm's modifier parameter minus one. */
@@ -65,6 +68,7 @@ struct keyseq_event {
     unsigned mods; /* KEYSEQ_SHIFT and the rest */
     int ch;        /* KEYSEQ_CHAR: '0'-'9', '+', '-', '*', '/', '.', ',', '=' */
     int fkey;      /* KEYSEQ_FKEY: 1-20 */
+    int caps;      /* KEYSEQ_DA1: the TERMCAPS_ bits it offers (0: none) */
     struct {
         enum keyseq_mouse_action action;
         int button; /* 1-3, 4 and 5 the wheel up and down; 0 unknown (X10 release, motion) */
@@ -72,7 +76,8 @@ struct keyseq_event {
     } mouse;
 };
 
-enum { KEYSEQ_MAX_PARAMS = 32 };
+/* Long enough for xterm's DA1 reply ("?65;1;2;6;9;15;16;17;18;21;22;28;29;52"). */
+enum { KEYSEQ_MAX_PARAMS = 96 };
 
 /* The decoder's state; zero it (or keyseq_init) before the first byte. */
 struct keyseq {

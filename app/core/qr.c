@@ -173,6 +173,19 @@ struct qr *qr_takehome(const char *summary_md, int max_modules, const char *more
     return qr;
 }
 
+char *qr_takehome_text(const char *summary_md)
+{
+    cmark_node *doc = markdown_parse(summary_md, strlen(summary_md));
+    if (!doc)
+        return NULL;
+    struct units us = {0};
+    collect(doc, &us);
+    cmark_node_free(doc);
+    char *text = us.failed || !us.n ? NULL : compose(&us, us.n, NULL);
+    units_free(&us);
+    return text;
+}
+
 void qr_free(struct qr *qr)
 {
     if (!qr)

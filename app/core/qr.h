@@ -31,6 +31,12 @@ struct qr {
 struct qr *qr_takehome(const char *summary_md, int max_modules, const char *more);
 void qr_free(struct qr *qr);
 
+/* The same text with nothing left out and no more: what the take-home copy
+ * to the patient's own clipboard or printer carries (core/termcopy.h).
+ * Malloc'd (caller lets go of it with wipe_string()); NULL when out of
+ * memory or when the summary has nothing in it. */
+char *qr_takehome_text(const char *summary_md);
+
 enum { QR_QUIET = 2 }; /* light modules around the code (phones read 2 on a screen) */
 
 /* The code as text, quiet zone included, one line per row of characters,

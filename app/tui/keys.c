@@ -65,8 +65,8 @@ static int plain_key(int c)
     for (size_t i = 0; i < sizeof shifted / sizeof shifted[0]; i++)
         if (c == shifted[i][0])
             return shifted[i][1];
-    if (c <= KEY_MAX || c == KEYS_NONE)
-        return c;
+    if (c <= KEY_MAX || c == KEYS_NONE || keys_termcaps(c) >= 0)
+        return c; /* keys_termcaps(): given back by keys_number() */
     const char *name = keyname(c);
     for (size_t i = 0; name && i < sizeof named / sizeof named[0]; i++)
         if (strncmp(name, named[i].name, strlen(named[i].name)) == 0)
@@ -129,6 +129,8 @@ static int event_key(const struct keyseq_event *ev)
         return KEY_F(ev->fkey);
     case KEYSEQ_MOUSE:
         return mouse_key(ev);
+    case KEYSEQ_DA1:
+        return KEYS_TERMCAPS + (ev->caps & 3);
     case KEYSEQ_NONE:
     case KEYSEQ_DROPPED:
     case KEYSEQ_BYTE:
@@ -249,11 +251,15 @@ size_t keys_number(int key, size_t count, int *enter)
         return 0;
     struct numentry n = {0};
     enum numentry_step step = numentry_digit(&n, key - '0', count);
-    int delay = wgetdelay(stdscr);
+    int delay = wgetdelay(stdscr), held = -1;
     while (step == NUMENTRY_WAIT) {
         show_number(n.value);
         timeout(NUMENTRY_PAUSE_MS);
         int c = keys_getch();
+        if (keys_termcaps(c) >= 0) {
+            held = c; /* the terminal's answer, not the patient's: kept for the main loop */
+            continue;
+        }
         if (c == KEY_RESIZE)
             ungetch(c); /* not the patient's: the number as it is, then redraw */
         if (c == ERR || c == '\n' || c == '\r' || c == KEY_ENTER || c == KEY_RESIZE) {
@@ -270,5 +276,7 @@ size_t keys_number(int key, size_t count, int *enter)
         step = NUMENTRY_NONE;
     }
     timeout(delay);
+    if (held >= 0)
+        ungetch(held);
     return step == NUMENTRY_NONE ? 0 : numentry_end(&n);
 }

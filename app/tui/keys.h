@@ -15,6 +15,15 @@
  * and every code curses gives. */
 enum { KEYS_NONE = 0x7FFF };
 
+/* The terminal's answer to the DA1 query (core/termcaps.h): KEYS_TERMCAPS
+ * plus the TERMCAPS_ bits it offers (keys_termcaps() tells it from a key).
+ * Not a key: the main loop takes it before any screen. */
+enum { KEYS_TERMCAPS = 0x7F00 };
+static inline int keys_termcaps(int key)
+{
+    return key >= KEYS_TERMCAPS && key < KEYS_TERMCAPS + 4 ? key - KEYS_TERMCAPS : -1;
+}
+
 /* Ask curses to leave the keypad's digits to this decoder (its VT100
  * application codes then come out as digits under every TERM). Call once
  * after keypad(). */
@@ -33,7 +42,9 @@ int keys_get_wch(wint_t *ch);
  * a pause of NUMENTRY_PAUSE_MS. Returns the item's number (1 to count), or 0
  * when there is none: no such item, or the number was left for another key
  * (given back to be read next; Esc and Backspace only drop the number).
- * *enter, when not NULL, is set to 1 when Enter ended the number, else 0. */
+ * *enter, when not NULL, is set to 1 when Enter ended the number, else 0.
+ * The terminal's DA1 answer (KEYS_TERMCAPS) coming meanwhile does not end
+ * the number: it is given back afterwards, for the main loop. */
 size_t keys_number(int key, size_t count, int *enter);
 
 #endif

@@ -15,6 +15,7 @@
 #include "tui/keys.h"
 #include "core/i18n.h"
 #include "core/protect.h"
+#include "core/termcaps.h"
 #include "core/wipe.h"
 
 #include <ncurses.h>
@@ -107,7 +108,8 @@ static int global_key(struct ui *ui, int key)
         return 1;
     }
     if (key == 'c' && ui->opts->mode == MODE_TRAINING && ui->screen != SCREEN_CONTENTS &&
-        ui->screen != SCREEN_QUESTION) {
+        ui->screen != SCREEN_QUESTION &&
+        !(ui->screen == SCREEN_TAKEHOME && (ui->termcaps & TERMCAPS_CLIPBOARD))) {
         screen_contents_open(ui);
         return 1;
     }
@@ -399,6 +401,10 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
     protect_register(ui.search, sizeof ui.search);
     protect_register(ui.notice, sizeof ui.notice);
     protect_register(&ui.visit.ask, sizeof ui.visit.ask); /* the patient's own questions */
+    /* Ask the patient's own terminal what it can do (the answer comes as a
+     * key: KEYS_TERMCAPS). Never in a kiosk: its terminal is the clinic's. */
+    if (opts->mode != MODE_KIOSK)
+        term_write_raw(TERMCAPS_DA1_QUERY, strlen(TERMCAPS_DA1_QUERY));
     int errors = 0, closed = 0;
     long long last_input = ui_now_ms();
     int redraw = 1;
@@ -448,6 +454,11 @@ int ui_run(struct content **content, struct flow **flow, const struct ui_options
             continue;
         }
         errors = closed = 0;
+        int caps = kind == KEY_CODE_YES ? keys_termcaps(key) : -1;
+        if (caps >= 0) { /* the terminal's DA1 answer, not the patient */
+            ui.termcaps = opts->mode == MODE_KIOSK ? 0 : caps;
+            continue;
+        }
         int is_code = kind == KEY_CODE_YES, resize = is_code && key == KEY_RESIZE;
         if (!resize)
             last_input = ui_now_ms();

@@ -3,8 +3,8 @@
  * terminals (--plain, or TERM=dumb). No cursor addressing and no escape
  * sequences at all: pages come out as wrapped text a screenful at a time,
  * menus and questions as numbered lines, and the patient types a number (or
- * a letter) and Enter. It covers the home menu, every page, the question
- * flow, the summary with printing and saving, and the language switch.
+ * a letter) and Enter (the one exception: plain_takehome_copy()). It covers the home menu, every
+ * page, the question flow, the summary with printing and saving, and the language switch.
  *
  * Only plain stdio and core/ are used here, never ncurses.
  *
@@ -72,7 +72,17 @@ struct plain {
     char *line;         /* the last line read, at most PLAIN_LINE_MAX bytes */
     size_t line_cap;
     char *stdio_buf[2]; /* in's and out's stdio buffers (zeroed when forgotten) */
+    int termcaps;       /* TERMCAPS_ bits of the terminal (plain_copy.c), once asked */
+    int termcaps_asked; /* 1 once the terminal was asked (at the first take-home) */
 };
+
+/* After the take-home code: when the patient's own terminal (never a
+ * kiosk's, only when in and out are one terminal) says it has a clipboard
+ * or a printer port, offer to copy or print the take-home text there
+ * (core/termcopy.h), and say what happened. The terminal is asked once,
+ * the first time (the DA1 query: the one escape sequence plain mode writes
+ * unasked, and only then). plain_copy.c. */
+void plain_takehome_copy(struct plain *p);
 
 /* The longest input line kept: the rest of a longer line is read and
  * dropped (a pipe with no newline must not fill the memory). */

@@ -257,6 +257,7 @@ static void takehome(struct plain *p)
     plain_say(p, _("The code says:"));
     plain_write(p, qr->text);
     qr_free(qr);
+    plain_takehome_copy(p); /* over SSH: the patient's own clipboard or printer */
 }
 
 /* "p print, s save, r read again, b change answers, h home, q quit: " with

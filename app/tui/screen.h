@@ -161,6 +161,7 @@ struct ui {
     int ctrl_k;                    /* Ctrl-K presses in a row: three open the staff PIN */
     int press_x, press_y, pressed; /* where the finger went down, until it is lifted */
     int confirm_quit;              /* "Leave and erase your answers?" is asked */
+    int termcaps; /* TERMCAPS_ bits the patient's own terminal offers (0 in --kiosk) */
     int quit;
 };
 

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_takehome.c: "take it home": the summary's points and questions as
  * a QR code in half-block characters (core/qr.h), dark on light, for the
- * patient's phone. Nothing is written anywhere; when it all does not fit
- * the screen, the code holds the most important part and says so. */
+ * patient's phone; at home over SSH also copied to the patient's clipboard
+ * or their own printer when their terminal can (takehome_copy.h). Nothing is written anywhere; when
+ * it all does not fit the screen, the code holds the most important part and says so. */
 #include "config.h"
 
 #include "tui/chrome.h"
 #include "tui/screen.h"
+#include "tui/takehome_copy.h"
 #include "tui/term.h"
 #include "core/i18n.h"
 #include "core/qr.h"
@@ -21,6 +23,7 @@
 struct takehome_state {
     struct qr *qr;
     struct screen_size made_for;
+    const char *done; /* what copy or print did (takehome_copy.h); NULL: nothing yet */
 };
 
 static struct takehome_state *takehome_state(struct ui *ui)
@@ -46,12 +49,15 @@ static struct qr *code(struct ui *ui, struct screen_size sz)
     struct takehome_state *st = takehome_state(ui);
     if (st->qr && st->made_for.lines == sz.lines && st->made_for.cols == sz.cols)
         return st->qr;
+    const char *done = st->done;
     drop_code(st);
+    st->done = done;
     const char *md = visit_summary(&ui->visit);
     if (!md)
         return NULL;
-    /* Rows 0 and 1 for the title and the message, the last two for the chrome. */
-    st->qr = qr_takehome(md, qr_fit(sz.lines - 4, sz.cols - 2),
+    /* Rows 0 and 1 for the title and the message, the last two for the
+     * chrome, one more for the copy and print choices when there are any. */
+    st->qr = qr_takehome(md, qr_fit(sz.lines - 4 - takehome_copy_shown(ui), sz.cols - 2),
                          _("More on your printed or saved summary."));
     st->made_for = sz;
     return st->qr;
@@ -79,14 +85,19 @@ static void takehome_draw(struct ui *ui, struct screen_size sz)
     else
         snprintf(msg, sizeof msg, "%s",
                  _("Scan this code with your phone's camera. Nothing is sent or saved."));
+    if (takehome_state(ui)->done)
+        snprintf(msg, sizeof msg, "%s", takehome_state(ui)->done);
     term_text(1, 1, msg, sz.cols - 2, A_BOLD);
+    int choices = takehome_copy_shown(ui) ? sz.lines - 3 : sz.lines - 2;
+    if (choices < sz.lines - 2)
+        takehome_copy_draw(ui, choices, sz);
     if (qr) {
         char *drawn = qr_draw(qr, ui->opts->visit.ascii);
         int w = qr_draw_cols(qr, ui->opts->visit.ascii);
         int x = (sz.cols - w) / 2 > 0 ? (sz.cols - w) / 2 : 0, y = 2;
         for (char *line = drawn, *nl; line && (nl = strchr(line, '\n')); line = nl + 1, y++) {
             *nl = '\0';
-            if (y < sz.lines - 2)
+            if (y < choices)
                 term_text(y, x, line, w, term_attr(ROLE_FOOTER));
         }
         if (drawn)
@@ -100,6 +111,11 @@ static void takehome_draw(struct ui *ui, struct screen_size sz)
 static void takehome_key(struct ui *ui, int key, struct screen_size sz)
 {
     (void)sz;
+    const char *done = takehome_copy_key(ui, key);
+    if (done) {
+        takehome_state(ui)->done = done;
+        return;
+    }
     switch (key) {
     case 27:
     case KEY_BACKSPACE:
@@ -124,11 +140,13 @@ static void takehome_key(struct ui *ui, int key, struct screen_size sz)
     }
 }
 
-/* A touch anywhere goes back to the summary. */
+/* A touch on copy or print does it; anywhere else goes back to the summary. */
 static void takehome_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    if (!m->wheel)
-        takehome_key(ui, 27, sz);
+    if (m->wheel)
+        return;
+    int choice = takehome_copy_hit(ui, m->x, m->y, sz.lines - 3);
+    takehome_key(ui, choice ? choice : 27, sz);
 }
 
 const struct screen_ops screen_takehome = {

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <ncurses.h>
 #include <poll.h>
@@ -117,6 +118,23 @@ int term_input_closed(void)
 {
     struct pollfd p = {.fd = 0, .events = POLLIN};
     return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+int term_write_raw(const char *bytes, size_t len)
+{
+    if (term_screen)
+        refresh(); /* curses' own bytes first, so none is cut in two */
+    fflush(stdout);
+    while (len > 0) {
+        ssize_t n = write(STDOUT_FILENO, bytes, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        bytes += n;
+        len -= (size_t)n;
+    }
+    return 0;
 }
 
 int term_start(enum term_theme theme, char *err, size_t errlen)

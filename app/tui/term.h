@@ -65,6 +65,12 @@ int term_input_closed(void);
  * term_start(). */
 void term_forget(void);
 
+/* Write bytes to the terminal as they are, past curses (which is flushed
+ * first and knows nothing of them: they must not move the cursor or draw).
+ * For the DA1 query and the take-home copies (core/termcopy.h). 0, or -1
+ * when the terminal would not take them all. */
+int term_write_raw(const char *bytes, size_t len);
+
 /* Attributes for a role. */
 int term_attr(enum term_role role);
 

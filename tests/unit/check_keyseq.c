@@ -95,7 +95,7 @@ static const struct case_ keys[] = {
     {"bracketed paste start", "\033[200~", KEYSEQ_DROPPED, 0, 0},
     {"xterm modifyOtherKeys Ctrl-Enter", "\033[27;5;13~", KEYSEQ_DROPPED, 0, 0},
     {"CSI u (kitty, foot) Ctrl-3", "\033[51;5u", KEYSEQ_DROPPED, 0, 0},
-    {"a device attributes reply", "\033[?64;1;2c", KEYSEQ_DROPPED, 0, 0},
+    {"a device attributes reply (not a key: core/termcaps.h)", "\033[?64;1;2c", KEYSEQ_DA1, 0, 0},
     {"a cursor position report", "\033[24;80R", KEYSEQ_DROPPED, 0, 0},
     {"an intermediate byte", "\033[1 q", KEYSEQ_DROPPED, 0, 0},
     {"SS3 with no meaning", "\033Oz", KEYSEQ_DROPPED, 0, 0},

@@ -73,6 +73,7 @@ int main(void)
     srunner_add_suite(runner, limits_suite());
     srunner_add_suite(runner, speech_suite());
     srunner_add_suite(runner, wipe_suite());
+    srunner_add_suite(runner, termcopy_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);

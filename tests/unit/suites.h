@@ -32,6 +32,7 @@ Suite *numentry_suite(void);
 Suite *limits_suite(void);
 Suite *speech_suite(void);
 Suite *wipe_suite(void);
+Suite *termcopy_suite(void);
 
 /* Absolute path of a file under tests/data (from $KIOSK_TEST_DATA). Returns a
  * static buffer overwritten by the next call. */
