@@ -264,6 +264,9 @@ char *summary_build(const struct flow *f, const struct flow_session *s,
     put_list(&b, _("Tell your care team before your next session"), &pts[SEC_PRIORITY]);
     if (info->ask)
         ask_markdown(&b, info->ask, f, _("My own questions"));
+    if (info->misses)
+        misses_markdown(&b, info->misses, info->miss_words, info->miss_ctx, f,
+                        _("Things to explain again"));
     put_list(&b, _("Points to discuss"), &pts[SEC_POINTS]);
     put_answers(&b, f, path, n, s);
     put_footer(&b, f, info);

@@ -16,6 +16,7 @@
 
 #include "core/ask.h"
 #include "core/flow.h"
+#include "core/misses.h"
 
 struct summary_info {
     const char *clinic_name; /* each may be NULL or "": the line is left out */
@@ -26,6 +27,11 @@ struct summary_info {
     time_t when;              /* date and time printed (local time); 0 = now */
     int show_reasons;         /* training mode: each point names the answer that produced it */
     const struct ask *ask;    /* the patient's own questions (ask.h); NULL: none */
+    /* Teach-back answers to explain again (misses.h), their words looked
+     * up by miss_words(miss_ctx, flow, ...); NULL: none. */
+    const struct misses *misses;
+    misses_words_fn miss_words;
+    void *miss_ctx;
 };
 
 /* Build the summary of the answers on s's path, in the words of flow. flow is

@@ -38,6 +38,7 @@ void visit_forget(struct visit *v)
     flow_session_free(v->walk); /* zeroes the answers */
     v->walk = NULL;
     ask_wipe(&v->ask);
+    misses_wipe(&v->misses);
     visit_summary_forget(v);
 }
 
@@ -293,6 +294,40 @@ char *visit_urgent_text(const struct visit *v, size_t *len, int *fell_back)
     return urgent_text(v->content, visit_urgent_page(v), len, fell_back, &builtin, err, sizeof err);
 }
 
+/* ---- teach-back ---- */
+
+int visit_teachback_answer(struct visit *v, const char *page, const char *id, int clear)
+{
+    visit_summary_forget(v);
+    if (clear) {
+        misses_remove(&v->misses, page, id);
+        return 0;
+    }
+    return misses_add(&v->misses, page, id);
+}
+
+/* misses_words_fn: what to explain again, in the language of flow (the
+ * clinician's for the second flow, else the patient's). */
+static int miss_words(void *ctx, const void *flow, const char *page, const char *id, char *buf,
+                      size_t size)
+{
+    const struct visit *v = ctx;
+    const char *lang = flow && flow == v->second_flow && v->opts->second_lang ? v->opts->second_lang
+                                                                              : v->content->lang;
+    struct content *other = NULL;
+    if (strcmp(lang, v->content->lang) != 0) {
+        char err[512];
+        other = content_open_local(v->content->root, v->content->local, lang, err, sizeof err);
+    }
+    struct teachback *t = content_page_check(other ? other : v->content, page);
+    int q = t ? teachback_find(t, id) : -1;
+    if (q >= 0)
+        snprintf(buf, size, "%s", t->q[q].again);
+    teachback_free(t);
+    content_close(other);
+    return q >= 0 ? 0 : -1;
+}
+
 /* ---- the summary and the printout ---- */
 
 static struct summary_info info(const struct visit *v)
@@ -310,6 +345,9 @@ static struct summary_info info(const struct visit *v)
         .show_reasons = v->opts->training,
         .when = v->opts->when,
         .ask = &v->ask,
+        .misses = &v->misses,
+        .miss_words = miss_words,
+        .miss_ctx = (void *)v,
     };
 }
 

@@ -32,6 +32,7 @@
 #include "core/flow.h"
 #include "core/handout.h"
 #include "core/layout.h"
+#include "core/misses.h"
 
 /* The home menu entry that starts the question flow links to this file. */
 #define VISIT_FLOW_PAGE "questions.md"
@@ -69,6 +70,7 @@ struct visit {
     struct flow_session *walk; /* the patient's answers; NULL until the questions start */
     char *summary_md;          /* the summary as Markdown, built on first need */
     struct ask ask;            /* the patient's own questions (ask.h), wiped with the answers */
+    struct misses misses;      /* teach-back answers to explain again (misses.h), wiped likewise */
 };
 
 /* Where the patient goes after a step of the questions. */
@@ -158,6 +160,14 @@ const char *visit_urgent_page(const struct visit *v);
  * the built-in crisis text. Malloc'd (caller frees); NULL only when out of
  * memory. */
 char *visit_urgent_text(const struct visit *v, size_t *len, int *fell_back);
+
+/* ---- teach-back (core/teachback.h) ---- */
+
+/* The patient answered question id of page's check: clear (1) drops a
+ * miss kept for it, again (0) keeps one for the summary's "Things to
+ * explain again". The summary is built again when next asked for. 0, or
+ * -1 when no more misses can be kept. */
+int visit_teachback_answer(struct visit *v, const char *page, const char *id, int clear);
 
 /* ---- the summary and the printout ---- */
 

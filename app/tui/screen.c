@@ -15,7 +15,7 @@ const struct screen_ops *const screen_table[SCREEN_COUNT] = {
     [SCREEN_LANGUAGE] = &screen_language, [SCREEN_ATTRACT] = &screen_kiosk_attract,
     [SCREEN_IDLE] = &screen_kiosk_idle,   [SCREEN_STAFF] = &screen_kiosk_staff,
     [SCREEN_CONTENTS] = &screen_contents, [SCREEN_ASK] = &screen_ask,
-    [SCREEN_TAKEHOME] = &screen_takehome,
+    [SCREEN_TAKEHOME] = &screen_takehome, [SCREEN_TEACHBACK] = &screen_teachback,
 };
 
 int screen_start(struct ui *ui)

@@ -14,6 +14,7 @@
  *   screen_summary.c   the summary for the clinician: the print (p) and save (s) keys
  *   screen_ask.c       the question builder before the summary: ticks and the patient's own
  *   screen_takehome.c  the summary as a QR code for the patient's phone
+ *   screen_teachback.c "Did we explain this clearly?", the check after a key page
  *   screen_language.c  choosing the language, and the language switch
  *   screen_help.c      every key
  *   screen_kiosk.c     the kiosk's attract screen, "Still there?", staff PIN and menu
@@ -41,12 +42,13 @@ enum screen_id {
     SCREEN_URGENT,
     SCREEN_SUMMARY,
     SCREEN_LANGUAGE,
-    SCREEN_ATTRACT,  /* kiosk: waiting for the next patient */
-    SCREEN_IDLE,     /* "Still there?" with a countdown */
-    SCREEN_STAFF,    /* kiosk: PIN, then the staff menu */
-    SCREEN_CONTENTS, /* training: every page and question */
-    SCREEN_ASK,      /* the question builder, before the summary */
-    SCREEN_TAKEHOME, /* the summary as a QR code */
+    SCREEN_ATTRACT,   /* kiosk: waiting for the next patient */
+    SCREEN_IDLE,      /* "Still there?" with a countdown */
+    SCREEN_STAFF,     /* kiosk: PIN, then the staff menu */
+    SCREEN_CONTENTS,  /* training: every page and question */
+    SCREEN_ASK,       /* the question builder, before the summary */
+    SCREEN_TAKEHOME,  /* the summary as a QR code */
+    SCREEN_TEACHBACK, /* "Did we explain this clearly?" after a page */
     SCREEN_COUNT
 };
 
@@ -141,7 +143,8 @@ extern const struct screen_ops *const screen_table[SCREEN_COUNT];
 
 extern const struct screen_ops screen_home, screen_home_results, screen_page, screen_page_toc,
     screen_contents, screen_question, screen_urgent, screen_summary, screen_language, screen_help,
-    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff, screen_ask, screen_takehome;
+    screen_kiosk_attract, screen_kiosk_idle, screen_kiosk_staff, screen_ask, screen_takehome,
+    screen_teachback;
 
 struct ui {
     struct visit visit; /* the patient's visit: content, questions, answers, summary */
@@ -222,6 +225,12 @@ void screen_language_open(struct ui *ui, int focus_current);
 int screen_language_switch(struct ui *ui, const char *code);
 /* The screen the language choice goes back to. */
 enum screen_id screen_language_back(const struct ui *ui);
+
+/* Teach-back: 1 when page (a page key) has a check to offer under its
+ * last line. */
+int screen_teachback_offered(struct ui *ui, const char *page);
+/* Its questions, one at a time; Esc and the end go back to the page. */
+void screen_teachback_open(struct ui *ui, const char *page);
 
 void screen_help_open(struct ui *ui);
 void screen_contents_open(struct ui *ui);

@@ -25,6 +25,7 @@ struct page_state {
     int width;               /* the width it was last shown at, for a resize */
     int check_top;           /* the language changed: top may be past the new end */
     struct page_links links; /* focused link, and where Back returns (page_links.h) */
+    int offer_y;             /* row of the check's offer under the last line; 0: none */
 };
 
 struct toc_state {
@@ -68,12 +69,32 @@ static void page_bar(struct ui *ui, const struct layout *L, struct bar *b, struc
     bar_place(b, ui->opts->large, sz);
 }
 
-/* The rows of text shown above the bar. */
+/* The rows the page scrolls in above the bar: at its end two fewer when
+ * it has a check, so the offer under the last line can be scrolled into
+ * view. (Whether it has one is looked up once per page and language.) */
 static int page_rows(struct ui *ui, const struct layout *L, struct screen_size sz)
 {
+    struct page_state *st = page_state(ui);
     struct bar b;
     page_bar(ui, L, &b, sz);
-    return bar_body_rows(&b, sz);
+    int rows = bar_body_rows(&b, sz);
+    if (L && layout_complete(L) && st->top + (size_t)rows >= L->line_count && rows > 4 &&
+        screen_teachback_offered(ui, st->key))
+        rows -= 2;
+    return rows;
+}
+
+/* After a move down that reached the page's end: a little further, so its
+ * check's offer shows under the last line. */
+static void reveal_offer(struct ui *ui, const struct layout *L, struct screen_size sz)
+{
+    struct page_state *st = page_state(ui);
+    struct bar b;
+    page_bar(ui, L, &b, sz);
+    size_t rows = (size_t)page_rows(ui, L, sz);
+    if (L && rows < (size_t)bar_body_rows(&b, sz) && L->line_count > rows &&
+        st->top < L->line_count - rows)
+        st->top = L->line_count - rows;
 }
 
 static size_t max_top_rows(const struct layout *L, size_t rows)
@@ -124,6 +145,7 @@ static void page_draw(struct ui *ui, struct screen_size sz)
     struct page_state *st = page_state(ui);
     struct layout *L = page_layout(ui, sz);
     char position[96] = "";
+    st->offer_y = 0;
     struct bar bar;
     page_bar(ui, L, &bar, sz);
     if (L) {
@@ -140,15 +162,23 @@ static void page_draw(struct ui *ui, struct screen_size sz)
         else
             snprintf(position, sizeof position, _("%zu-%zu of %zu (%zu%%)"),
                      L->line_count ? st->top + 1 : 0, last, L->line_count, pct);
+        if (layout_complete(L) && last == L->line_count && (int)(last - st->top) + 2 <= rows &&
+            screen_teachback_offered(ui, st->key)) {
+            st->offer_y = 2 + (int)(last - st->top); /* read to its end: the check offered */
+            char offer[160];
+            snprintf(offer, sizeof offer, "[ %s ]", _("Did we explain this clearly?"));
+            term_text(st->offer_y, 1, offer, screen_text_width(sz), term_attr(ROLE_SELECT));
+        }
     }
     const char *hints =
-        ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+        st->offer_y ? _("Up/Down scroll  e check this page  / search  Esc back  ? help")
+        : ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
         : ui->opts->visit.print_argv
             ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
     const char *link_hints =
         page_links_hints(L, ui->opts->visit.file != NULL, ui->opts->visit.print_argv != NULL);
-    if (link_hints)
+    if (link_hints && !st->offer_y)
         hints = link_hints;
     chrome_draw(ui, st->title ? st->title : "", hints, position, sz);
     bar_draw(&bar, sz);
@@ -223,9 +253,18 @@ static void page_key(struct ui *ui, int key, struct screen_size sz)
     struct page_view view = {st->key, st->title, &st->top, L, rows};
     if (page_links_key(ui, &st->links, &view, key, sz))
         return;
-    if (scroll_key(ui, L, &st->top, key, rows))
+    size_t before = st->top;
+    if (scroll_key(ui, L, &st->top, key, rows)) {
+        if (st->top > before)
+            reveal_offer(ui, L, sz);
         return;
+    }
     switch (key) {
+    case 'e':
+    case 'E':
+        if (st->offer_y)
+            screen_teachback_open(ui, st->key);
+        break;
     case '/':
         prompt_open(ui, _("Search this page: "), ui->search, sizeof ui->search, find_first);
         break;
@@ -275,9 +314,17 @@ static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_si
     struct layout *L = page_layout(ui, sz);
     struct bar bar;
     page_bar(ui, L, &bar, sz);
-    int rows = bar_body_rows(&bar, sz);
-    if (scroll_mouse(ui, L, &st->top, m, rows))
+    int rows = page_rows(ui, L, sz);
+    if (!m->wheel && st->offer_y && m->y == st->offer_y) {
+        screen_teachback_open(ui, st->key);
         return;
+    }
+    size_t before = st->top;
+    if (scroll_mouse(ui, L, &st->top, m, rows)) {
+        if (st->top > before)
+            reveal_offer(ui, L, sz);
+        return;
+    }
     struct page_view view = {st->key, st->title, &st->top, L, rows};
     if (page_links_mouse(ui, &st->links, &view, m, sz))
         return;
@@ -290,6 +337,7 @@ static void page_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_si
         break;
     case PAGE_DOWN:
         scroll_key(ui, L, &st->top, KEY_NPAGE, rows);
+        reveal_offer(ui, L, sz);
         break;
     case PAGE_HOME:
         ui->screen = SCREEN_HOME;
