@@ -172,7 +172,8 @@ static void page_draw(struct ui *ui, struct screen_size sz)
     }
     const char *hints =
         st->offer_y ? _("Up/Down scroll  e check this page  / search  Esc back  ? help")
-        : ui->opts->visit.file ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
+        : ui->opts->visit.file
+            ? _("Up/Down scroll  Space page  / search  t contents  ? help  q quit")
         : ui->opts->visit.print_argv
             ? _("Up/Down scroll  p print  / search  t contents  Esc back  ? help")
             : _("Up/Down scroll  Space page  / search  t contents  Esc back  ? help");
