@@ -22,7 +22,7 @@ flags="$flags $(pkg-config --cflags libcmark-gfm libunibreak inih pangocairo lib
 libs="$(pkg-config --libs libcmark-gfm libunibreak inih pangocairo libqrencode) -lcmark-gfm-extensions -lunistring -lcrypt"
 # Read aloud is left out (speech_none.c stands in): no target speaks, and
 # eSpeak NG need not be installed to fuzz.
-core=$(ls "$top"/app/core/*.c | grep -v -e '/speech\.c$' -e '/speech_reader\.c$')
+core=$(ls "$top"/app/core/*.c | grep -v -e '/speech\.c$' -e '/speech_play\.c$' -e '/speech_reader\.c$')
 tui="$(ls "$top"/app/tui/*.c) $(pkg-config --libs ncursesw)"
 if [ $# -gt 0 ]; then
     targets=$*
@@ -37,7 +37,7 @@ for t in $targets; do
     extra=
     [ "$t" = plain ] && extra=$tui
     # shellcheck disable=SC2086
-    $cc $flags -DLOCALEDIR='"/nonexistent"' -DCONTENTDIR='"/nonexistent"' -DSYSCONFDIR='"/nonexistent"' \
+    $cc $flags -DLOCALEDIR='"/nonexistent"' -DCONTENTDIR='"/nonexistent"' -DSYSCONFDIR='"/nonexistent"' -DPKGLIBEXECDIR='"/nonexistent"' \
         "$top/tests/fuzz/fuzz_$t.c" $core $extra $libs -o "$build/fuzz_$t"
     scratch="$build/corpus_$t"
     mkdir -p "$scratch" "$top/tests/fuzz/corpus/$t"
