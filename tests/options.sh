@@ -196,6 +196,12 @@ check "a configuration error names the file and line" grep -qE 'bad-mode.conf:[0
 env TERM=no-such-terminal "$KIOSK" --content "$content" </dev/null >"$work/out" 2>"$work/err"
 check "exit 2: a terminal error" test $? = 2
 check "a terminal error names TERM" has "$work/err" "TERM"
+# TERM comes from the client: its bytes are never echoed raw (I7).
+env TERM="$(printf 'evil\033]0;owned\007\033[2J')$(printf 'x%.0s' $(seq 1 60))" "$KIOSK" --content "$content" \
+    </dev/null >"$work/out" 2>"$work/err"
+check "exit 2: a hostile TERM" test $? = 2
+check "a hostile TERM is shown without its control bytes" sh -c "! LC_ALL=C grep -q \"\$(printf '\033')\" '$work/err'"
+check "and cut short" has "$work/err" 'evil?]0;owned??[2Jxxxxxxxxxxxxxxxxxxxxxx...'
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

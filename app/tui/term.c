@@ -137,6 +137,21 @@ int term_write_raw(const char *bytes, size_t len)
     return 0;
 }
 
+/* TERM as it may be shown back: it comes from the client (an SSH patient
+ * can send any bytes), so control and non-ASCII bytes become '?' and it is
+ * cut at 40 bytes with "...". */
+static void shown_term(const char *term, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (; term[n] && n < 40 && n + 4 < size; n++) {
+        unsigned char c = (unsigned char)term[n];
+        buf[n] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
+    }
+    if (term[n] && n + 4 <= size)
+        memcpy(buf + n, "...", 3), n += 3;
+    buf[n] = '\0';
+}
+
 int term_start(enum term_theme theme, char *err, size_t errlen)
 {
     const char *term = getenv("TERM");
@@ -175,10 +190,12 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
         old_cols ? setenv("COLUMNS", saved_cols, 1) : unsetenv("COLUMNS");
     }
     if (!term_screen) {
+        char shown[48];
+        shown_term(term, shown, sizeof shown);
         snprintf(err, errlen,
                  _("the terminal type \"%s\" (TERM) is unknown on this machine; try "
                    "TERM=xterm-256color or TERM=vt100"),
-                 term);
+                 shown);
         return -1;
     }
     set_term(term_screen);
