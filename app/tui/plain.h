@@ -4,7 +4,8 @@
  * sequences at all: pages come out as wrapped text a screenful at a time,
  * menus and questions as numbered lines, and the patient types a number (or
  * a letter) and Enter (the one exception: plain_takehome_copy()). It covers the home menu, every
- * page, the question flow, the summary with printing and saving, and the language switch.
+ * page and its teach-back check, the question flow, the summary with printing and saving, and
+ * the language switch.
  *
  * Only plain stdio and core/ are used here, never ncurses.
  *
@@ -45,7 +46,8 @@ int plain_run(struct content **content, struct flow **flow, const struct ui_opti
               FILE *out);
 
 #ifdef PLAIN_INTERNAL
-/* ---- shared by plain.c, plain_keys.c, plain_flow.c and plain_links.c only ---- */
+/* ---- shared by plain.c, plain_keys.c, plain_flow.c, plain_links.c and plain_teachback.c only ----
+ */
 
 #include "core/layout.h"
 
@@ -130,6 +132,16 @@ int plain_number(const char *s, int count);
 int plain_common_key(struct plain *p, const char *s);
 /* "That is not one of the choices." */
 void plain_invalid(struct plain *p);
+
+/* plain_teachback.c: a page's "Did we explain this clearly?" check
+ * (core/teachback.h). plain_teachback_offered(): 1 when page has one (never
+ * for a file preview or the questions). plain_teachback_offer() says so and
+ * names the key e. plain_teachback_run() asks its questions one at a time
+ * and keeps the answers in the visit; 0 when the patient is back at the
+ * page's end, -1 when the session is over. */
+int plain_teachback_offered(struct plain *p, const char *page);
+void plain_teachback_offer(struct plain *p);
+int plain_teachback_run(struct plain *p, const char *page);
 
 /* plain_flow.c */
 void plain_question(struct plain *p);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plain_links.c: --plain: after a page read to its end, typing the number
  * of one of its "Links on this page" notes ([n], each titled as the menu
- * names the page) reads that page; Enter goes back to the menu. */
+ * names the page) reads that page; Enter goes back to the menu. A page with
+ * a teach-back check offers it there (e, plain_teachback.c). */
 #include "config.h"
 
 #define PLAIN_INTERNAL
@@ -53,17 +54,27 @@ void plain_links_free(struct plain_links *l)
     *l = (struct plain_links){0};
 }
 
-/* What the patient types at the end of the page: 0 back to the menu, k
- * (1-based) to read the page of note [k], -1 when the session is over. */
-static int choose(struct plain *p, const struct plain_links *l)
+/* What the patient types at the end of page: 0 back to the menu, k
+ * (1-based) to read the page of note [k], -1 when the session is over. When
+ * the page has a teach-back check, e starts it (plain_teachback.c), then
+ * the page's end asks again. */
+static int choose(struct plain *p, const char *page, const struct plain_links *l)
 {
     const char *prompt =
         l->count > 0 ? _("-- End of the page: a link's number opens it, Enter for the menu --")
                      : _("-- End of the page: Enter for the menu --");
+    int check = plain_teachback_offered(p, page);
+    if (check)
+        plain_teachback_offer(p);
     for (;;) {
         const char *s = plain_ask(p, prompt);
         if (!s)
             return -1;
+        if (check && strcasecmp(s, "e") == 0) {
+            if (plain_teachback_run(p, page) < 0)
+                return -1;
+            continue;
+        }
         if (l->count == 0) { /* as before there were links: any answer goes back */
             if (strcasecmp(s, "q") == 0)
                 plain_common_key(p, s);
@@ -94,7 +105,7 @@ int plain_links_read(struct plain *p, const char *page)
         struct plain_links l;
         rc = plain_page(p, now, 0, &l);
         if (rc == 1) {
-            int k = choose(p, &l);
+            int k = choose(p, now, &l);
             free(now);
             now = NULL;
             if (k < 0)

@@ -193,6 +193,35 @@ COLUMNS=40 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en < "$work/
 check "COLUMNS=40: no line wider than 40 cells" test "$(wc -L < "$work/narrow.out")" -le 40
 check "LINES=24: a screenful and a More line" grep -qF -- "-- More: Enter for more" "$work/narrow.out"
 
+# The teach-back check after the risks page: offered with its key, asked as
+# numbered lines, a miss kept for the summary's "Things to explain again".
+# LINES=1000: the page fits one screenful, so no More line takes an Enter.
+risks=$(echo "$menu" | grep -F "Side effects and risks" | grep -oE '[0-9]+\. ' | head -1 | tr -d '. ')
+{ printf '%s\ne\n2\n1\n\n' "$risks"; cat "$work/answers"; } |
+    LINES=1000 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en > "$work/tb.out" 2>&1
+check "teach-back: the page's end offers the check and names its key" \
+    sh -c 'tr "\n" " " < "$1" | grep -qF "short check: did we explain it clearly? Type e and press Enter"' _ "$work/tb.out"
+check "teach-back: e asks the first question, with its number" grep -qxF "Question 1 of 2" "$work/tb.out"
+check "teach-back: its answers are numbered lines" grep -qxF "2. It does not change it" "$work/tb.out"
+check "teach-back: a miss is never called wrong" \
+    grep -qxF "Thank you. We will ask your care team to explain this again." "$work/tb.out"
+check "teach-back: the second question follows" grep -qxF "Question 2 of 2" "$work/tb.out"
+check "teach-back: the end thanks the patient" grep -qxF "Thank you for helping us check this page." "$work/tb.out"
+check "teach-back: the summary has the section" grep -qxF "Things to explain again" "$work/tb.out"
+check "teach-back: the miss is in it, with a tick box" \
+    grep -qF "[ ] Please explain how ketamine can change blood pressure again." "$work/tb.out"
+check "teach-back: the clear answer is not" sh -c '! grep -qF "chest pain after a session again" "$1"' _ "$work/tb.out"
+# L in the middle of the check: the question comes back in Spanish, the miss
+# already made is kept and the summary says it in Spanish.
+{ printf '%s\ne\n2\nL\n2\n1\n\n' "$risks"; cat "$work/answers"; } |
+    LINES=1000 TERM=dumb "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang en > "$work/tb-es.out" 2>&1
+check "teach-back: after L the question is in the new language" \
+    grep -qF "Después de una sesión, ¿qué hace si tiene dolor en el pecho?" "$work/tb-es.out"
+check "teach-back: the summary's section is in Spanish" grep -qxF "Cosas que hay que explicar otra vez" "$work/tb-es.out"
+check "teach-back: the miss made before L is in it, in Spanish" \
+    sh -c 'tr -s "\n " "  " < "$1" | grep -qF "Por favor, explique otra vez cómo la ketamina puede cambiar la presión arterial."' \
+    _ "$work/tb-es.out"
+
 # Another language mid-way: the answers stay, the words change.
 mkdir -p "$work/content"
 cp -r "$KIOSK_CONTENT_DIR/en" "$work/content/en"
