@@ -56,9 +56,11 @@ summary_has() {
     for _ in 1 2 3 4 5 6 7 8 9 10; do joined | grep -qF -- "$2" && break; keys PageDown; sleep 0.2; done
     check "$1" sh -c 'printf "%s" "$1" | grep -qF -- "$2"' _ "$(joined)" "$2"
 }
-# summary_lacks NAME TEXT: TEXT is nowhere on the summary, top to bottom.
+# summary_lacks NAME TEXT: TEXT is nowhere on the summary, top (Home) to bottom.
 summary_lacks() {
     local seen="" _
+    keys Home
+    sleep 0.2
     for _ in 1 2 3 4 5 6 7 8 9 10; do seen="$seen $(joined)"; keys PageDown; sleep 0.2; done
     check "$1" sh -c '! printf "%s" "$1" | grep -qF -- "$2"' _ "$seen" "$2"
 }
