@@ -151,5 +151,38 @@ if [ $? = 0 ] && printf '%s\n' "$out" | grep -qF 'es/index.md:1: warning: "revie
 else
     failures=$((failures + 1)); echo "not ok - reviewed-by emptied without --strict:"; printf '%s\n' "$out"
 fi
+
+# The teach-back check must be the same in every language: the same
+# questions by id, as many answers, the same ones marked #again. Each
+# mismatch is an error at the translated page's line.
+tb_line() { grep -n -- "$2" "$KIOSK_CONTENT_DIR/$1" | head -1 | cut -d: -f1; }
+es_check=$(tb_line es/risks.md '{#check}')
+es_bp=$(tb_line es/risks.md '{#blood-pressure}')
+es_cp=$(tb_line es/risks.md '{#chest-pain}')
+en_bp=$(tb_line en/risks.md '{#blood-pressure}')
+teachback_case() { # WHAT SED-SCRIPT EXPECTED
+    rm -rf "$work/tb"
+    cp -r "$KIOSK_CONTENT_DIR" "$work/tb"
+    sed -i -e "$2" "$work/tb/es/risks.md"
+    out=$("$KIOSK" --check --content "$work/tb" 2>&1)
+    status=$?
+    checks=$((checks + 1))
+    if [ "$status" = 1 ] && printf '%s\n' "$out" | grep -qF -- "$work/tb/es/risks.md$3"; then
+        echo "ok - teach-back parity: $1"
+    else
+        failures=$((failures + 1)); echo "not ok - teach-back parity: $1 (exit $status), wanted \"$3\":"
+        printf '%s\n' "$out" | grep -F "risks.md" | sed 's/^/    | /'
+    fi
+}
+teachback_case "a question id renamed" 's/{#chest-pain}/{#chest}/' \
+    ":$es_check: error: this check has no question {#chest-pain}, which $work/tb/en/risks.md:"
+teachback_case "a question id renamed is not in English" 's/{#chest-pain}/{#chest}/' \
+    ":$es_cp: error: question {#chest} is not in $work/tb/en/risks.md's check"
+teachback_case "an answer more" 's/^- \[No la cambia\](#again)$/&\n- [Otra](#again)/' \
+    ":$es_bp: error: question {#blood-pressure} has 4 answers, but $work/tb/en/risks.md:$en_bp has 3"
+teachback_case "other answers marked again" 's/^\(- \[La puede subir por unas horas\]\)(#clear)$/\1(#again)/; s/^\(- \[No la cambia\]\)(#again)$/\1(#clear)/' \
+    ":$es_bp: error: question {#blood-pressure}: answer 1 goes to #again, but in $work/tb/en/risks.md:$en_bp it goes to #clear"
+teachback_case "the check left out" "$es_check,\$d" \
+    ": error: has no \"Did we explain this clearly?\" check ({#check}), but $work/tb/en/risks.md has one"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -324,7 +324,8 @@ static void check_language(struct report *r, const char *lang, FILE *table, stru
     content_close(c);
 }
 
-/* Pages English has that another language lacks fall back to English. */
+/* Pages English has that another language lacks fall back to English; a
+ * page both have must have the same teach-back check (check_page.c). */
 static void check_parity(struct report *r, char **langs, size_t n)
 {
     char **en;
@@ -333,8 +334,15 @@ static void check_parity(struct report *r, char **langs, size_t n)
         if (strcmp(langs[l], "en") == 0)
             continue;
         for (size_t i = 0; i < en_n; i++) {
-            char path[4096];
-            if (content_find(r->root, r->local, langs[l], en[i], path, sizeof path) != 0)
+            char path[4096], en_path[4096];
+            enum content_where w =
+                content_find(r->root, r->local, langs[l], en[i], path, sizeof path);
+            if (w == CONTENT_PACKAGED || w == CONTENT_LOCAL) {
+                if (content_find(r->root, r->local, "en", en[i], en_path, sizeof en_path) > 0)
+                    check_teachback_same(r, en_path, path);
+                continue;
+            }
+            if (w != CONTENT_MISSING)
                 continue;
             /* Name the folder English's page is in: a local page's
              * translation belongs in the local folder too. */

@@ -40,11 +40,17 @@ struct page {
 /* check_page.c: the page's bytes (NUL, invalid UTF-8); its {{placeholders}}
  * against the content c (NULL: configuration keys only); its links, anchors
  * and tables (p->doc parsed); its teach-back section, checked and then blanked
- * in p->text. */
+ * in p->text, and the same in every language. */
 void check_bytes(struct report *r, const struct page *p);
 void check_placeholders(struct report *r, const struct page *p, const struct content *c);
 void check_tree(struct report *r, const struct page *p);
 void check_teachback(struct report *r, struct page *p);
+/* The teach-back check of path (another language's copy of a page) against
+ * English's at en_path: both or neither have one; the same questions by id,
+ * each with as many answers and the same ones marked #again. Each mismatch
+ * is an error at path's line. A check that does not parse is left to
+ * check_teachback(), which reported it. */
+void check_teachback_same(struct report *r, const char *en_path, const char *path);
 
 /* check_level.c: the page's row in the reading-level table (local: it is the
  * local folder's copy), and a problem when it is over the limit. */

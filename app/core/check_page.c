@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_page.c: the checks of one page for `--check` (check.h): its bytes,
- * placeholders, links, anchors and tables, and its teach-back section. Each
- * problem is reported through check_say(); nothing here allocates what it
+ * placeholders, links, anchors and tables, and its teach-back section, which
+ * must be the same check in every language (same question ids, as many
+ * answers, the same ones marked #again). Each problem is reported through check_say(); nothing here allocates what it
  * returns. */
 #include "config.h"
 
@@ -222,4 +223,79 @@ void check_teachback(struct report *r, struct page *p)
     teachback_free(teachback_parse(p->text, p->len, teachback_said, &tc, &found));
     if (found)
         teachback_blank(p->text, p->len);
+}
+
+/* ---- the same check in every language ---- */
+
+/* The check of the page at path, read quietly (its problems are
+ * check_teachback()'s to tell). NULL when none, broken or unreadable;
+ * *found as teachback_parse(). */
+static struct teachback *read_check(const char *path, int *found)
+{
+    size_t len;
+    char *text = content_slurp(path, CHECK_MAX_FILE, &len);
+    *found = 0;
+    if (!text)
+        return NULL;
+    struct teachback *t = teachback_parse(text, len, NULL, NULL, found);
+    free(text);
+    return t;
+}
+
+/* Question q of t against English's question e: as many answers, and the
+ * same ones marked #again. */
+static void same_question(struct report *r, const char *path, const struct teachback_question *q,
+                          const char *en_path, const struct teachback_question *e)
+{
+    if (q->answer_count != e->answer_count) {
+        check_say(r, path, q->line, 1,
+                  "question {#%s} has %d answers, but %s:%d has %d: every language needs the "
+                  "same answers, in the same order",
+                  q->id, q->answer_count, en_path, e->line, e->answer_count);
+        return;
+    }
+    for (int a = 0; a < q->answer_count; a++)
+        if (q->answers[a].clear != e->answers[a].clear) {
+            check_say(r, path, q->line, 1,
+                      "question {#%s}: answer %d goes to #%s, but in %s:%d it goes to #%s: "
+                      "every language must mark the same answers #again",
+                      q->id, a + 1, q->answers[a].clear ? "clear" : "again", en_path, e->line,
+                      e->answers[a].clear ? "clear" : "again");
+            return;
+        }
+}
+
+void check_teachback_same(struct report *r, const char *en_path, const char *path)
+{
+    int en_found, found;
+    struct teachback *en = read_check(en_path, &en_found);
+    struct teachback *t = read_check(path, &found);
+    if (en_found && !found)
+        check_say(r, path, 0, 1,
+                  "has no \"Did we explain this clearly?\" check ({#check}), but %s has one%s: "
+                  "every language needs the same check",
+                  en_path, en ? "" : " (with problems of its own)");
+    else if (!en_found && found)
+        check_say(r, path, t ? t->line : 0, 1,
+                  "this check ({#check}) is not in %s: every language needs the same check, or "
+                  "none",
+                  en_path);
+    for (int i = 0; en && t && i < en->count; i++) {
+        int k = teachback_find(t, en->q[i].id);
+        if (k < 0)
+            check_say(r, path, t->line, 1,
+                      "this check has no question {#%s}, which %s:%d has: every language needs "
+                      "the same questions, by id",
+                      en->q[i].id, en_path, en->q[i].line);
+        else
+            same_question(r, path, &t->q[k], en_path, &en->q[i]);
+    }
+    for (int k = 0; en && t && k < t->count; k++)
+        if (teachback_find(en, t->q[k].id) < 0)
+            check_say(r, path, t->q[k].line, 1,
+                      "question {#%s} is not in %s's check: every language needs the same "
+                      "questions, by id",
+                      t->q[k].id, en_path);
+    teachback_free(en);
+    teachback_free(t);
 }

@@ -24,6 +24,7 @@ static const char *const plain_help_lines[] = {
     N_("L                    choose another language (your answers stay)"),
     N_("p                    print your summary (on the summary screen)"),
     N_("s                    save your summary (on the summary screen)"),
+    N_("e                    the short check at the end of some pages"),
     N_("?                    this help"),
     N_("q                    quit"),
 };

@@ -63,6 +63,7 @@ expect_prompt "b goes back to the menu" "Choose a number (L language"
 
 keys '?' Enter
 expect "help lists the keys" "Keys you can use"
+expect "help names the key of the teach-back check" "e                    the short check at the end"
 expect_prompt "help waits for Enter" "-- Press Enter to go back --"
 keys Enter
 expect_prompt "Enter leaves help for the menu" "Choose a number (L language"

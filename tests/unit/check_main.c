@@ -67,6 +67,7 @@ int main(void)
     srunner_add_suite(runner, handout_wire_suite());
     srunner_add_suite(runner, ask_suite());
     srunner_add_suite(runner, teachback_suite());
+    srunner_add_suite(runner, misses_suite());
     srunner_add_suite(runner, ops_suite());
     srunner_add_suite(runner, keyseq_suite());
     srunner_add_suite(runner, numentry_suite());

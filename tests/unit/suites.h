@@ -26,6 +26,7 @@ Suite *handout_suite(void);
 Suite *handout_wire_suite(void);
 Suite *ask_suite(void);
 Suite *teachback_suite(void);
+Suite *misses_suite(void);
 Suite *ops_suite(void);
 Suite *keyseq_suite(void);
 Suite *numentry_suite(void);
