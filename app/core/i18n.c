@@ -27,6 +27,23 @@ void i18n_set_language(const char *lang)
     textdomain(PACKAGE);
 }
 
+void i18n_text_in(const char *lang, const char *current, const char *msgid, char *buf, size_t size)
+{
+    if (!size)
+        return;
+    i18n_set_language(lang);
+    const char *text = gettext(msgid);
+    size_t n = strlen(text);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+            n--; /* never half a character */
+    }
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    i18n_set_language(current);
+}
+
 void i18n_env_language(char *buf, size_t size)
 {
     static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};

@@ -20,6 +20,12 @@ int i18n_init(void);
  * by locale name, so this sets LANGUAGE and re-binds the text domain. */
 void i18n_set_language(const char *lang);
 
+/* msgid as the catalog of lang says it, written to buf (cut to size, always
+ * terminated; the msgid itself when lang has no catalog or no translation),
+ * with the UI language set back to current afterwards. For a screen that
+ * speaks every language at once; the language shown does not change. */
+void i18n_text_in(const char *lang, const char *current, const char *msgid, char *buf, size_t size);
+
 /* The language asked for by LANGUAGE, LC_ALL, LC_MESSAGES or LANG, as a
  * two-letter code written to buf ("" when none or C/POSIX). */
 void i18n_env_language(char *buf, size_t size);

@@ -6,6 +6,7 @@
  * visit's struct ask (core/ask.h), wiped with the answers. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -43,7 +44,7 @@ static void ask_forget(struct ui *ui, enum screen_forget what)
 }
 
 /* One row of the builder: what a touch or the focus on it means. */
-enum row_kind { ROW_TEXT, ROW_ITEM, ROW_FIELD, ROW_BUTTONS };
+enum row_kind { ROW_TEXT, ROW_ITEM, ROW_FIELD };
 
 struct ask_row {
     enum row_kind kind;
@@ -54,15 +55,14 @@ struct ask_row {
 };
 
 /* The builder laid out at one width: rows, and the focus targets in order
- * (items, the three fields, the buttons). */
+ * (items, the three fields). */
 struct ask_view {
     struct layout *layouts[ASK_MAX_ITEMS + 16];
     int n_layouts;
     struct ask_row *rows;
     int n_rows;
-    int first_row[ASK_MAX_ITEMS + ASK_OWN + 1]; /* by focus index */
+    int first_row[ASK_MAX_ITEMS + ASK_OWN]; /* by focus index */
     int n_focus;
-    int back_x, next_x, home_x;
 };
 
 static void view_free(struct ask_view *v)
@@ -103,10 +103,25 @@ static void blank_row(struct ask_view *v)
     add_rows(v, ROW_TEXT, -1, NULL, 0);
 }
 
-static void button_text(int i, char *buf, size_t size)
+/* The builder's buttons, in the fixed bar below the rows it scrolls: Back
+ * to the last question, on to the Summary, Home. */
+enum { ASK_BACK, ASK_SUMMARY, ASK_HOME };
+
+static void ask_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    const char *labels[3] = {_("< Back"), _("Next >"), _("Home")};
-    snprintf(buf, size, "[ %s ]", labels[i]);
+    *b = (struct bar){0};
+    bar_add(b, ASK_BACK, _("< Back"));
+    bar_add(b, ASK_SUMMARY, _("Summary"));
+    bar_add(b, ASK_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Rows the builder scrolls in, above its bar. */
+static int ask_rows(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    ask_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz);
 }
 
 static void view_build(struct ui *ui, struct ask_view *v, struct screen_size sz)
@@ -139,28 +154,16 @@ static void view_build(struct ui *ui, struct ask_view *v, struct screen_size sz)
         v->first_row[v->n_focus] = v->n_rows;
         add_rows(v, ROW_FIELD, v->n_focus++, NULL, 0);
     }
-    blank_row(v);
-    v->first_row[v->n_focus] = v->n_rows;
-    add_rows(v, ROW_BUTTONS, v->n_focus++, NULL, 0);
-    int x = 1;
-    int *xs[3] = {&v->back_x, &v->next_x, &v->home_x};
-    for (int i = 0; i < 3; i++) {
-        char text[64];
-        button_text(i, text, sizeof text);
-        *xs[i] = x;
-        x += (int)text_width(text, strlen(text)) + 3;
-    }
 }
 
 static int items_of(const struct ask_view *v)
 {
-    return v->n_focus - ASK_OWN - 1;
+    return v->n_focus - ASK_OWN;
 }
 
-/* Keep the focused row on screen. */
-static void scroll_to_focus(struct ask_state *st, const struct ask_view *v, struct screen_size sz)
+/* Keep the focused row on screen, in rows rows. */
+static void scroll_to_focus(struct ask_state *st, const struct ask_view *v, int rows)
 {
-    int rows = screen_body_rows(sz);
     int r = v->first_row[st->focus];
     if (st->focus == 0)
         r = 0; /* the first item: show the words above it too */
@@ -277,8 +280,8 @@ static void ask_draw(struct ui *ui, struct screen_size sz)
     view_build(ui, &v, sz);
     if (st->focus >= v.n_focus)
         st->focus = v.n_focus - 1;
-    scroll_to_focus(st, &v, sz);
-    int rows = screen_body_rows(sz), w = screen_text_width(sz), cur_y = 1;
+    int rows = ask_rows(ui, sz), w = screen_text_width(sz), cur_y = 1;
+    scroll_to_focus(st, &v, rows);
     for (int r = 0; r < rows && st->top + (size_t)r < (size_t)v.n_rows; r++) {
         const struct ask_row *row = &v.rows[st->top + (size_t)r];
         int y = 1 + r, focused = row->focus >= 0 && row->focus == st->focus;
@@ -313,20 +316,13 @@ static void ask_draw(struct ui *ui, struct screen_size sz)
                 term_text(y, 1 + hw, _("(empty: press Enter to write)"), room, A_DIM);
             break;
         }
-        case ROW_BUTTONS: {
-            const int xs[3] = {v.back_x, v.next_x, v.home_x};
-            for (int i = 0; i < 3; i++) {
-                char text[64];
-                button_text(i, text, sizeof text);
-                term_text(y, xs[i], text, sz.cols - xs[i] - 1,
-                          i == 1 ? term_attr(ROLE_SELECT) : (int)A_BOLD);
-            }
-            break;
-        }
         }
     }
     chrome_draw(ui, _("Your questions for your care team"),
                 _("Space tick  Enter write  n summary  Backspace back  Esc home"), NULL, sz);
+    struct bar bar;
+    ask_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
     move(cur_y, 1);
     view_free(&v);
 }
@@ -375,6 +371,19 @@ static void ask_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_si
         keyboard_touch(ui, ev);
         return;
     }
+    struct bar bar;
+    ask_bar(ui, &bar, sz);
+    switch (ev->wheel ? -1 : bar_hit(&bar, ev->x, ev->y)) {
+    case ASK_BACK:
+        go_back(ui);
+        return;
+    case ASK_SUMMARY:
+        go_summary(ui);
+        return;
+    case ASK_HOME:
+        ui->screen = SCREEN_HOME;
+        return;
+    }
     struct ask_view v;
     view_build(ui, &v, sz);
     size_t r = st->top + (size_t)(ev->y - 1);
@@ -382,16 +391,8 @@ static void ask_mouse(struct ui *ui, const struct ui_mouse *ev, struct screen_si
         int i = st->focus + ev->wheel;
         if (i >= 0 && i < v.n_focus)
             st->focus = i;
-    } else if (ev->y < 1 || r >= (size_t)v.n_rows || v.rows[r].focus < 0) {
-        /* not on a choice */
-    } else if (v.rows[r].kind == ROW_BUTTONS) {
-        st->focus = v.n_focus - 1;
-        if (ev->x >= v.home_x)
-            ui->screen = SCREEN_HOME;
-        else if (ev->x >= v.next_x)
-            go_summary(ui);
-        else if (ev->x >= v.back_x)
-            go_back(ui);
+    } else if (ev->y < 1 || ev->y >= bar.top || r >= (size_t)v.n_rows || v.rows[r].focus < 0) {
+        /* not on a choice (between the bar's buttons too) */
     } else {
         activate(ui, &v, v.rows[r].focus);
     }
@@ -419,10 +420,7 @@ static void ask_key(struct ui *ui, int key, struct screen_size sz)
     case '\n':
     case '\r':
     case KEY_ENTER:
-        if (st->focus == v.n_focus - 1)
-            go_summary(ui); /* on the buttons row: Next */
-        else
-            activate(ui, &v, st->focus);
+        activate(ui, &v, st->focus);
         break;
     case 'n':
     case 'N':

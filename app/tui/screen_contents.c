@@ -4,6 +4,7 @@
  * staff (its answers, where each leads and what it adds to the summary). */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/menu.h"
 #include "tui/screen.h"
@@ -13,7 +14,8 @@
 
 struct contents_state {
     struct menu menu;
-    char label[512]; /* the label of a question entry, made for menu_draw() */
+    char label[512];     /* the label of a question entry, made for menu_draw() */
+    enum screen_id back; /* the screen c was pressed on, for the Back button */
 };
 
 static struct contents_state *contents_state(struct ui *ui)
@@ -28,6 +30,7 @@ void screen_contents_open(struct ui *ui)
     contents_state(ui)->menu =
         (struct menu){.count = ui->visit.content->entry_count +
                                (ui->visit.flow ? flow_question_count(ui->visit.flow) : 0)};
+    contents_state(ui)->back = ui->screen;
     ui->screen = SCREEN_CONTENTS;
 }
 
@@ -42,10 +45,32 @@ static const char *contents_label(struct ui *ui, size_t i)
     return label;
 }
 
+/* The contents' buttons: Back to the screen c was pressed on, Home (as Esc). */
+enum { CONTENTS_BACK, CONTENTS_HOME };
+
+static void contents_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, CONTENTS_BACK, _("Back"));
+    bar_add(b, CONTENTS_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Rows of the list, below its blank first row and above the bar. */
+static int contents_rows(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    contents_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz) - 1;
+}
+
 static void contents_draw(struct ui *ui, struct screen_size sz)
 {
     chrome_draw(ui, _("Training: all pages and questions"), _("Enter open  Esc home"), NULL, sz);
-    menu_draw(&contents_state(ui)->menu, 2, screen_body_rows(sz) - 1, contents_label, ui, sz);
+    menu_draw(&contents_state(ui)->menu, 2, contents_rows(ui, sz), contents_label, ui, sz);
+    struct bar bar;
+    contents_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
 }
 
 static void contents_open(struct ui *ui, struct screen_size sz)
@@ -65,14 +90,23 @@ static void contents_open(struct ui *ui, struct screen_size sz)
 
 static void contents_key(struct ui *ui, int key, struct screen_size sz)
 {
-    int rows = screen_body_rows(sz) - 1;
-    if (menu_list_key(ui, &contents_state(ui)->menu, key, rows, SCREEN_HOME) == MENU_CHOSEN)
+    if (menu_list_key(ui, &contents_state(ui)->menu, key, contents_rows(ui, sz), SCREEN_HOME) ==
+        MENU_CHOSEN)
         contents_open(ui, sz);
 }
 
 static void contents_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    if (menu_mouse(&contents_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+    struct bar bar;
+    contents_bar(ui, &bar, sz);
+    int hit = m->wheel ? -1 : bar_hit(&bar, m->x, m->y);
+    if (hit == CONTENTS_BACK || hit == CONTENTS_HOME) {
+        ui->screen = hit == CONTENTS_BACK ? contents_state(ui)->back : SCREEN_HOME;
+        return;
+    }
+    if (m->y >= bar.top && !m->wheel)
+        return; /* beside the button */
+    if (menu_mouse(&contents_state(ui)->menu, m, bar_body_rows(&bar, sz) - 1, 2, ui) == MENU_CHOSEN)
         contents_open(ui, sz);
 }
 

@@ -3,6 +3,7 @@
  * window and scrolled when it is longer than the window. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -110,15 +111,34 @@ static struct layout *help_ready(struct ui *ui, struct screen_size sz)
     return st->L;
 }
 
+/* The help's buttons: Back, and Page up / Page down while it scrolls (more
+ * than shows above a bar of Back alone). */
+enum { HELP_BACK, HELP_UP, HELP_DOWN };
+
+static void help_bar(struct ui *ui, const struct layout *L, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, HELP_BACK, _("Back"));
+    bar_place(b, ui->opts->large, sz);
+    if (!L || L->line_count <= (size_t)bar_body_rows(b, sz))
+        return;
+    bar_add(b, HELP_UP, _("Page up"));
+    bar_add(b, HELP_DOWN, _("Page down"));
+    bar_place(b, ui->opts->large, sz);
+}
+
 static void help_draw(struct ui *ui, struct screen_size sz)
 {
     struct help_state *st = ui->state[SCREEN_HELP];
     struct layout *L = help_ready(ui, sz);
-    int rows = screen_body_rows(sz);
-    int more = L && L->line_count > (size_t)rows;
+    struct bar bar;
+    help_bar(ui, L, &bar, sz);
+    int rows = bar_body_rows(&bar, sz);
+    int more = bar.count > 1;
     chrome_draw(ui, _("Help"),
                 more ? _("Up/Down scroll  other keys: back") : _("Press any key to go back"), NULL,
                 sz);
+    bar_draw(&bar, sz);
     if (!L)
         return;
     if (st->top + (size_t)rows > L->line_count)
@@ -132,13 +152,14 @@ static void help_key(struct ui *ui, int key, struct screen_size sz)
 {
     struct help_state *st = ui->state[SCREEN_HELP];
     struct layout *L = help_ready(ui, sz);
-    int rows = screen_body_rows(sz);
+    struct bar bar;
+    help_bar(ui, L, &bar, sz);
     /* Scroll keys scroll while there is more than a screen; any other key
      * (and any key when all of it shows) goes back. */
-    if (L && L->line_count > (size_t)rows &&
+    if (bar.count > 1 &&
         (key == KEY_UP || key == KEY_DOWN || key == KEY_PPAGE || key == KEY_NPAGE ||
          key == KEY_HOME || key == KEY_END || key == 'j' || key == 'k' || key == ' ') &&
-        scroll_key(ui, L, &st->top, key, rows))
+        scroll_key(ui, L, &st->top, key, bar_body_rows(&bar, sz)))
         return;
     ui->screen = st->back;
 }
@@ -147,12 +168,26 @@ static void help_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_si
 {
     struct help_state *st = ui->state[SCREEN_HELP];
     struct layout *L = help_ready(ui, sz);
+    struct bar bar;
+    help_bar(ui, L, &bar, sz);
     if (m->wheel) {
         if (L)
-            scroll_wheel(ui, L, &st->top, m->wheel, screen_body_rows(sz));
+            scroll_mouse(ui, L, &st->top, m, bar_body_rows(&bar, sz));
         return;
     }
-    ui->screen = st->back; /* a touch goes back */
+    switch (bar_hit(&bar, m->x, m->y)) {
+    case HELP_UP:
+        help_key(ui, KEY_PPAGE, sz);
+        return;
+    case HELP_DOWN:
+        help_key(ui, KEY_NPAGE, sz);
+        return;
+    case -1:
+        if (m->y >= bar.top)
+            return; /* between the buttons */
+        break;
+    }
+    ui->screen = st->back; /* Back, and a touch on the text, go back */
 }
 
 static void help_forget(struct ui *ui, enum screen_forget what)

@@ -3,6 +3,7 @@
  * match a search made from it. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/menu.h"
 #include "tui/screen.h"
@@ -195,12 +196,34 @@ static const char *result_label(struct ui *ui, size_t i)
     return ui->visit.content->entries[st->entries[i]].label;
 }
 
+/* The results' buttons: Back (to the home menu the search was made from), Home. */
+enum { RESULTS_BACK, RESULTS_HOME };
+
+static void results_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, RESULTS_BACK, _("Back"));
+    bar_add(b, RESULTS_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Rows of the list, below its blank first row and above the bar. */
+static int results_rows(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    results_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz) - 1;
+}
+
 static void results_draw(struct ui *ui, struct screen_size sz)
 {
     char title[256];
     snprintf(title, sizeof title, _("Pages that mention \"%s\""), ui->search);
     chrome_draw(ui, title, _("Enter open  Esc back  ? help"), NULL, sz);
-    menu_draw(&results_state(ui)->menu, 2, screen_body_rows(sz) - 1, result_label, ui, sz);
+    menu_draw(&results_state(ui)->menu, 2, results_rows(ui, sz), result_label, ui, sz);
+    struct bar bar;
+    results_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
 }
 
 /* Open the chosen page at its first match. */
@@ -214,14 +237,23 @@ static void results_open(struct ui *ui, struct screen_size sz)
 
 static void results_key(struct ui *ui, int key, struct screen_size sz)
 {
-    int rows = screen_body_rows(sz) - 1;
-    if (menu_list_key(ui, &results_state(ui)->menu, key, rows, SCREEN_HOME) == MENU_CHOSEN)
+    if (menu_list_key(ui, &results_state(ui)->menu, key, results_rows(ui, sz), SCREEN_HOME) ==
+        MENU_CHOSEN)
         results_open(ui, sz);
 }
 
 static void results_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    if (menu_mouse(&results_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+    struct bar bar;
+    results_bar(ui, &bar, sz);
+    int hit = m->wheel ? -1 : bar_hit(&bar, m->x, m->y);
+    if (hit == RESULTS_BACK || hit == RESULTS_HOME) {
+        ui->screen = SCREEN_HOME; /* Back and Esc go there too: search is made from home */
+        return;
+    }
+    if (m->y >= bar.top)
+        return; /* between the buttons */
+    if (menu_mouse(&results_state(ui)->menu, m, bar_body_rows(&bar, sz) - 1, 2, ui) == MENU_CHOSEN)
         results_open(ui, sz);
 }
 

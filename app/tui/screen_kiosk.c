@@ -37,22 +37,89 @@ static void centre(int y, const char *text, int attr, struct screen_size sz)
     chrome_centre(y, text, attr, sz);
 }
 
+/* The attract screen's lines, one a language (the keys 1 to 9 pick them
+ * too): "Touch the screen or press any key to start." in each configured
+ * language's own words, wrapped to the width; y0..y1 are the rows of
+ * language i. */
+enum { ATTRACT_MAX = 9 };
+struct attract_view {
+    int y0[ATTRACT_MAX], y1[ATTRACT_MAX];
+    int count;
+};
+
+/* Lay the lines out from row y with gap blank rows between two (and draw
+ * them when draw is 1); count is how many fit whole above the crisis line. */
+static void attract_place(struct ui *ui, struct attract_view *v, int y, int gap, int draw,
+                          struct screen_size sz)
+{
+    static const char start[] = N_("Touch the screen or press any key to start.");
+    *v = (struct attract_view){0};
+    const char *current = ui->visit.content->lang;
+    struct layout_opts o = {.width = sz.cols - 4 > 10 ? sz.cols - 4 : 10,
+                            .ascii = ui->opts->visit.ascii};
+    for (size_t i = 0; i < ui->language_count && i < ATTRACT_MAX; i++) {
+        const struct content_language *lang = &ui->languages[i];
+        char said[256], line[384];
+        i18n_text_in(lang->code, current, start, said, sizeof said);
+        /* A language with no catalog is offered by its name instead. */
+        int own = strcmp(said, start) != 0 || strncmp(lang->code, "en", 2) == 0;
+        snprintf(line, sizeof line, "%zu. %s", i + 1, own ? said : lang->name);
+        o.lang = lang->code;
+        struct layout *L = layout_text(line, 0, &o);
+        int rows = L ? (int)L->line_count : 0;
+        if (!L || y + rows > sz.lines - 2) {
+            layout_free(L);
+            return;
+        }
+        v->y0[i] = y;
+        for (int r = 0; draw && r < rows; r++) {
+            char *text = layout_line_string(L, (size_t)r);
+            if (text)
+                centre(y + r, text, A_NORMAL, sz);
+            free(text);
+        }
+        y += rows;
+        v->y1[i] = y - 1;
+        v->count = (int)i + 1;
+        layout_free(L);
+        y += gap; /* a finger's room between two */
+    }
+}
+
+/* The title and the language lines, placed to fit every language: lower
+ * on the screen when there is room, without the blank rows between them
+ * (large targets) or the title when there is not. */
+static void attract_layout(struct ui *ui, struct attract_view *v, int draw, struct screen_size sz)
+{
+    const char *clinic = content_var(ui->visit.content, "clinic-name");
+    int has_clinic = clinic && *clinic, large = ui->opts->large ? 1 : 0;
+    int want = ui->language_count < ATTRACT_MAX ? (int)ui->language_count : ATTRACT_MAX;
+    const struct {
+        int top, title, gap;
+    } tries[] = {{sz.lines / 4, 1, large}, {1, 1, large}, {1, 1, 0}, {1, 0, 0}};
+    size_t t = 0;
+    for (; t + 1 < sizeof tries / sizeof tries[0]; t++) {
+        attract_place(ui, v, tries[t].top + (tries[t].title ? 2 + has_clinic : 0), tries[t].gap, 0,
+                      sz);
+        if (v->count == want)
+            break;
+    }
+    int y = tries[t].top;
+    if (tries[t].title) {
+        if (has_clinic && draw)
+            centre(y, clinic, A_BOLD, sz);
+        y += has_clinic;
+        if (draw)
+            centre(y, ui->visit.content->title, A_BOLD, sz);
+        y += 2;
+    }
+    attract_place(ui, v, y, tries[t].gap, draw, sz);
+}
+
 static void attract_draw(struct ui *ui, struct screen_size sz)
 {
-    int y = sz.lines / 4;
-    const char *clinic = content_var(ui->visit.content, "clinic-name");
-    if (clinic && *clinic)
-        centre(y++, clinic, A_BOLD, sz);
-    centre(y++, ui->visit.content->title, A_BOLD, sz);
-    y++;
-    centre(y++, _("Touch the screen or press any key to start."), A_NORMAL, sz);
-    y++;
-    /* Each language in its own words, with the key that picks it. */
-    for (size_t i = 0; i < ui->language_count && i < 9 && y < sz.lines - 3; i++) {
-        char line[96];
-        snprintf(line, sizeof line, "%zu. %s", i + 1, ui->languages[i].name);
-        centre(y++, line, A_NORMAL, sz);
-    }
+    struct attract_view v;
+    attract_layout(ui, &v, 1, sz);
     chrome_draw(ui, ui->visit.content->title, _("Any key: start"), NULL, sz);
     move(sz.lines / 4, 0);
 }
@@ -68,9 +135,17 @@ static void attract_key(struct ui *ui, int key, struct screen_size sz)
     ui->screen = SCREEN_HOME;
 }
 
+/* A touch on a language's line starts in that language; anywhere else
+ * starts in the language shown. */
 static void attract_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    (void)m;
+    struct attract_view v;
+    attract_layout(ui, &v, 0, sz);
+    for (int i = 0; !m->wheel && i < v.count; i++)
+        if (m->y >= v.y0[i] && m->y <= v.y1[i]) {
+            attract_key(ui, '1' + i, sz);
+            return;
+        }
     attract_key(ui, KEY_MOUSE, sz); /* a touch starts too */
 }
 

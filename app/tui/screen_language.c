@@ -4,6 +4,7 @@
  * answers are kept. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/menu.h"
 #include "tui/screen.h"
@@ -53,11 +54,32 @@ static const char *language_label(struct ui *ui, size_t i)
     return ui->languages[i].name;
 }
 
+/* The language screen's one button: Back, where it was opened from. */
+enum { LANGUAGE_BACK };
+
+static void language_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, LANGUAGE_BACK, _("Back"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* Rows of the list, below its blank first row and above the bar. */
+static int language_rows(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    language_bar(ui, &b, sz);
+    return bar_body_rows(&b, sz) - 1;
+}
+
 static void language_draw(struct ui *ui, struct screen_size sz)
 {
     /* Every language's name is in its own words, so anyone can find theirs. */
     chrome_draw(ui, "Language / Idioma / 语言", _("Enter choose  Esc back"), NULL, sz);
-    menu_draw(&language_state(ui)->menu, 2, screen_body_rows(sz) - 1, language_label, ui, sz);
+    menu_draw(&language_state(ui)->menu, 2, language_rows(ui, sz), language_label, ui, sz);
+    struct bar bar;
+    language_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
 }
 
 static void language_choose(struct ui *ui)
@@ -73,7 +95,7 @@ static void language_choose(struct ui *ui)
 
 static void language_key(struct ui *ui, int key, struct screen_size sz)
 {
-    switch (menu_key(&language_state(ui)->menu, key, screen_body_rows(sz) - 1, ui)) {
+    switch (menu_key(&language_state(ui)->menu, key, language_rows(ui, sz), ui)) {
     case MENU_CHOSEN:
         language_choose(ui);
         return;
@@ -86,7 +108,15 @@ static void language_key(struct ui *ui, int key, struct screen_size sz)
 
 static void language_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
-    if (menu_mouse(&language_state(ui)->menu, m, screen_body_rows(sz) - 1, 2, ui) == MENU_CHOSEN)
+    struct bar bar;
+    language_bar(ui, &bar, sz);
+    if (!m->wheel && bar_hit(&bar, m->x, m->y) == LANGUAGE_BACK) {
+        ui->screen = language_state(ui)->back;
+        return;
+    }
+    if (m->y >= bar.top && !m->wheel)
+        return; /* beside the button */
+    if (menu_mouse(&language_state(ui)->menu, m, bar_body_rows(&bar, sz) - 1, 2, ui) == MENU_CHOSEN)
         language_choose(ui);
 }
 

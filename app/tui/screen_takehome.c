@@ -6,6 +6,7 @@
  * it all does not fit the screen, the code holds the most important part and says so. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/takehome_copy.h"
@@ -43,6 +44,26 @@ static void takehome_forget(struct ui *ui, enum screen_forget what)
     drop_code(takehome_state(ui));
 }
 
+/* The take-home screen's buttons: Back to the summary, Home. */
+enum { TAKEHOME_BACK, TAKEHOME_HOME };
+
+static void takehome_bar(struct ui *ui, struct bar *b, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, TAKEHOME_BACK, _("Back"));
+    bar_add(b, TAKEHOME_HOME, _("Home"));
+    bar_place(b, ui->opts->large, sz);
+}
+
+/* The row of the copy and print choices, just above the bar; the bar's
+ * top row when there are none. */
+static int choices_row(struct ui *ui, struct screen_size sz)
+{
+    struct bar b;
+    takehome_bar(ui, &b, sz);
+    return takehome_copy_shown(ui) ? b.top - 1 : b.top;
+}
+
 /* The code for this screen size, made again when the size changed. */
 static struct qr *code(struct ui *ui, struct screen_size sz)
 {
@@ -55,9 +76,10 @@ static struct qr *code(struct ui *ui, struct screen_size sz)
     const char *md = visit_summary(&ui->visit);
     if (!md)
         return NULL;
-    /* Rows 0 and 1 for the title and the message, the last two for the
-     * chrome, one more for the copy and print choices when there are any. */
-    st->qr = qr_takehome(md, qr_fit(sz.lines - 4 - takehome_copy_shown(ui), sz.cols - 2),
+    /* Rows 0 and 1 for the title and the message, the rows from the copy
+     * and print choices (or the bar) down for them, the bar and the chrome. */
+    int rows = choices_row(ui, sz) - 2;
+    st->qr = qr_takehome(md, qr_fit(rows > 0 ? rows : 0, sz.cols - 2),
                          _("More on your printed or saved summary."));
     st->made_for = sz;
     return st->qr;
@@ -88,8 +110,8 @@ static void takehome_draw(struct ui *ui, struct screen_size sz)
     if (takehome_state(ui)->done)
         snprintf(msg, sizeof msg, "%s", takehome_state(ui)->done);
     term_text(1, 1, msg, sz.cols - 2, A_BOLD);
-    int choices = takehome_copy_shown(ui) ? sz.lines - 3 : sz.lines - 2;
-    if (choices < sz.lines - 2)
+    int choices = choices_row(ui, sz);
+    if (takehome_copy_shown(ui))
         takehome_copy_draw(ui, choices, sz);
     if (qr) {
         char *drawn = qr_draw(qr, ui->opts->visit.ascii);
@@ -105,6 +127,9 @@ static void takehome_draw(struct ui *ui, struct screen_size sz)
         free(drawn);
     }
     chrome_draw(ui, _("Take your summary home"), _("Esc back to the summary"), NULL, sz);
+    struct bar bar;
+    takehome_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
     move(1, 1);
 }
 
@@ -140,12 +165,22 @@ static void takehome_key(struct ui *ui, int key, struct screen_size sz)
     }
 }
 
-/* A touch on copy or print does it; anywhere else goes back to the summary. */
+/* A touch on copy or print does it, on Home goes home; anywhere else (Back
+ * too) goes back to the summary. */
 static void takehome_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size sz)
 {
     if (m->wheel)
         return;
-    int choice = takehome_copy_hit(ui, m->x, m->y, sz.lines - 3);
+    struct bar bar;
+    takehome_bar(ui, &bar, sz);
+    int hit = bar_hit(&bar, m->x, m->y);
+    if (hit == TAKEHOME_HOME) {
+        takehome_key(ui, 'h', sz);
+        return;
+    }
+    if (hit < 0 && m->y >= bar.top && m->y < bar.top + bar.rows)
+        return; /* between the buttons */
+    int choice = takehome_copy_hit(ui, m->x, m->y, choices_row(ui, sz));
     takehome_key(ui, choice ? choice : 27, sz);
 }
 

@@ -2,7 +2,8 @@
 /* screen_teachback.c: "Did we explain this clearly?", the check at the end
  * of a key page (core/teachback.h). The page screen offers it under the
  * page's last line; here its questions come one at a time, each answer a
- * numbered row to tap or a number key, with Back and Skip buttons. A clear
+ * numbered row to tap or a number key, with Back and Skip buttons in the
+ * fixed bar (at the end: Back to the page). A clear
  * answer gets a short thank-you; an "again" answer is kept for the summary
  * (visit_teachback_answer()) and is never called wrong.
  *
@@ -11,6 +12,7 @@
  * so FORGET_PATIENT zeroes it all. */
 #include "config.h"
 
+#include "tui/bar.h"
 #include "tui/chrome.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -36,8 +38,6 @@ struct tb_state {
 struct tb_view {
     int answer_y0[TEACHBACK_MAX_ANSWERS], answer_y1[TEACHBACK_MAX_ANSWERS];
     int count;
-    int buttons_y;
-    int back_x0, back_x1, skip_x0, skip_x1;
 };
 
 static struct tb_state *tb_state(struct ui *ui)
@@ -82,9 +82,20 @@ void screen_teachback_open(struct ui *ui, const char *page)
     ui->screen = SCREEN_TEACHBACK;
 }
 
-static void button_text(int i, char *buf, size_t size)
+/* The check's buttons: Back and Skip while it asks, Back to the page at its end. */
+enum { TB_BACK, TB_SKIP, TB_PAGE };
+
+static void tb_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    snprintf(buf, size, "[ %s ]", i == 0 ? _("< Back") : _("Skip >"));
+    const struct tb_state *st = tb_state(ui);
+    *b = (struct bar){0};
+    if (!st->t || st->q >= st->t->count) {
+        bar_add(b, TB_PAGE, _("Back to the page"));
+    } else {
+        bar_add(b, TB_BACK, _("< Back"));
+        bar_add(b, TB_SKIP, _("Skip >"));
+    }
+    bar_place(b, ui->opts->large, sz);
 }
 
 /* Text wrapped to the width from row y (at most to row last), in style;
@@ -111,8 +122,10 @@ static void tb_place(struct ui *ui, struct tb_view *v, int draw, struct screen_s
 {
     struct tb_state *st = tb_state(ui);
     const struct teachback *t = st->t;
-    *v = (struct tb_view){.buttons_y = -1};
-    int y = 2, last = screen_body_rows(sz);
+    *v = (struct tb_view){0};
+    struct bar bar;
+    tb_bar(ui, &bar, sz);
+    int y = 2, last = bar_body_rows(&bar, sz);
     if (st->said)
         y = put_text(ui,
                      st->said == 1 ? _("Thank you.")
@@ -121,16 +134,8 @@ static void tb_place(struct ui *ui, struct tb_view *v, int draw, struct screen_s
                      STYLE_NOTE, y, last, draw, 0, sz) +
             1;
     if (!t || st->q >= t->count) {
-        y = put_text(ui, _("Thank you for helping us check this page."), STYLE_STRONG, y, last,
-                     draw, 0, sz) +
-            1;
-        v->buttons_y = y;
-        char text[96];
-        snprintf(text, sizeof text, "[ %s ]", _("Back to the page"));
-        v->back_x0 = 1;
-        v->back_x1 = 1 + (int)text_width(text, strlen(text));
-        if (draw && y <= last)
-            term_text(y, 1, text, sz.cols - 2, term_attr(ROLE_SELECT));
+        put_text(ui, _("Thank you for helping us check this page."), STYLE_STRONG, y, last, draw, 0,
+                 sz);
         return;
     }
     const struct teachback_question *q = &t->q[st->q];
@@ -145,19 +150,6 @@ static void tb_place(struct ui *ui, struct tb_view *v, int draw, struct screen_s
         y = put_text(ui, line, 0, y, last, draw, a == st->focus ? term_attr(ROLE_SELECT) : 0, sz);
         v->answer_y1[a] = y - 1;
         y += ui->opts->large ? 1 : 0;
-    }
-    y++;
-    v->buttons_y = y;
-    int x = 1;
-    for (int i = 0; i < 2; i++) {
-        char text[64];
-        button_text(i, text, sizeof text);
-        int w = (int)text_width(text, strlen(text));
-        if (draw && y <= last)
-            term_text(y, x, text, sz.cols - x - 1, (int)A_BOLD);
-        *(i == 0 ? &v->back_x0 : &v->skip_x0) = x;
-        *(i == 0 ? &v->back_x1 : &v->skip_x1) = x + w;
-        x += w + 3;
     }
 }
 
@@ -174,6 +166,9 @@ static void tb_draw(struct ui *ui, struct screen_size sz)
                 sz);
     struct tb_view v;
     tb_place(ui, &v, 1, sz);
+    struct bar bar;
+    tb_bar(ui, &bar, sz);
+    bar_draw(&bar, sz);
     move(1, 1);
 }
 
@@ -279,6 +274,21 @@ static void tb_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size
     struct tb_state *st = tb_state(ui);
     if (m->wheel || !st->t)
         return;
+    struct bar bar;
+    tb_bar(ui, &bar, sz);
+    switch (bar_hit(&bar, m->x, m->y)) {
+    case TB_PAGE:
+        back_to_page(ui);
+        return;
+    case TB_BACK:
+        go_back(ui);
+        return;
+    case TB_SKIP:
+        skip(ui);
+        return;
+    }
+    if (m->y >= bar.top)
+        return; /* between the buttons */
     struct tb_view v;
     tb_place(ui, &v, 0, sz);
     for (int a = 0; a < v.count; a++)
@@ -286,16 +296,6 @@ static void tb_mouse(struct ui *ui, const struct ui_mouse *m, struct screen_size
             choose(ui, a);
             return;
         }
-    if (m->y != v.buttons_y)
-        return;
-    if (m->x >= v.back_x0 && m->x < v.back_x1) {
-        if (st->q >= st->t->count)
-            back_to_page(ui);
-        else
-            go_back(ui);
-    } else if (st->q < st->t->count && m->x >= v.skip_x0 && m->x < v.skip_x1) {
-        skip(ui);
-    }
 }
 
 static void tb_forget(struct ui *ui, enum screen_forget what)

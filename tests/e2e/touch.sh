@@ -263,6 +263,55 @@ run() {
     check "$name: back at the first question" eval 'screen | grep -qE "^ [> ] ?1\. "'
 }
 
+# back_by_tap NAME LABEL TITLE: tap the bar's LABEL; TITLE must show after.
+back_by_tap() {
+    tapped "$1" "[ $(L "$2") ]" && expect "$1: back at the screen before" "$3"
+}
+
+# bars NAME W H LANG PO [OPTION]...: the fixed bar of the screens only a key
+# opens (search results, help), each opened by its key and then left by
+# taps alone; and the language choice, opened by a tap on home's language row.
+bars() {
+    local name=$1 w=$2 h=$3 lang=$4
+    po=$5
+    shift 5
+    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
+        --config "$work/kiosk.conf" "$@"
+    wait_for "1. " || { fail_now "$name: home did not show"; return; }
+    settle
+    home_title=$(screen | head -1 | sed 's/^ *//')
+    local prompt
+    prompt=$(L "Search all pages: ")
+    for button in Back Home; do
+        keys /
+        wait_for "${prompt:0:6}"
+        keys -l SSRI
+        keys Enter
+        wait_gone "$home_title" || { fail_now "$name: no search results"; return; }
+        back_by_tap "$name: results $button" "$button" "$home_title"
+    done
+    keys '?'
+    local help
+    help=$(L "Keys you can use:")
+    wait_for "${help:0:8}" || { fail_now "$name: help did not open"; return; }
+    if screen | grep -qF "[ $(L "Page down") ]"; then
+        tapped "$name: help Page down" "[ $(L "Page down") ]"
+        check "$name: help scrolled" eval '! screen | grep -qF "${help:0:8}"'
+        tapped "$name: help Page up" "[ $(L "Page up") ]"
+        expect "$name: help back at its top" "${help:0:8}"
+    fi
+    back_by_tap "$name: help Back" Back "$home_title"
+    settle
+    tapped_at "$name: the language row" 5 2
+    expect "$name: the language choice" "Language / Idioma"
+    back_by_tap "$name: language Back" Back "$home_title"
+}
+
+bars "bars 80x24" 80 24 en en
+bars "bars 40x12 large" 40 12 en en --large-targets
+bars "bars es 40x12" 40 12 es es
+bars "bars zh large" 80 24 zh zh_CN --large-targets
+
 run "80x24" 80 24 en en all
 run "40x12 large" 40 12 en en some --large-targets
 run "es 40x12" 40 12 es es some
