@@ -7,7 +7,11 @@
 # ticked) and one Back; print to a stand-in printer; Finish, and see the
 # answers gone (the flow starts again with nothing chosen). At 80x24, at
 # 40x12 with --large-targets, in Spanish at 40x12, and in Chinese with
-# --large-targets. Every check compares the screen before and after a tap.
+# --large-targets. Then the fixed bar of every other screen: the search
+# results, help and training's contents (opened by their keys, left by taps
+# alone), the language choice, the take-home code and the question builder,
+# and the attract screen's line in each language. Every check compares the
+# screen before and after a tap.
 . "${KIOSK_TESTS:-$(dirname "$0")/..}/lib.sh"
 
 work=$(mktemp -d)
@@ -107,6 +111,20 @@ read_page() {
         failures=$((failures + 1))
         echo "not ok - $1: not at the end ($last of $total)"
     fi
+    local offer="[ $(L "Did we explain this clearly?") ]"
+    if screen | grep -qF "$offer"; then
+        # The check at the page's end: its bar's Skip and Back, the last
+        # Back to the page.
+        tapped "$1: the check" "$offer"
+        local q1
+        q1=$(screen | sed -n 3p)
+        tapped "$1: the check's Skip" "[ $(L "Skip >") ]"
+        check "$1: Skip shows the next question" test "$(screen | sed -n 3p)" != "$q1"
+        tapped "$1: the check's Back" "[ $(L "< Back") ]"
+        check "$1: Back shows the question before" test "$(screen | sed -n 3p)" = "$q1"
+        tapped "$1: the check's Back to the page" "[ $(L "< Back") ]"
+        expect "$1: the page again" "$offer"
+    fi
     tapped "$1: Back" "[ $(L "Back") ]"
     expect "$1: Back goes home" "$home_title"
 }
@@ -131,14 +149,8 @@ answer_by_taps() {
         settle
         screen | grep -qF "$summary" && return 0
         if screen | grep -qF "$ask"; then
-            # The builder's own buttons: bring them into view with drags.
-            local d=0
-            while ! screen | grep -qF "$next" && [ $d -lt 20 ]; do
-                drag 10 6 4
-                sleep 0.1
-                d=$((d + 1))
-            done
-            tapped "question builder: Next" "$next"
+            # The builder's bar is fixed: Summary shows without a drag.
+            tapped "question builder: Summary" "[ $(L "Summary") ]"
             continue
         fi
         if screen | grep -qF "$urgent"; then
@@ -247,6 +259,26 @@ run() {
     local title
     title=$(L "Your summary for the clinician")
     expect "$name: the summary" "${title:0:16}"
+    if screen | grep -qF "[ $(L "My questions") ]"; then
+        # The builder again, and its Back: the last question, then Next
+        # goes on to the summary (the builder is seen once).
+        local ask
+        ask=$(L "Your questions for your care team")
+        tapped "$name: My questions" "[ $(L "My questions") ]"
+        expect "$name: the question builder" "${ask:0:16}"
+        tapped "$name: question builder Back" "[ $(L "< Back") ]"
+        check "$name: Back leaves the builder for the last question" \
+            eval '! screen | grep -qF "${ask:0:16}" && ! screen | grep -qF "${title:0:16}"'
+        tapped "$name: the last question's Next" "[ $(L "Next >") ]"
+        expect "$name: on to the summary" "${title:0:16}"
+    fi
+    if screen | grep -qF "[ $(L "Take home") ]"; then
+        local takehome
+        takehome=$(L "Take your summary home")
+        tapped "$name: Take home" "[ $(L "Take home") ]"
+        expect "$name: the take-home code" "${takehome:0:12}"
+        back_by_tap "$name: take-home Back" Back "${title:0:16}"
+    fi
     tapped "$name: Print" "[ $(L "Print") ]"
     local sent
     sent=$(L "Sent to the printer. Please collect it at the front desk.")
@@ -307,10 +339,61 @@ bars() {
     back_by_tap "$name: language Back" Back "$home_title"
 }
 
+# contents_bar NAME W H LANG PO [OPTION]...: training's contents (the key c)
+# left by its bar: Back to the page c was pressed on, Home to the menu.
+contents_bar() {
+    local name=$1 w=$2 h=$3 lang=$4
+    po=$5
+    shift 5
+    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --training --content "$KIOSK_CONTENT_DIR" \
+        --lang "$lang" --config "$work/kiosk.conf" "$@"
+    wait_for "2. " || { fail_now "$name: home did not show"; return; }
+    settle
+    home_title=$(screen | head -1 | sed 's/^ *//')
+    local contents page
+    contents=$(L "Training: all pages and questions")
+    tapped_at "$name: open entry 2" 8 "$(screen | grep -nE '^ [> ] ?2\. ' | head -1 | cut -d: -f1)"
+    wait_gone "$home_title"
+    settle
+    page=$(screen | head -1 | sed 's/^ *//')
+    keys c
+    wait_for "${contents:0:8}" || { fail_now "$name: the contents did not open"; return; }
+    back_by_tap "$name: contents Back" Back "$page"
+    keys c
+    wait_for "${contents:0:8}"
+    back_by_tap "$name: contents Home" Home "$home_title"
+}
+
+# attract NAME W H [OPTION]...: the kiosk's attract screen says "Touch the
+# screen or press any key to start." in every language, one line each; a
+# tap on a language's line starts the visit in that language.
+attract() {
+    local name=$1 w=$2 h=$3
+    shift 3
+    local lang
+    for lang in en es zh; do
+        po=$lang
+        [ "$lang" = zh ] && po=zh_CN
+        start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --kiosk --content "$KIOSK_CONTENT_DIR" \
+            --lang en --config "$work/kiosk.conf" "$@"
+        local said title
+        said=$(L "Touch the screen or press any key to start.")
+        title=$(grep -m1 '^# ' "$KIOSK_CONTENT_DIR/$lang/index.md" | sed 's/^# //')
+        wait_for "${said:0:10}" || { fail_now "$name: $lang is not on the attract screen"; continue; }
+        tapped "$name: the $lang line" "${said:0:10}" && expect "$name: starts in $lang" "${title:0:12}"
+    done
+}
+
+attract "attract 80x24" 80 24
+attract "attract 40x12 large" 40 12 --large-targets
+
 bars "bars 80x24" 80 24 en en
 bars "bars 40x12 large" 40 12 en en --large-targets
 bars "bars es 40x12" 40 12 es es
 bars "bars zh large" 80 24 zh zh_CN --large-targets
+contents_bar "contents 80x24" 80 24 en en
+contents_bar "contents large" 80 24 en en --large-targets
+contents_bar "contents es" 40 12 es es
 
 run "80x24" 80 24 en en all
 run "40x12 large" 40 12 en en some --large-targets
