@@ -131,10 +131,27 @@ static void resized(struct ui *ui)
             screen_table[i]->resize(ui, sz);
 }
 
+/* The rows a finger moved since it was last seen, as a drag in *m: the
+ * text follows it, one line per row (a finger moving up shows what is
+ * below). 0 with *m set when it moved, -1 when it did not. */
+static int drag_to(struct ui *ui, const MEVENT *ev, struct ui_mouse *m)
+{
+    int dy = ev->y - ui->press_y;
+    if (dy == 0)
+        return -1;
+    ui->press_y = ev->y;
+    ui->dragged = 1;
+    *m = (struct ui_mouse){
+        .x = ev->x, .y = ev->y, .wheel = dy < 0 ? 1 : -1, .drag = dy < 0 ? -dy : dy};
+    return 0;
+}
+
 /* The mouse event curses holds, as a screen sees it: 0 with *m set for a
- * wheel turn, a tap (on release, or a click) or a drag (press and release
- * on different rows); -1 for a press or motion, which only note where the
- * finger is. */
+ * wheel turn, a tap (on release, or a click) or a drag; -1 for what only
+ * notes where the finger is. A drag is delivered as the finger moves where
+ * the terminal reports motion with the button down (mode 1002, term.c),
+ * else at the release on another row; a release after a drag is never a
+ * tap. */
 static int read_mouse(struct ui *ui, struct ui_mouse *m)
 {
     MEVENT ev;
@@ -146,24 +163,25 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
     }
     if (ev.bstate & BUTTON1_PRESSED) {
         ui->pressed = 1;
+        ui->dragged = 0;
         ui->press_x = ev.x;
         ui->press_y = ev.y;
         return -1;
     }
+    if (ev.bstate & REPORT_MOUSE_POSITION)
+        return ui->pressed ? drag_to(ui, &ev, m) : -1;
     if (ev.bstate & BUTTON1_RELEASED) {
-        int was = ui->pressed, dy = ev.y - ui->press_y;
-        ui->pressed = 0;
-        if (was && dy != 0) {
-            /* A drag: the text follows the finger, one line per row moved. */
-            *m = (struct ui_mouse){
-                .x = ev.x, .y = ev.y, .wheel = dy < 0 ? 1 : -1, .drag = dy < 0 ? -dy : dy};
-            return 0;
-        }
+        int was = ui->pressed, dragged = ui->dragged;
+        ui->pressed = ui->dragged = 0;
+        if (was && drag_to(ui, &ev, m) == 0)
+            return 0; /* the last rows moved, or a terminal without motion */
+        if (dragged)
+            return -1; /* the end of a drag, not a tap where it ended */
         *m = (struct ui_mouse){.x = ev.x, .y = ev.y};
         return 0;
     }
     if (ev.bstate & BUTTON1_CLICKED) {
-        ui->pressed = 0;
+        ui->pressed = ui->dragged = 0;
         *m = (struct ui_mouse){.x = ev.x, .y = ev.y};
         return 0;
     }
@@ -290,7 +308,7 @@ static void forget_patient(struct ui *ui, enum screen_forget what)
 void loop_wipe(struct ui *ui)
 {
     forget_patient(ui, FORGET_PATIENT);
-    ui->confirm_quit = ui->pressed = 0;
+    ui->confirm_quit = ui->pressed = ui->dragged = 0;
     if (ui->default_lang[0] && strcmp(ui->visit.content->lang, ui->default_lang) != 0)
         screen_language_switch(ui, ui->default_lang);
     ui->screen = ui->opts->mode == MODE_KIOSK ? SCREEN_ATTRACT : SCREEN_HOME;

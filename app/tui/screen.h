@@ -162,7 +162,8 @@ struct ui {
     enum screen_id idle_return;    /* where a key on the countdown (or staff's Esc) goes back to */
     long long countdown_end;       /* monotonic ms when the countdown runs out */
     int ctrl_k;                    /* Ctrl-K presses in a row: three open the staff PIN */
-    int press_x, press_y, pressed; /* where the finger went down, until it is lifted */
+    int press_x, press_y, pressed; /* where the finger was last seen, until it is lifted */
+    int dragged;                   /* 1 once that finger has moved the text: no tap at its lift */
     int confirm_quit;              /* "Leave and erase your answers?" is asked */
     int termcaps; /* TERMCAPS_ bits the patient's own terminal offers (0 in --kiosk) */
     int quit;

@@ -28,6 +28,8 @@ static const struct role_style *term_roles;
 static int term_bytes_pending;
 /* The mouse events curses agreed to report (keys.c hands it the same). */
 static unsigned long term_mouse;
+/* 1 when the terminal was asked to report motion with a button down. */
+static int term_motion;
 /* The window's size is ours to read, not ncurses': a SIGWINCH only sets
  * this, and term_resized() applies the size, capped. */
 static volatile sig_atomic_t term_winch;
@@ -216,8 +218,16 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     set_escdelay(25); /* keys.c: the whole wait for a lone Esc */
     keys_start();
     term_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
-                               BUTTON5_PRESSED,
+                               BUTTON5_PRESSED | REPORT_MOUSE_POSITION,
                            NULL);
+    /* ncurses asks an xterm-like terminal for presses and releases only
+     * (mode 1000). Mode 1002 adds motion while a button is held, so the text
+     * follows a dragging finger; a terminal that does not know it ignores
+     * it, and nothing moves without a button down, so a link over SSH
+     * carries no motion when nobody touches. */
+    term_motion = term_mouse && has_key(KEY_MOUSE); /* the terminal's kmous: xterm's reports */
+    if (term_motion)
+        putp("\033[?1002h");
     mouseinterval(0);
     term_start_lines = LINES;
     term_start_cols = COLS;
@@ -238,6 +248,9 @@ void term_end(void)
 {
     if (!term_screen)
         return;
+    if (term_motion)
+        putp("\033[?1002l"); /* endwin() turns off only the modes ncurses set */
+    term_motion = 0;
     endwin();
     delscreen(term_screen);
     term_screen = NULL;
