@@ -23,41 +23,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* All of standard input, at most HANDOUT_WIRE_MAX_BYTES + 1 bytes (more is
- * refused by the decoder): malloc'd, *len bytes, or NULL. */
-static unsigned char *read_request(size_t *len)
-{
-    size_t cap = 64 << 10, n = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            if (cap > HANDOUT_WIRE_MAX_BYTES) {
-                *len = n;
-                return buf;
-            }
-            unsigned char *b = wipe_realloc(buf, n, cap * 2);
-            if (!b) {
-                wipe_free(buf, n);
-                return NULL;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        ssize_t r = read(0, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            wipe_free(buf, n);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *len = n;
-    return buf;
-}
-
 static int write_all(const unsigned char *p, size_t n)
 {
     while (n > 0) {
@@ -85,7 +50,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t inlen = 0;
-    unsigned char *in = read_request(&inlen);
+    unsigned char *in = wipe_read_fd(0, HANDOUT_WIRE_MAX_BYTES, &inlen);
     struct handout_wire w;
     int ok = in && handout_wire_decode(in, inlen, &w) == 0;
     if (in)

@@ -40,38 +40,6 @@ static int parse_sink(const char *s, enum speech_sink *sink)
     return 0;
 }
 
-/* All of standard input (at most SPEECH_WIRE_MAX_BYTES + 1), or NULL. */
-static unsigned char *read_all(size_t *len)
-{
-    size_t cap = 16 << 10, n = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            if (cap > SPEECH_WIRE_MAX_BYTES)
-                break;
-            unsigned char *b = wipe_realloc(buf, n, cap * 2);
-            if (!b) {
-                wipe_free(buf, n);
-                return NULL;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        ssize_t r = read(0, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            wipe_free(buf, n);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *len = n;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     char msg[256];
@@ -88,7 +56,7 @@ int main(int argc, char **argv)
     long rate = strtol(argv[3], NULL, 10);
     o.trace = argv[5][0] ? argv[5] : NULL;
     size_t len = 0;
-    unsigned char *in = read_all(&len);
+    unsigned char *in = wipe_read_fd(0, SPEECH_WIRE_MAX_BYTES, &len);
     struct speech_script *s = in ? speech_wire_decode(in, len) : NULL;
     if (in)
         wipe_free(in, len);

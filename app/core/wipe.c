@@ -5,10 +5,12 @@
 #include "core/wipe.h"
 #include "core/protect.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void wipe_free(void *p, size_t len)
 {
@@ -43,6 +45,35 @@ void *wipe_realloc(void *p, size_t old_len, size_t new_len)
         wipe_free(p, old_len);
     }
     return q;
+}
+
+unsigned char *wipe_read_fd(int fd, size_t max, size_t *len)
+{
+    size_t cap = 16 << 10, n = 0;
+    unsigned char *buf = malloc(cap);
+    while (buf && n <= max) {
+        if (n == cap) {
+            unsigned char *b = wipe_realloc(buf, n, cap * 2);
+            if (!b) {
+                wipe_free(buf, n);
+                return NULL;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            wipe_free(buf, n);
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *len = n;
+    return buf;
 }
 
 /* ---- cmark ---- */

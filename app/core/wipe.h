@@ -25,6 +25,14 @@ void wipe_string(char *s);
  * memory (p is then untouched, as with realloc()). */
 void *wipe_realloc(void *p, size_t old_len, size_t new_len);
 
+/* All of file descriptor fd, read to its end into a malloc() block that
+ * grows through wipe_realloc() (no copy of the bytes is left behind), with
+ * the count in *len. Reading stops once more than max bytes have come: the
+ * block then holds more than max, so a decoder that takes at most max
+ * refuses it. Returns NULL on a read error or when out of memory, with
+ * nothing left behind. The caller frees the block with wipe_free(). */
+unsigned char *wipe_read_fd(int fd, size_t max, size_t *len);
+
 /* A cmark-gfm allocator on malloc() that zeroes every block it frees and
  * never leaves a copy behind when it grows one: for rendering patient text
  * (the summary as HTML). Its blocks may be freed with wipe_free() too. */

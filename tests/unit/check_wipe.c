@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WIPE_TEST_ASAN 1
@@ -123,6 +124,48 @@ START_TEST(wipe_realloc_keeps_contents_and_leaves_no_copy)
     m = wipe_realloc(m, 10, 100000);
     ck_assert_str_eq(m, "123456789");
     wipe_free(m, 100000);
+}
+END_TEST
+
+/* A pipe holding n bytes of pattern, its write end closed: the read end. */
+static int pipe_of(size_t n)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)('a' + i % 26);
+        ck_assert_int_eq(write(fds[1], &c, 1), 1);
+    }
+    close(fds[1]);
+    return fds[0];
+}
+
+START_TEST(wipe_read_fd_reads_to_the_end_and_stops_past_max)
+{
+    size_t len = 99;
+    int fd = pipe_of(0);
+    unsigned char *b = wipe_read_fd(fd, 100, &len);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(len, 0); /* empty input: a block, no bytes */
+    wipe_free(b, len);
+    close(fd);
+
+    fd = pipe_of(40000); /* more than the first block: it grows */
+    b = wipe_read_fd(fd, 50000, &len);
+    ck_assert_uint_eq(len, 40000);
+    ck_assert_int_eq(b[0], 'a');
+    ck_assert_int_eq(b[39999], 'a' + 39999 % 26);
+    wipe_free(b, len);
+    close(fd);
+
+    fd = pipe_of(60000); /* past max: more than max, not all of it */
+    b = wipe_read_fd(fd, 20000, &len);
+    ck_assert_uint_gt(len, 20000);
+    ck_assert_uint_lt(len, 60000);
+    wipe_free(b, len);
+    close(fd);
+
+    ck_assert_ptr_null(wipe_read_fd(-1, 100, &len)); /* a read error */
 }
 END_TEST
 
@@ -283,6 +326,7 @@ Suite *wipe_suite(void)
     tcase_add_test(tc, arena_blocks_are_aligned_reused_and_zero_when_freed);
     tcase_add_test(tc, a_request_the_arena_cannot_serve_comes_from_malloc);
     tcase_add_test(tc, wipe_realloc_keeps_contents_and_leaves_no_copy);
+    tcase_add_test(tc, wipe_read_fd_reads_to_the_end_and_stops_past_max);
     tcase_add_test(tc, the_cmark_allocator_grows_and_renders);
     tcase_add_test(tc, a_patient_layout_lives_in_the_arena_and_is_zeroed_when_freed);
     tcase_add_test(tc, a_patient_buffer_grows_in_the_arena_and_leaves_no_copy);
