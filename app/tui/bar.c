@@ -5,6 +5,7 @@
 #include "tui/bar.h"
 #include "tui/screen.h"
 #include "tui/term.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #include <ncurses.h>
@@ -88,4 +89,12 @@ int bar_body_rows(const struct bar *b, struct screen_size sz)
 {
     int rows = screen_body_rows(sz) - b->rows;
     return rows > 1 ? rows : 1;
+}
+
+int bar_back_home(struct bar *b, int large, struct screen_size sz)
+{
+    *b = (struct bar){0};
+    bar_add(b, BAR_BACK, _("Back"));
+    bar_add(b, BAR_HOME, _("Home"));
+    return bar_place(b, large, sz);
 }

@@ -35,6 +35,13 @@ void bar_draw(const struct bar *b, struct screen_size sz);
 /* The id of the button drawn at column x, row y, or -1 for none. */
 int bar_hit(const struct bar *b, int x, int y);
 
+/* The ids of bar_back_home()'s buttons. */
+enum { BAR_BACK, BAR_HOME };
+
+/* Fill b with the two buttons most screens need, Back (BAR_BACK) and Home
+ * (BAR_HOME), and place it (bar_place()). Returns the rows it takes. */
+int bar_back_home(struct bar *b, int large, struct screen_size sz);
+
 /* The body rows left for a screen above its bar. */
 int bar_body_rows(const struct bar *b, struct screen_size sz);
 

@@ -46,14 +46,9 @@ static const char *contents_label(struct ui *ui, size_t i)
 }
 
 /* The contents' buttons: Back to the screen c was pressed on, Home (as Esc). */
-enum { CONTENTS_BACK, CONTENTS_HOME };
-
 static void contents_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    *b = (struct bar){0};
-    bar_add(b, CONTENTS_BACK, _("Back"));
-    bar_add(b, CONTENTS_HOME, _("Home"));
-    bar_place(b, ui->opts->large, sz);
+    bar_back_home(b, ui->opts->large, sz);
 }
 
 /* Rows of the list, below its blank first row and above the bar. */
@@ -100,8 +95,8 @@ static void contents_mouse(struct ui *ui, const struct ui_mouse *m, struct scree
     struct bar bar;
     contents_bar(ui, &bar, sz);
     int hit = m->wheel ? -1 : bar_hit(&bar, m->x, m->y);
-    if (hit == CONTENTS_BACK || hit == CONTENTS_HOME) {
-        ui->screen = hit == CONTENTS_BACK ? contents_state(ui)->back : SCREEN_HOME;
+    if (hit == BAR_BACK || hit == BAR_HOME) {
+        ui->screen = hit == BAR_BACK ? contents_state(ui)->back : SCREEN_HOME;
         return;
     }
     if (m->y >= bar.top && !m->wheel)

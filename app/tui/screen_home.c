@@ -197,14 +197,9 @@ static const char *result_label(struct ui *ui, size_t i)
 }
 
 /* The results' buttons: Back (to the home menu the search was made from), Home. */
-enum { RESULTS_BACK, RESULTS_HOME };
-
 static void results_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    *b = (struct bar){0};
-    bar_add(b, RESULTS_BACK, _("Back"));
-    bar_add(b, RESULTS_HOME, _("Home"));
-    bar_place(b, ui->opts->large, sz);
+    bar_back_home(b, ui->opts->large, sz);
 }
 
 /* Rows of the list, below its blank first row and above the bar. */
@@ -247,7 +242,7 @@ static void results_mouse(struct ui *ui, const struct ui_mouse *m, struct screen
     struct bar bar;
     results_bar(ui, &bar, sz);
     int hit = m->wheel ? -1 : bar_hit(&bar, m->x, m->y);
-    if (hit == RESULTS_BACK || hit == RESULTS_HOME) {
+    if (hit == BAR_BACK || hit == BAR_HOME) {
         ui->screen = SCREEN_HOME; /* Back and Esc go there too: search is made from home */
         return;
     }

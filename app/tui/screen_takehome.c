@@ -45,14 +45,9 @@ static void takehome_forget(struct ui *ui, enum screen_forget what)
 }
 
 /* The take-home screen's buttons: Back to the summary, Home. */
-enum { TAKEHOME_BACK, TAKEHOME_HOME };
-
 static void takehome_bar(struct ui *ui, struct bar *b, struct screen_size sz)
 {
-    *b = (struct bar){0};
-    bar_add(b, TAKEHOME_BACK, _("Back"));
-    bar_add(b, TAKEHOME_HOME, _("Home"));
-    bar_place(b, ui->opts->large, sz);
+    bar_back_home(b, ui->opts->large, sz);
 }
 
 /* The row of the copy and print choices, just above the bar; the bar's
@@ -174,7 +169,7 @@ static void takehome_mouse(struct ui *ui, const struct ui_mouse *m, struct scree
     struct bar bar;
     takehome_bar(ui, &bar, sz);
     int hit = bar_hit(&bar, m->x, m->y);
-    if (hit == TAKEHOME_HOME) {
+    if (hit == BAR_HOME) {
         takehome_key(ui, 'h', sz);
         return;
     }
