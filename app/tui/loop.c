@@ -161,6 +161,8 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
         *m = (struct ui_mouse){.x = ev.x, .y = ev.y, .wheel = ev.bstate & BUTTON4_PRESSED ? -1 : 1};
         return 0;
     }
+    if (ev.bstate & REPORT_MOUSE_POSITION) /* before the buttons: a motion may name one held */
+        return ui->pressed ? drag_to(ui, &ev, m) : -1;
     if (ev.bstate & BUTTON1_PRESSED) {
         ui->pressed = 1;
         ui->dragged = 0;
@@ -168,8 +170,6 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
         ui->press_y = ev.y;
         return -1;
     }
-    if (ev.bstate & REPORT_MOUSE_POSITION)
-        return ui->pressed ? drag_to(ui, &ev, m) : -1;
     if (ev.bstate & BUTTON1_RELEASED) {
         int was = ui->pressed, dragged = ui->dragged;
         ui->pressed = ui->dragged = 0;

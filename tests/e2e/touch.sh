@@ -384,6 +384,58 @@ attract() {
     done
 }
 
+# cut_labels: the menu rows on screen that show neither a whole label of
+# content/$lang/index.md nor a cut one ending in "…": a label cut inside a
+# word, added to $cut.
+cut_labels() {
+    local line text
+    while IFS= read -r line; do
+        text=$(printf '%s' "$line" | sed -E 's/^ [> ] ?[0-9]+\. //')
+        case $text in *…) continue ;; esac
+        sed -n 's/^- \[\(.*\)\](.*$/\1/p' "$KIOSK_CONTENT_DIR/$lang/index.md" | grep -qxF -- "$text" ||
+            cut="$cut [$text]"
+    done < <(screen | grep -E '^ [> ] ?[0-9]+\. ')
+}
+
+# markers NAME W H LANG PO [OPTION]...: a menu longer than the screen
+# (home at 40x12) shows "more below" and "more above" where entries are
+# hidden, each a tap target that turns a page of entries; no entry's label
+# is cut inside a word.
+markers() {
+    local name=$1 w=$2 h=$3 lang=$4
+    po=$5
+    shift 5
+    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
+        --config "$work/kiosk.conf" "$@"
+    wait_for "1. " || { fail_now "$name: home did not show"; return; }
+    settle
+    local below above first last cut=""
+    below=$(L "[ v more below ]")
+    above=$(L "[ ^ more above ]")
+    expect "$name: more below is shown" "$below"
+    expect_not "$name: more above is not, at the top" "$above"
+    cut_labels
+    last=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | tail -1)
+    tapped "$name: more below" "$below"
+    first=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | head -1)
+    check "$name: the next entries after $last (now from $first)" test "$first" -gt "$last"
+    expect "$name: more above is shown" "$above"
+    while screen | grep -qF "$below"; do
+        cut_labels
+        tapped "$name: more below again" "$below" || break
+    done
+    cut_labels
+    check "$name: the end of the menu is reached" eval '! screen | grep -qF "$below"'
+    while screen | grep -qF "$above"; do
+        tapped "$name: more above" "$above" || break
+    done
+    check "$name: back at the first entry" eval 'screen | grep -qE "^ [> ] ?1\. "'
+    check "$name: no label is cut inside a word, on any page${cut:+ ($cut)}" test -z "$cut"
+}
+
+markers "markers 40x12" 40 12 en en
+markers "markers es 40x12" 40 12 es es
+
 attract "attract 80x24" 80 24
 attract "attract 40x12 large" 40 12 --large-targets
 
