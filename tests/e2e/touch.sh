@@ -415,6 +415,9 @@ markers() {
     expect "$name: more below is shown" "$below"
     expect_not "$name: more above is not, at the top" "$above"
     cut_labels
+    local crisis
+    crisis=$(screen | sed -n "$((h - 1))p")
+    check "$name: the crisis line is whole ($crisis)" eval 'case $crisis in *988*[.。]) true ;; *) false ;; esac'
     last=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | tail -1)
     tapped "$name: more below" "$below"
     first=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | head -1)
@@ -435,6 +438,7 @@ markers() {
 
 markers "markers 40x12" 40 12 en en
 markers "markers es 40x12" 40 12 es es
+markers "markers zh 40x12" 40 12 zh zh_CN
 
 attract "attract 80x24" 80 24
 attract "attract 40x12 large" 40 12 --large-targets
