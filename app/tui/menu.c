@@ -21,10 +21,11 @@ static int entry_height(const struct ui *ui)
 }
 
 /* Where a menu's parts are in its rows: the "more above" and "more below"
- * markers (each a tap target as tall as an entry), shown only when entries
- * are hidden that way, and the entries between them. */
+ * markers (each a tap target as tall as an entry where the rows allow),
+ * shown only when entries are hidden that way, and the entries between them. */
 struct menu_view {
-    int h;        /* rows an entry (and a marker) takes */
+    int h;        /* rows an entry takes */
+    int mh;       /* rows a marker takes: as an entry's where two entries still fit, else 1 */
     int fit;      /* entries shown */
     int up, down; /* 1 when that marker is shown */
     int first_y;  /* the first entry's row */
@@ -36,16 +37,17 @@ struct menu_view {
 static void menu_place(struct menu *m, int y, int rows, const struct ui *ui, struct menu_view *v)
 {
     int h = entry_height(ui);
-    *v = (struct menu_view){.h = h};
+    int mh = rows >= 4 * h ? h : 1;
+    *v = (struct menu_view){.h = h, .mh = mh};
     if (m->selected >= m->count)
         m->selected = m->count ? m->count - 1 : 0;
     /* Markers only where the list does not fit and an entry still does. */
-    int marks = (size_t)(rows / h) < m->count && rows >= 3 * h;
+    int marks = (size_t)(rows / h) < m->count && rows >= 2 * mh + h;
     for (int pass = 0; pass < 3; pass++) {
         v->up = marks && m->top > 0;
-        int fit = (rows - v->up * h) / h;
+        int fit = (rows - v->up * mh) / h;
         v->down = marks && m->top + (size_t)fit < m->count;
-        fit = (rows - (v->up + v->down) * h) / h;
+        fit = (rows - (v->up + v->down) * mh) / h;
         v->fit = fit > 0 ? fit : 1;
         if (m->selected < m->top)
             m->top = m->selected;
@@ -54,8 +56,8 @@ static void menu_place(struct menu *m, int y, int rows, const struct ui *ui, str
         else
             break;
     }
-    v->first_y = y + v->up * h;
-    v->down_y = y + rows - h;
+    v->first_y = y + v->up * mh;
+    v->down_y = y + rows - mh;
 }
 
 /* label as it fits in width cells: whole, or cut after the last word that
@@ -107,9 +109,9 @@ void menu_draw(struct menu *m, int y, int rows, const char *(*label)(struct ui *
     menu_place(m, y, rows, ui, &v);
     int h = v.h, cursor_y = y;
     if (v.up)
-        draw_marker(y, h, _("[ ^ more above ]"), sz);
+        draw_marker(y, v.mh, _("[ ^ more above ]"), sz);
     if (v.down)
-        draw_marker(v.down_y, h, _("[ v more below ]"), sz);
+        draw_marker(v.down_y, v.mh, _("[ v more below ]"), sz);
     for (int r = 0; r < v.fit && m->top + (size_t)r < m->count; r++) {
         size_t i = m->top + (size_t)r;
         int top_row = v.first_y + r * h, row = top_row + h / 2;
@@ -199,13 +201,13 @@ int menu_mouse(struct menu *m, const struct ui_mouse *ev, int rows, int y, const
                 done = MENU_MOVED;
         return done;
     }
-    if (v.up && ev->y >= y && ev->y < y + h) { /* "more above": the page before */
+    if (v.up && ev->y >= y && ev->y < y + v.mh) { /* "more above": the page before */
         size_t page = (size_t)v.fit;
         m->top = m->top > page ? m->top - page : 0;
         m->selected = m->top + page - 1 < m->count ? m->top + page - 1 : m->count - 1;
         return MENU_MOVED;
     }
-    if (v.down && ev->y >= v.down_y && ev->y < v.down_y + h) { /* "more below": the next page */
+    if (v.down && ev->y >= v.down_y && ev->y < v.down_y + v.mh) { /* "more below": the next page */
         m->top += (size_t)v.fit;
         m->selected = m->top < m->count ? m->top : m->count - 1;
         return MENU_MOVED;

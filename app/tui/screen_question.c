@@ -158,7 +158,8 @@ struct qscreen {
     struct bar bar;
     int title_rows;      /* rows of the title shown */
     int region_y, avail; /* first row and number of rows of help and answers shown */
-    int up_y, down_y;    /* the markers' rows, or -1 */
+    int up_y, down_y;    /* the markers' first rows, or -1 */
+    int mark_rows;       /* rows a marker takes: 1, or 3 with large targets */
     int content;         /* rows of help and answers in all */
 };
 
@@ -181,18 +182,24 @@ static void qscreen_place(struct ui *ui, const struct qview *v, size_t *top, str
         q->content = 0;
     if (region < 1)
         region = 1;
+    /* A marker is a tap target as tall as any other with large targets,
+     * where that leaves room for two answers' rows between the two. */
+    int mh = ui->opts->large && region >= 12 ? 3 : 1;
+    q->mark_rows = mh;
     /* The most top can be: the last rows fill the region under "more above". */
-    int max_top = q->content > region ? q->content - (region - 1) : 0;
+    int max_top = q->content > region ? q->content - (region - mh) : 0;
+    if (max_top < 0)
+        max_top = 0;
     if ((int)*top > max_top)
         *top = (size_t)max_top;
-    int up = *top > 0 && region > 2;
-    int avail = region - up;
-    int down = (int)*top + avail < q->content && region > 2;
-    avail -= down;
+    int up = *top > 0 && region > 2 * mh;
+    int avail = region - up * mh;
+    int down = (int)*top + avail < q->content && region > 2 * mh;
+    avail -= down * mh;
     q->region_y = 1 + q->title_rows;
     q->up_y = up ? q->region_y : -1;
-    q->down_y = down ? q->region_y + region - 1 : -1;
-    q->region_y += up;
+    q->down_y = down ? q->region_y + region - mh : -1;
+    q->region_y += up * mh;
     q->avail = avail;
 }
 
@@ -209,8 +216,9 @@ static void keep_visible(struct ui *ui, struct question_state *st, const struct 
         first = 0; /* show the help with the first answer */
     struct qscreen q;
     qscreen_place(ui, v, &st->top, &q, sz);
-    int region = q.avail + (q.up_y >= 0) + (q.down_y >= 0);
-    int room = region > 2 ? region - 2 : region; /* rows shown between both markers */
+    int mh = q.mark_rows;
+    int region = q.avail + ((q.up_y >= 0) + (q.down_y >= 0)) * mh;
+    int room = region > 2 * mh ? region - 2 * mh : region; /* rows shown between both markers */
     if (last - first + 1 > room)
         first = v->block[st->choice] - t; /* the answer itself, when help and all do not fit */
     if (last - first + 1 > room)
@@ -286,9 +294,9 @@ static void question_draw(struct ui *ui, struct screen_size sz)
     for (int r = 0; r < q.avail; r++)
         draw_row(ui, &v, t + (int)st->top + r, q.region_y + r, &cursor_y, sz);
     if (q.up_y >= 0)
-        term_text(q.up_y, 1, _("[ ^ more above ]"), sz.cols - 2, (int)A_BOLD);
+        term_text(q.up_y + q.mark_rows / 2, 1, _("[ ^ more above ]"), sz.cols - 2, (int)A_BOLD);
     if (q.down_y >= 0)
-        term_text(q.down_y, 1, _("[ v more below ]"), sz.cols - 2, (int)A_BOLD);
+        term_text(q.down_y + q.mark_rows / 2, 1, _("[ v more below ]"), sz.cols - 2, (int)A_BOLD);
     int multiple = flow_question_is_multiple(ui->visit.flow, v.q);
     char title[128];
     visit_position(&ui->visit, title, sizeof title);
@@ -414,8 +422,10 @@ static void question_mouse(struct ui *ui, const struct ui_mouse *ev, struct scre
         return;
     }
     int step = q.avail > 1 ? q.avail - 1 : 1;
-    if (ev->y == q.up_y || ev->y == q.down_y) {
-        long top = (long)st->top + (ev->y == q.up_y ? -step : step);
+    int on_up = q.up_y >= 0 && ev->y >= q.up_y && ev->y < q.up_y + q.mark_rows;
+    int on_down = q.down_y >= 0 && ev->y >= q.down_y && ev->y < q.down_y + q.mark_rows;
+    if (on_up || on_down) {
+        long top = (long)st->top + (on_up ? -step : step);
         st->top = top > 0 ? (size_t)top : 0;
         st->free_scroll = 1;
         return;

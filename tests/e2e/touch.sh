@@ -177,7 +177,16 @@ answer_by_taps() {
         else
             local m=0
             while screen | grep -qF "$more" && [ $m -lt 20 ]; do
-                tapped "question $i: more below" "$more" || break
+                if [ "${step:-1}" = 3 ] && [ "$h" -ge 24 ]; then
+                    # Large targets with room: the marker is three rows
+                    # tall; its last row, under the label, is a target too.
+                    local at
+                    at=$(where "$more")
+                    tapped_at "question $i: more below, the row under its label" \
+                        "${at% *}" "$((${at#* } + 1))" || break
+                else
+                    tapped "question $i: more below" "$more" || break
+                fi
                 m=$((m + 1))
             done
             n=$(last_choice)
@@ -419,7 +428,15 @@ markers() {
     crisis=$(screen | sed -n "$((h - 1))p")
     check "$name: the crisis line is whole ($crisis)" eval 'case $crisis in *988*[.。]) true ;; *) false ;; esac'
     last=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | tail -1)
-    tapped "$name: more below" "$below"
+    if [ $# -gt 0 ]; then
+        # Large targets: the marker is as tall as an entry; the row above
+        # its label is a target too.
+        local at
+        at=$(where "$below")
+        tapped_at "$name: more below, the row above its label" "${at% *}" "$((${at#* } - 1))"
+    else
+        tapped "$name: more below" "$below"
+    fi
     first=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | head -1)
     check "$name: the next entries after $last (now from $first)" test "$first" -gt "$last"
     expect "$name: more above is shown" "$above"
@@ -439,6 +456,7 @@ markers() {
 markers "markers 40x12" 40 12 en en
 markers "markers es 40x12" 40 12 es es
 markers "markers zh 40x12" 40 12 zh zh_CN
+markers "markers 80x24 large" 80 24 en en --large-targets
 
 attract "attract 80x24" 80 24
 attract "attract 40x12 large" 40 12 --large-targets
