@@ -164,6 +164,10 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
     if (ev.bstate & REPORT_MOUSE_POSITION) /* before the buttons: a motion may name one held */
         return ui->pressed ? drag_to(ui, &ev, m) : -1;
     if (ev.bstate & BUTTON1_PRESSED) {
+        /* Down again with no lift between: a motion report that curses read
+         * as a press (it does when the press itself came through keys.c). */
+        if (ui->pressed)
+            return drag_to(ui, &ev, m);
         ui->pressed = 1;
         ui->dragged = 0;
         ui->press_x = ev.x;
