@@ -164,8 +164,8 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
     if (ev.bstate & REPORT_MOUSE_POSITION) /* before the buttons: a motion may name one held */
         return ui->pressed ? drag_to(ui, &ev, m) : -1;
     if (ev.bstate & BUTTON1_PRESSED) {
-        /* Down again with no lift between: a motion report that curses read
-         * as a press (it does when the press itself came through keys.c). */
+        /* Down again with no lift between: the finger moved (a motion read
+         * as a press), so it drags and its lift never taps. */
         if (ui->pressed)
             return drag_to(ui, &ev, m);
         ui->pressed = 1;
