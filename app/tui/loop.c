@@ -161,8 +161,19 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
         *m = (struct ui_mouse){.x = ev.x, .y = ev.y, .wheel = ev.bstate & BUTTON4_PRESSED ? -1 : 1};
         return 0;
     }
-    if (ev.bstate & REPORT_MOUSE_POSITION) /* before the buttons: a motion may name one held */
-        return ui->pressed ? drag_to(ui, &ev, m) : -1;
+    if (ev.bstate & REPORT_MOUSE_POSITION) { /* before the buttons: a motion may name one held */
+        if (ui->pressed)
+            return drag_to(ui, &ev, m);
+        /* Motion with no press before it: curses read the press and the
+         * motion in one go and gave the motion alone (a press, a move and a
+         * lift sent together). Motion comes only with a button down (mode
+         * 1002), so the finger is down and dragging from a row not known:
+         * the drag starts here and its lift never taps. */
+        ui->pressed = ui->dragged = 1;
+        ui->press_x = ev.x;
+        ui->press_y = ev.y;
+        return -1;
+    }
     if (ev.bstate & BUTTON1_PRESSED) {
         /* Down again with no lift between: the finger moved (a motion read
          * as a press), so it drags and its lift never taps. */

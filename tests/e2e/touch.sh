@@ -25,6 +25,21 @@ report() { T send-keys -t k -l "$(printf '\033[<%d;%d;%d%s' "$1" "$2" "$3" "$4")
 tap_at() { report 0 "$1" "$2" M; report 0 "$1" "$2" m; }
 # drag X Y1 Y2: press on row Y1, move with the button down, lift on row Y2.
 drag() { report 0 "$1" "$2" M; report 32 "$1" "$3" M; report 0 "$1" "$3" m; }
+# drag_moves X Y1 Y2: the drag, again (three times at most) until the screen
+# changes. A kiosk busy when the three reports come reads them in one go, and
+# curses then gives the move without its press: such a drag moves nothing,
+# and never taps (mouse.sh checks that). 1 when nothing ever moved.
+drag_moves() {
+    local before tries=3
+    before=$(screen)
+    while [ $tries -gt 0 ]; do
+        drag "$@"
+        wait_screen_changes "$before"
+        [ "$(screen)" != "$before" ] && return 0
+        tries=$((tries - 1))
+    done
+    return 1
+}
 
 # where TEXT: "X Y" of the middle of the first place TEXT is on screen, in
 # cells (wide characters count two), or nothing.
@@ -237,9 +252,7 @@ run() {
         while [ $e -lt $to ]; do
             settle
             row=$(focused_row)
-            before=$(screen)
-            drag 10 "$((row + 1))" "$((row + 1 - step))"
-            wait_screen_changes "$before"
+            drag_moves 10 "$((row + 1))" "$((row + 1 - step))"
             e=$((e + 1))
         done
         row=$(focused_row)
@@ -247,20 +260,14 @@ run() {
         if [ "$e" = 2 ]; then
             # Drag the text up by three rows: it follows the finger.
             settle
-            before=$(screen)
-            drag 10 6 3
-            wait_screen_changes "$before"
-            check "$name: a drag scrolls the page" test "$(screen)" != "$before"
+            check "$name: a drag scrolls the page" drag_moves 10 6 3
         fi
         read_page "$name: entry $e"
     done
     # Back to the first entry (the questions): drags down, then a tap.
     local d=0
     while [ "$(focused_row)" != "" ] && ! screen | grep -qE '^ > +1\. ' && [ $d -lt 30 ]; do
-        local before
-        before=$(screen)
-        drag 10 3 "$((h - 4))"
-        wait_screen_changes "$before"
+        drag_moves 10 3 "$((h - 4))"
         d=$((d + 1))
     done
     tapped_at "$name: open the questions" 8 "$(focused_row)"
