@@ -228,6 +228,17 @@ answer_by_taps() {
     wait_for "$summary"
 }
 
+# start_home NAME W H LANG [OPTION]...: the kiosk at home, settled, with the
+# test's configuration; 1 (a failed check) when home does not show.
+start_home() {
+    local name=$1 w=$2 h=$3 lang=$4
+    shift 4
+    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
+        --config "$work/kiosk.conf" "$@"
+    wait_for "1. " || { fail_now "$name: home did not show"; return 1; }
+    settle
+}
+
 # run NAME W H LANG PO PAGES [OPTION]...: PAGES "all" reads every page of
 # the menu; "some" the first and the last (the others are the same taps).
 run() {
@@ -235,10 +246,7 @@ run() {
     po=$5
     shift 6
     rm -f "$work/rec/text"
-    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
-        --config "$work/kiosk.conf" "$@"
-    wait_for "1. " || { fail_now "$name: home did not show"; return; }
-    settle
+    start_home "$name" "$w" "$h" "$lang" "$@" || return
     home_title=$(screen | head -1 | sed 's/^ *//')
     local entries step=1
     entries=$(grep -cE '^ *[-*] \[.*\]\(.*\.md\)' "$KIOSK_CONTENT_DIR/$lang/index.md")
@@ -323,10 +331,7 @@ bars() {
     local name=$1 w=$2 h=$3 lang=$4
     po=$5
     shift 5
-    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
-        --config "$work/kiosk.conf" "$@"
-    wait_for "1. " || { fail_now "$name: home did not show"; return; }
-    settle
+    start_home "$name" "$w" "$h" "$lang" "$@" || return
     home_title=$(screen | head -1 | sed 's/^ *//')
     local prompt
     prompt=$(L "Search all pages: ")
@@ -421,10 +426,7 @@ markers() {
     local name=$1 w=$2 h=$3 lang=$4
     po=$5
     shift 5
-    start "$w" "$h" "TERM=xterm-256color" "$KIOSK" --content "$KIOSK_CONTENT_DIR" --lang "$lang" \
-        --config "$work/kiosk.conf" "$@"
-    wait_for "1. " || { fail_now "$name: home did not show"; return; }
-    settle
+    start_home "$name" "$w" "$h" "$lang" "$@" || return
     local below above first last cut=""
     below=$(L "[ v more below ]")
     above=$(L "[ ^ more above ]")
