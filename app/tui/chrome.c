@@ -68,10 +68,11 @@ void chrome_draw(const struct ui *ui, const char *title, const char *hints, cons
     int crisis_row = sz.lines - 2;
     term_fill(crisis_row, 0, term_attr(ROLE_CRISIS));
     /* The longest crisis line that fits whole, in any language (a
-     * translation may be longer than English): never one cut mid-word. */
+     * translation may be longer than English): never one cut mid-word, and
+     * 911 is never dropped for room. */
     const char *const crises[] = {
         _("Thinking about hurting yourself? Call or text 988. In danger, call 911."),
-        _("Crisis: call or text 988. Danger: 911."), _("Crisis: call or text 988.")};
+        _("Crisis: call or text 988. Danger: 911."), _("Crisis: 988. Danger: 911.")};
     const char *crisis = crises[0];
     for (size_t i = 1; i < sizeof crises / sizeof crises[0]; i++)
         if ((int)text_width(crisis, strlen(crisis)) > cols - 2)

@@ -435,7 +435,8 @@ markers() {
     cut_labels
     local crisis
     crisis=$(screen | sed -n "$((h - 1))p")
-    check "$name: the crisis line is whole ($crisis)" eval 'case $crisis in *988*[.。]) true ;; *) false ;; esac'
+    check "$name: the crisis line is whole, with 988 and 911 ($crisis)" \
+        eval 'case $crisis in *988*911*[.。]) true ;; *) false ;; esac'
     last=$(screen | grep -oE '^ [> ] ?[0-9]+\. ' | grep -oE '[0-9]+' | tail -1)
     if [ $# -gt 0 ]; then
         # Large targets: the marker is as tall as an entry; the row above
