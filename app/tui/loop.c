@@ -161,26 +161,17 @@ static int read_mouse(struct ui *ui, struct ui_mouse *m)
         *m = (struct ui_mouse){.x = ev.x, .y = ev.y, .wheel = ev.bstate & BUTTON4_PRESSED ? -1 : 1};
         return 0;
     }
-    if (ev.bstate & REPORT_MOUSE_POSITION) { /* before the buttons: a motion may name one held */
+    if (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_PRESSED)) {
+        /* A move, or down again with no lift between (a move read as a
+         * press): the finger drags, and its lift never taps. */
         if (ui->pressed)
             return drag_to(ui, &ev, m);
-        /* Motion with no press before it: curses read the press and the
-         * motion in one go and gave the motion alone (a press, a move and a
-         * lift sent together). Motion comes only with a button down (mode
-         * 1002), so the finger is down and dragging from a row not known:
-         * the drag starts here and its lift never taps. */
-        ui->pressed = ui->dragged = 1;
-        ui->press_x = ev.x;
-        ui->press_y = ev.y;
-        return -1;
-    }
-    if (ev.bstate & BUTTON1_PRESSED) {
-        /* Down again with no lift between: the finger moved (a motion read
-         * as a press), so it drags and its lift never taps. */
-        if (ui->pressed)
-            return drag_to(ui, &ev, m);
+        /* The finger comes down here. A move with no press before it is
+         * curses' reading of a press, a move and a lift sent together (it
+         * gives the move alone); motion comes only with a button down (mode
+         * 1002), so that finger is already dragging, from a row not known. */
         ui->pressed = 1;
-        ui->dragged = 0;
+        ui->dragged = (ev.bstate & REPORT_MOUSE_POSITION) != 0;
         ui->press_x = ev.x;
         ui->press_y = ev.y;
         return -1;

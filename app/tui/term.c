@@ -217,9 +217,7 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
     meta(stdscr, TRUE);
     set_escdelay(25); /* keys.c: the whole wait for a lone Esc */
     keys_start();
-    const mmask_t buttons =
-        BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
-    term_mouse = mousemask(buttons, NULL);
+    int kmous = has_key(KEY_MOUSE); /* the terminal's kmous: xterm's reports */
     /* ncurses asks an xterm-like terminal for presses and releases only
      * (mode 1000). Mode 1002 adds motion while a button is held, so the text
      * follows a dragging finger; a terminal that does not know it ignores
@@ -227,11 +225,12 @@ int term_start(enum term_theme theme, char *err, size_t errlen)
      * carries no motion when nobody touches. Motion is asked of curses only
      * then: loop.c reads any motion as a finger down (a console mouse that
      * reports hovering never gets it). */
-    term_motion = term_mouse && has_key(KEY_MOUSE); /* the terminal's kmous: xterm's reports */
-    if (term_motion) {
-        term_mouse = mousemask(buttons | REPORT_MOUSE_POSITION, NULL);
+    term_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+                               BUTTON5_PRESSED | (kmous ? REPORT_MOUSE_POSITION : 0),
+                           NULL);
+    term_motion = term_mouse && kmous;
+    if (term_motion)
         putp("\033[?1002h");
-    }
     mouseinterval(0);
     term_start_lines = LINES;
     term_start_cols = COLS;
